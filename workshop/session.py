@@ -1,0 +1,410 @@
+"""A session opened for work: the logic the phase runner calls.
+
+Every method that changes something writes it to disk before it returns, and changes the
+in-memory state only after the write succeeded: what the UI shows as saved is saved, and a failed
+write (full disk) leaves both the file and the state as they were.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from workshop import timer as timers
+from workshop.clock import Clock
+from workshop.errors import NotFoundError, ValidationError
+from workshop.model import (
+    Agreement,
+    Contribution,
+    Due,
+    Group,
+    Kind,
+    Participant,
+    PartnershipForm,
+    PhaseTimer,
+    Position,
+    Session,
+    Status,
+    TimingEntry,
+)
+from workshop.store import SessionFile, SessionStore, StoredSession
+from workshop.template import Phase, Step, Template
+from workshop.text import NAME_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX, optional_line, required_line
+
+
+def new_participant(group: Group, name: str = "") -> Participant:
+    return Participant(group=group, name=optional_line(name, NAME_MAX, "naam", "Een naam"))
+
+
+def create_session(
+    store: SessionStore,
+    clock: Clock,
+    *,
+    title: str,
+    template: Template,
+    location: str = "",
+    day: date | None = None,
+    facilitator: str = "",
+    participants: list[Participant] | None = None,
+) -> LiveSession:
+    """Check the fields, store a new session and open it."""
+    session = Session(
+        title=required_line(title, TITLE_MAX, "titel", "De titel"),
+        location=optional_line(location, SHORT_MAX, "locatie", "De locatie"),
+        day=day or clock.now().date(),
+        facilitator=optional_line(facilitator, NAME_MAX, "begeleider", "De naam van de begeleider"),
+        template=template.to_dict(),
+        participants=list(participants or []),
+        timers=[PhaseTimer.fresh(p.minutes) for p in template.phases],
+        created=clock.now(),
+    )
+    file = store.create(StoredSession(session, [], []), clock.now())
+    return LiveSession(file, StoredSession(session, [], []), clock)
+
+
+def open_session(store: SessionStore, session_id: str, clock: Clock) -> LiveSession:
+    file = store.open(session_id)
+    try:
+        stored = file.load()
+    except BaseException:
+        file.close()
+        raise
+    return LiveSession(file, stored, clock)
+
+
+class LiveSession:
+    def __init__(self, file: SessionFile, stored: StoredSession, clock: Clock) -> None:
+        self.file = file
+        self.clock = clock
+        self.session = stored.session
+        self.contributions = stored.contributions
+        self.agreements = stored.agreements
+        self.template = Template.from_dict(self.session.template)
+
+    # -- where we are ---------------------------------------------------------------------------
+
+    @property
+    def phase(self) -> Phase:
+        return self.template.phases[self.session.position.phase]
+
+    @property
+    def step(self) -> Step:
+        return self.phase.steps[self.session.position.step]
+
+    def go_to(self, phase: int, step: int = 0) -> None:
+        """Move to a phase and step. Leaving a phase pauses its timer; nothing starts by itself."""
+        phase = min(max(phase, 0), len(self.template.phases) - 1)
+        step = min(max(step, 0), len(self.template.phases[phase].steps) - 1)
+
+        def change(session: Session) -> None:
+            if phase != session.position.phase:
+                self._pause(session, session.position.phase)
+            session.position = Position(phase, step)
+
+        self._commit(change)
+
+    def next_step(self) -> None:
+        position = self.session.position
+        if position.step + 1 < len(self.phase.steps):
+            self.go_to(position.phase, position.step + 1)
+        elif position.phase + 1 < len(self.template.phases):
+            self.go_to(position.phase + 1, 0)
+
+    def previous_step(self) -> None:
+        position = self.session.position
+        if position.step > 0:
+            self.go_to(position.phase, position.step - 1)
+        elif position.phase > 0:
+            self.go_to(position.phase - 1, len(self.template.phases[position.phase - 1].steps) - 1)
+
+    # -- contributions --------------------------------------------------------------------------
+
+    def add_contribution(
+        self,
+        text: str,
+        group: Group,
+        *,
+        kind: Kind = Kind.OBSERVATIE,
+        form: PartnershipForm | None = None,
+        author: str = "",
+    ) -> Contribution:
+        contribution = Contribution(
+            text=required_line(text, TEXT_MAX, "tekst", "De tekst"),
+            group=group,
+            phase=self.session.position.phase,
+            step=self.session.position.step,
+            created=self.clock.now(),
+            kind=kind,
+            form=form,
+            author=optional_line(author, NAME_MAX, "auteur", "De naam"),
+        )
+        self.file.save_contribution(contribution)
+        self.contributions.append(contribution)
+        return contribution
+
+    def contribution(self, contribution_id: str) -> Contribution:
+        for contribution in self.contributions:
+            if contribution.id == contribution_id:
+                return contribution
+        raise NotFoundError("Deze inbreng bestaat niet meer.")
+
+    def contributions_at(
+        self, phase: int, step: int, group: Group | None = None, *, by_votes: bool = False
+    ) -> list[Contribution]:
+        found = [
+            c
+            for c in self.contributions
+            if c.phase == phase and c.step == step and (group is None or c.group == group)
+        ]
+        if by_votes:
+            found.sort(key=lambda c: -c.votes)  # stable: equal votes keep their order
+        return found
+
+    def edit_contribution(
+        self,
+        contribution_id: str,
+        *,
+        text: str | None = None,
+        group: Group | None = None,
+        kind: Kind | None = None,
+        form: PartnershipForm | bool | None = False,  # False: leave as it is
+        author: str | None = None,
+    ) -> Contribution:
+        old = self.contribution(contribution_id)
+        new = replace(
+            old,
+            text=old.text if text is None else required_line(text, TEXT_MAX, "tekst", "De tekst"),
+            group=group or old.group,
+            kind=kind or old.kind,
+            form=old.form if form is False else form,  # type: ignore[arg-type]
+            author=old.author
+            if author is None
+            else optional_line(author, NAME_MAX, "auteur", "De naam"),
+            edited=self.clock.now(),
+        )
+        return self._replace_contribution(old, new)
+
+    def move_contribution(self, contribution_id: str, phase: int, step: int) -> Contribution:
+        if not (0 <= phase < len(self.template.phases)) or not (
+            0 <= step < len(self.template.phases[phase].steps)
+        ):
+            raise ValidationError("stap", "Die fase of stap bestaat niet.")
+        old = self.contribution(contribution_id)
+        return self._replace_contribution(
+            old, replace(old, phase=phase, step=step, edited=self.clock.now())
+        )
+
+    def vote(self, contribution_id: str, delta: int) -> Contribution:
+        """Dot voting: add or remove votes; never below zero."""
+        old = self.contribution(contribution_id)
+        return self._replace_contribution(old, replace(old, votes=max(0, old.votes + delta)))
+
+    def delete_contribution(self, contribution_id: str) -> Contribution:
+        """Remove a contribution; give the returned object to ``restore_contribution`` to undo."""
+        old = self.contribution(contribution_id)
+        self.file.remove_contribution(contribution_id)
+        self.contributions.remove(old)
+        return old
+
+    def restore_contribution(self, contribution: Contribution) -> None:
+        self.file.save_contribution(contribution)
+        self.contributions.append(contribution)
+        self.contributions.sort(key=lambda c: c.created)
+
+    def _replace_contribution(self, old: Contribution, new: Contribution) -> Contribution:
+        self.file.save_contribution(new)
+        self.contributions[self.contributions.index(old)] = new
+        return new
+
+    # -- agreements -----------------------------------------------------------------------------
+
+    def add_agreement(
+        self,
+        what: str,
+        owner: str,
+        *,
+        with_whom: str = "",
+        due: Due | None = None,
+        instrument: str = "",
+        form: PartnershipForm | None = None,
+        source: str | None = None,
+    ) -> Agreement:
+        agreement = Agreement(
+            what=required_line(what, TEXT_MAX, "afspraak", "Wat er afgesproken is"),
+            owner=_owner(owner),
+            with_whom=optional_line(with_whom, SHORT_MAX, "met_wie", "Met wie"),
+            due=due,
+            instrument=optional_line(instrument, SHORT_MAX, "instrument", "Het instrument"),
+            form=form,
+            source=source,
+            phase=self.session.position.phase,
+            created=self.clock.now(),
+        )
+        self.file.save_agreement(agreement)
+        self.agreements.append(agreement)
+        return agreement
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        for agreement in self.agreements:
+            if agreement.id == agreement_id:
+                return agreement
+        raise NotFoundError("Deze afspraak bestaat niet meer.")
+
+    def update_agreement(
+        self,
+        agreement_id: str,
+        *,
+        what: str | None = None,
+        owner: str | None = None,
+        with_whom: str | None = None,
+        due: Due | bool | None = False,  # False: leave as it is
+        instrument: str | None = None,
+        form: PartnershipForm | bool | None = False,
+        status: Status | None = None,
+    ) -> Agreement:
+        old = self.agreement(agreement_id)
+        new = replace(
+            old,
+            what=old.what
+            if what is None
+            else required_line(what, TEXT_MAX, "afspraak", "Wat er afgesproken is"),
+            owner=old.owner if owner is None else _owner(owner),
+            with_whom=old.with_whom
+            if with_whom is None
+            else optional_line(with_whom, SHORT_MAX, "met_wie", "Met wie"),
+            due=old.due if due is False else due,  # type: ignore[arg-type]
+            instrument=old.instrument
+            if instrument is None
+            else optional_line(instrument, SHORT_MAX, "instrument", "Het instrument"),
+            form=old.form if form is False else form,  # type: ignore[arg-type]
+            status=status or old.status,
+        )
+        self.file.save_agreement(new)
+        self.agreements[self.agreements.index(old)] = new
+        return new
+
+    def delete_agreement(self, agreement_id: str) -> Agreement:
+        old = self.agreement(agreement_id)
+        self.file.remove_agreement(agreement_id)
+        self.agreements.remove(old)
+        return old
+
+    # -- timer ----------------------------------------------------------------------------------
+
+    def timer_reading(self, phase: int | None = None) -> timers.TimerReading:
+        index = self.session.position.phase if phase is None else phase
+        return timers.read(self.session.timers[index], self.clock.now())
+
+    def start_timer(self) -> None:
+        def change(session: Session) -> None:
+            index = session.position.phase
+            if not session.timers[index].running:
+                timers.start(session.timers[index], self.clock.now())
+                session.timing_log.append(TimingEntry(phase=index, started=self.clock.now()))
+
+        self._commit(change)
+
+    def pause_timer(self) -> None:
+        self._commit(lambda session: self._pause(session, session.position.phase))
+
+    def toggle_timer(self) -> None:
+        if self.session.timers[self.session.position.phase].running:
+            self.pause_timer()
+        else:
+            self.start_timer()
+
+    def adjust_timer(self, minutes: float, phase: int | None = None) -> None:
+        """+1, +5 or -1 minute: changes the phase's planned time, before or during the phase."""
+
+        def change(session: Session) -> None:
+            index = session.position.phase if phase is None else phase
+            timers.adjust(session.timers[index], minutes * 60)
+
+        self._commit(change)
+
+    def reset_timer(self) -> None:
+        def change(session: Session) -> None:
+            self._pause(session, session.position.phase)
+            timers.reset(session.timers[session.position.phase])
+
+        self._commit(change)
+
+    def set_bell(self, on: bool) -> None:
+        self._commit(lambda session: setattr(session, "bell", on))
+
+    def actual_seconds(self, phase: int) -> float:
+        return timers.actual_seconds(self.session.timing_log, phase, self.clock.now())
+
+    def planned_seconds(self, phase: int) -> float:
+        return self.session.timers[phase].planned
+
+    def elapsed_total(self) -> float:
+        """Session clock: how long the timers have run in all."""
+        return sum(e.seconds(self.clock.now()) for e in self.session.timing_log)
+
+    def planned_total(self) -> float:
+        return sum(t.planned for t in self.session.timers)
+
+    def schedule_delta(self) -> float:
+        """Seconds behind plan (positive) or ahead of it (negative).
+
+        Finished phases count with their actual time against their plan; the current phase only
+        counts once it runs over.
+        """
+        current = self.session.position.phase
+        finished = sum(
+            self.actual_seconds(i) - self.planned_seconds(i)
+            for i in range(current)
+            if self.actual_seconds(i) > 0
+        )
+        return finished + max(0.0, -self.timer_reading().remaining)
+
+    def _pause(self, session: Session, index: int) -> None:
+        timers.pause(session.timers[index], self.clock.now())
+        for entry in session.timing_log:
+            if entry.phase == index and entry.stopped is None:
+                entry.stopped = self.clock.now()
+
+    # -- participants ---------------------------------------------------------------------------
+
+    def add_participant(self, group: Group, name: str = "") -> Participant:
+        participant = new_participant(group, name)
+        self._commit(lambda session: session.participants.append(participant))
+        return participant
+
+    def remove_participant(self, participant_id: str) -> None:
+        def change(session: Session) -> None:
+            session.participants = [p for p in session.participants if p.id != participant_id]
+
+        self._commit(change)
+
+    def participant_names(self) -> list[str]:
+        """Named participants, for picking an owner."""
+        return [p.name for p in self.session.participants if p.name]
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def _commit(self, change: Callable[[Session], None]) -> None:
+        """Apply ``change`` to a copy of the session, save it, and only then keep it."""
+        candidate = copy.deepcopy(self.session)
+        change(candidate)
+        self.file.save_session(candidate, self.clock.now())
+        self.session = candidate
+
+    def stored(self) -> StoredSession:
+        return StoredSession(self.session, list(self.contributions), list(self.agreements))
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _owner(owner: str) -> str:
+    value = optional_line(owner, NAME_MAX, "eigenaar", "De naam van de eigenaar")
+    if not value:
+        raise ValidationError(
+            "eigenaar",
+            "Een afspraak heeft een eigenaar nodig: wie zorgt ervoor dat het gebeurt?",
+        )
+    return value

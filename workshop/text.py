@@ -1,0 +1,53 @@
+"""Cleaning and checking of text that users type.
+
+Everything typed is kept as written (any script, emoji, combining characters), except control
+characters: those could move the cursor or change colours when shown in a terminal, so they are
+removed (tabs and line breaks in one-line fields become a space).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from workshop.errors import ValidationError
+
+# Limits per kind of field, in characters.
+NAME_MAX = 80
+TITLE_MAX = 120
+SHORT_MAX = 200
+TEXT_MAX = 2000
+
+_LINE_BREAKS = re.compile(r"[\t\n\r\v\f\u0085\u2028\u2029]+")
+
+
+def _is_control(char: str) -> bool:
+    # Cc: C0/C1 controls incl. ESC; Cs: lone surrogates, which cannot be encoded.
+    return unicodedata.category(char) in ("Cc", "Cs")
+
+
+def clean_line(value: str) -> str:
+    """One line of text: line breaks become spaces, control characters go, ends trimmed."""
+    value = _LINE_BREAKS.sub(" ", value)
+    return "".join(ch for ch in value if not _is_control(ch)).strip()
+
+
+def check_length(value: str, limit: int, field: str, label: str) -> str:
+    if len(value) > limit:
+        raise ValidationError(
+            field, f"{label} is te lang: {len(value)} tekens, het maximum is {limit}."
+        )
+    return value
+
+
+def required_line(value: str, limit: int, field: str, label: str) -> str:
+    """A one-line field that may not be empty."""
+    value = clean_line(value)
+    if not value:
+        raise ValidationError(field, f"{label} is verplicht.")
+    return check_length(value, limit, field, label)
+
+
+def optional_line(value: str | None, limit: int, field: str, label: str) -> str:
+    """A one-line field that may be empty ("" when nothing was given)."""
+    return check_length(clean_line(value or ""), limit, field, label)
