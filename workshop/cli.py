@@ -33,7 +33,8 @@ Launcher = Callable[[LaunchRequest], int]
 
 class DutchHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, prefix or "gebruik: ")
+        # Sub-commands pass prefix="" to build their own name: keep that as it is.
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -140,6 +141,13 @@ def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> i
         return 130
     except OSError as error:
         print(f"workshop: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        return 1
+    except Exception as error:  # last resort: a user never sees a traceback
+        print(
+            f"workshop: er ging iets mis dat we niet hadden verwacht ({type(error).__name__}: "
+            f"{error}). Je opgeslagen werk is niet veranderd.",
+            file=sys.stderr,
+        )
         return 1
 
 
