@@ -1,0 +1,401 @@
+"""The compact agreement form: what, who owns it, with whom, when, instrument, partnership form.
+
+Opened from a contribution ("maak afspraak"), fresh from the agreements screen, or to edit one.
+Keyboard-first: Enter takes a shown suggestion and goes to the next field; Enter on the last
+field (or Ctrl+S) saves. A refused save keeps every typed word and names the problem next to
+its field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+
+from screens.confirm import ConfirmScreen
+from screens.literal import literal
+from workshop.errors import ValidationError, WorkshopError
+from workshop.model import (
+    INSTRUMENTS,
+    Agreement,
+    Contribution,
+    Due,
+    Group,
+    Horizon,
+    PartnershipForm,
+    Status,
+)
+from workshop.session import LiveSession
+
+E = TypeVar("E", bound=StrEnum)
+_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def parse_due(text: str) -> Due | None:
+    """What was typed in "Wanneer": nothing, a horizon (or the start of one), or dd-mm-jjjj."""
+    value = " ".join(text.split())
+    if not value:
+        return None
+    horizon = _pick(value, list(Horizon))
+    if horizon is not None:
+        return Due(horizon=Horizon(horizon))
+    match = _DATE.match(value)
+    if match is None:
+        raise ValidationError(
+            "wanneer",
+            "Dit is geen termijn en geen datum. Typ bijvoorbeeld: volgende maand, of 01-10-2026.",
+        )
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return Due(on=date(year, month, day))
+    except ValueError:
+        raise ValidationError("wanneer", f"De datum {value} bestaat niet.") from None
+
+
+def parse_choice(text: str, options: type[E], field: str, label: str) -> E | None:
+    """A value from a fixed list, typed in full or by its first letters; empty is none."""
+    value = " ".join(text.split())
+    if not value:
+        return None
+    picked = _pick(value, list(options))
+    if picked is None:
+        choices = ", ".join(option.value for option in options)
+        raise ValidationError(field, f"{label} kan zijn: {choices}. Of laat het leeg.")
+    return options(picked)
+
+
+def _pick(value: str, options: list[StrEnum]) -> str | None:
+    wanted = value.casefold()
+    exact = [o.value for o in options if o.value.casefold() == wanted]
+    if exact:
+        return exact[0]
+    starts = [o.value for o in options if o.value.casefold().startswith(wanted)]
+    return starts[0] if len(starts) == 1 else None
+
+
+class WhatArea(TextArea):
+    """The "Afspraak" text: wraps over a few lines; Enter goes on instead of adding a line."""
+
+    @dataclass
+    class Submitted(Message):
+        area: WhatArea
+
+    def __init__(self, *, placeholder: str, id: str) -> None:
+        super().__init__(
+            soft_wrap=True,
+            compact=True,
+            placeholder=placeholder,
+            id=id,
+            classes="form-input",
+        )
+        self.cursor_blink = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()  # TextArea's own handler would insert a line break
+            self.post_message(self.Submitted(self))
+
+
+class AgreementFormScreen(ModalScreen[Agreement | None]):
+    """Make a new agreement (optionally from a contribution) or edit one."""
+
+    CSS_PATH = "styles/agreement_form.tcss"
+    BINDINGS = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Opslaan",
+            id="agreement_form.save",
+            tooltip="Sla de afspraak op",
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Annuleren",
+            id="agreement_form.cancel",
+            tooltip="Sluit zonder op te slaan",
+        ),
+    ]
+
+    def __init__(
+        self,
+        live: LiveSession,
+        *,
+        source: Contribution | None = None,
+        agreement: Agreement | None = None,
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.live = live
+        self.source = source
+        self.agreement = agreement
+        self._initial: dict[str, str] = {}
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        names = self.live.participant_names()
+        heading = "Afspraak wijzigen" if self.agreement else "Nieuwe afspraak"
+        with VerticalScroll(classes="dialog", id="agreement-dialog"):
+            yield Static(heading, classes="title", id="form-title")
+            if self.source is not None:
+                yield Static(self._source_line(self.source), id="form-source")
+            yield from self._field("afspraak", "Afspraak", "Wat gaan we doen?")
+            yield from self._field(
+                "eigenaar",
+                "Eigenaar",
+                "Wie zorgt dat het gebeurt? (verplicht)",
+                suggestions=names,
+                hint=self._names_hint(names),
+            )
+            yield from self._field(
+                "met_wie", "Met wie", "Met wie samen? (mag leeg)", suggestions=names
+            )
+            yield from self._field(
+                "wanneer",
+                "Wanneer",
+                "bijv. volgende maand of 01-10-2026",
+                suggestions=[h.value for h in Horizon],
+                hint=" · ".join(h.value for h in Horizon) + " · of dd-mm-jjjj",
+            )
+            yield from self._field(
+                "instrument",
+                "Instrument",
+                "bijv. startgesprek (mag leeg)",
+                suggestions=list(INSTRUMENTS),
+                hint=" · ".join(INSTRUMENTS),
+            )
+            yield from self._field(
+                "partnerschap",
+                "Partnerschap",
+                "vorm van partnerschap (mag leeg)",
+                suggestions=[f.value for f in PartnershipForm],
+                hint=" · ".join(f.value for f in PartnershipForm),
+            )
+            if self.agreement is not None:
+                yield from self._field(
+                    "status",
+                    "Status",
+                    "open, bezig, klaar of vervallen",
+                    suggestions=[s.value for s in Status],
+                    hint=" · ".join(s.value for s in Status),
+                )
+            yield Static(
+                "Enter: volgend veld (en neemt een voorstel over) · Ctrl+S: opslaan",
+                classes="hint-line",
+                id="form-keys",
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("Annuleren", id="form-cancel", compact=True)
+                yield Button("Opslaan", id="form-save", variant="primary", compact=True)
+        yield Footer()
+
+    def _field(
+        self,
+        name: str,
+        label: str,
+        placeholder: str,
+        *,
+        suggestions: list[str] | None = None,
+        hint: str | Content = "",
+    ) -> ComposeResult:
+        with Horizontal(classes="field", id=f"field-{name}"):
+            yield Label(label, classes="field-label")
+            with Vertical(classes="field-body"):
+                if name == "afspraak":
+                    yield WhatArea(placeholder=placeholder, id=f"input-{name}")
+                else:
+                    suggester = (
+                        SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
+                    )
+                    field_input = Input(
+                        placeholder=placeholder,
+                        suggester=suggester,
+                        compact=True,
+                        id=f"input-{name}",
+                        classes="form-input",
+                    )
+                    field_input.cursor_blink = False
+                    yield field_input
+                if hint:
+                    yield Static(hint, classes="field-hint")
+                yield Static("", classes="field-error", id=f"error-{name}")
+
+    @staticmethod
+    def _source_line(source: Contribution) -> Content:
+        voice = "ouderpanel" if source.group is Group.OUDERPANEL else "team"
+        return Content.assemble(
+            (f"Uit inbreng van het {voice}: ", "bold"),
+            literal(source.text),
+        )
+
+    @staticmethod
+    def _names_hint(names: list[str]) -> Content:
+        if not names:
+            return Content("Typ een naam.")
+        return Content.assemble("Deelnemers: ", literal(" · ".join(names)))
+
+    def on_mount(self) -> None:
+        self._fill()
+        self._initial = self._values()
+        for error in self.query(".field-error"):
+            error.display = False
+        self._inputs()[0].focus()
+
+    def _fill(self) -> None:
+        agreement = self.agreement
+        if agreement is not None:
+            values = {
+                "afspraak": agreement.what,
+                "eigenaar": agreement.owner,
+                "met_wie": agreement.with_whom,
+                "wanneer": agreement.due.label if agreement.due else "",
+                "instrument": agreement.instrument,
+                "partnerschap": agreement.form.value if agreement.form else "",
+                "status": agreement.status.value,
+            }
+        elif self.source is not None:
+            values = {
+                "afspraak": self.source.text,
+                "partnerschap": self.source.form.value if self.source.form else "",
+            }
+        else:
+            values = {}
+        for field_input in self._inputs():
+            value = values.get(self._field_name(field_input), "")
+            if isinstance(field_input, TextArea):
+                field_input.load_text(value)
+                field_input.move_cursor(field_input.document.end)
+            else:
+                field_input.value = value
+                field_input.cursor_position = len(value)
+
+    # -- reading the fields ---------------------------------------------------------------------
+
+    def _inputs(self) -> list[Input | TextArea]:
+        return [w for w in self.query(".form-input") if isinstance(w, Input | TextArea)]
+
+    @staticmethod
+    def _field_name(field_input: Widget) -> str:
+        return (field_input.id or "").removeprefix("input-")
+
+    def _values(self) -> dict[str, str]:
+        return {
+            self._field_name(i): i.text if isinstance(i, TextArea) else i.value
+            for i in self._inputs()
+        }
+
+    def _show_error(self, field: str, message: str) -> bool:
+        """Show the message next to its field; False when the form has no such field."""
+        errors = self.query(f"#error-{field}").results(Static)
+        error = next(iter(errors), None)
+        if error is None:
+            return False
+        error.update(literal(message))
+        error.display = True
+        self.query_one(f"#input-{field}").focus()
+        return True
+
+    def _clear_errors(self) -> None:
+        for error in self.query(".field-error").results(Static):
+            error.update("")
+            error.display = False
+
+    # -- keys and buttons -----------------------------------------------------------------------
+
+    def on_what_area_submitted(self, event: WhatArea.Submitted) -> None:
+        event.stop()
+        self._advance(event.area)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.cursor_at_end:
+            event.input.action_cursor_right()  # takes the grey suggestion, if one is shown
+        self._advance(event.input)
+
+    def _advance(self, field_input: Widget) -> None:
+        """Enter: on to the next field; on the last one, save."""
+        inputs = self._inputs()
+        index = inputs.index(field_input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        if self._values() == self._initial:
+            self.dismiss(None)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Sluiten zonder opslaan? Wat je hier typte, gaat dan verloren.",
+                confirm_label="Ja, niet opslaan",
+            ),
+            answered,
+        )
+
+    def action_save(self) -> None:
+        self._clear_errors()
+        values = self._values()
+        try:
+            due = parse_due(values["wanneer"])
+            form = parse_choice(values["partnerschap"], PartnershipForm, "partnerschap", "De vorm")
+            status = parse_choice(values.get("status", ""), Status, "status", "De status")
+            if self.agreement is None:
+                saved = self.live.add_agreement(
+                    values["afspraak"],
+                    values["eigenaar"],
+                    with_whom=values["met_wie"],
+                    due=due,
+                    instrument=values["instrument"],
+                    form=form,
+                    source=self.source.id if self.source else None,
+                )
+            else:
+                saved = self.live.update_agreement(
+                    self.agreement.id,
+                    what=values["afspraak"],
+                    owner=values["eigenaar"],
+                    with_whom=values["met_wie"],
+                    due=due,
+                    instrument=values["instrument"],
+                    form=form,
+                    status=status,
+                )
+        except ValidationError as error:
+            if not self._show_error(error.field, error.message):
+                self.app.report(error)  # type: ignore[attr-defined]
+            return
+        except (WorkshopError, OSError) as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+            return
+        self.app.notify(
+            Content.assemble("Afspraak opgeslagen. Eigenaar: ", literal(saved.owner)),
+            title="Opgeslagen",
+        )
+        self.dismiss(saved)
