@@ -1,0 +1,300 @@
+"""The plan of approach (plan van aanpak) of a session, as Markdown.
+
+The document, in this order:
+
+- an H1 with the session's title, then date, location, facilitator and participants per group;
+- one H2 per phase that was worked on (it has contributions or its timer ran), with an H3 per step
+  that has contributions; the team's and the parent panel's input in separate labelled lists;
+- an H2 ``Afspraken`` with one GFM table, a row per agreement;
+- an H2 ``Afspraken per eigenaar``: an H3 per owner with their agreements (a to-do list);
+- an H2 ``Verslag``: per phase the planned and the actual minutes, and when it ran.
+
+Every piece of user text (template texts included, since templates are files people edit) goes
+through ``workshop.export.escape``; only the labels written here carry Markdown syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+
+from workshop import timer as timers
+from workshop.export.escape import escape_inline, table_cell
+from workshop.model import Agreement, Contribution, Group, Participant, Session, TimingEntry
+from workshop.store import StoredSession
+from workshop.template import Phase, Template
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+AGREEMENT_COLUMNS = (
+    "Afspraak",
+    "Eigenaar",
+    "Met wie",
+    "Wanneer",
+    "Instrument",
+    "Partnerschap",
+    "Status",
+)
+
+
+def render_markdown(
+    stored: StoredSession, *, now: datetime | None = None, exported_on: date | None = None
+) -> str:
+    """The whole plan as Markdown.
+
+    ``now`` closes a timer stretch that still runs; by default it is the latest moment in the
+    timing log, so the same session always gives the same document. ``exported_on`` adds a last
+    line saying when the document was made.
+    """
+    session = stored.session
+    template = Template.from_dict(session.template)
+    now = now or _last_logged_moment(session.timing_log)
+    blocks: list[str] = [
+        f"# {escape_inline(session.title)}",
+        _bullets(_facts(session, template)),
+        *_phase_sections(stored, template, now),
+        *_agreements_table(stored.agreements),
+        *_agreements_per_owner(stored.agreements),
+        *_minutes(session, template, now),
+    ]
+    if exported_on:
+        blocks.append(f"*Gemaakt op {long_date(exported_on)}.*")
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+# -- small helpers ------------------------------------------------------------------------------
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _join_words(parts: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _minutes_label(seconds: float) -> str:
+    return f"{round(seconds / 60)} min"
+
+
+def _last_logged_moment(log: list[TimingEntry]) -> datetime | None:
+    moments = [m for entry in log for m in (entry.started, entry.stopped) if m is not None]
+    return max(moments, default=None)
+
+
+# -- the opening facts --------------------------------------------------------------------------
+
+
+def _facts(session: Session, template: Template) -> Iterator[str]:
+    yield f"**Datum:** {long_date(session.day)}"
+    if session.location:
+        yield f"**Locatie:** {escape_inline(session.location)}"
+    if session.facilitator:
+        yield f"**Begeleider:** {escape_inline(session.facilitator)}"
+    for group in Group:
+        members = [p for p in session.participants if p.group is group]
+        yield f"**{group.label}:** {_members(members, group)}"
+    yield f"**Werkvorm:** {escape_inline(template.name)}"
+
+
+def _members(members: list[Participant], group: Group) -> str:
+    """Named people by name, anonymous people counted: 'Sevda en 2 anonieme ouders'."""
+    named = [escape_inline(p.name) for p in members if p.name]
+    anonymous = len(members) - len(named)
+    if anonymous:
+        many = "anonieme ouders" if group is Group.OUDERPANEL else "anonieme teamleden"
+        one = "anonieme ouder" if group is Group.OUDERPANEL else "anoniem teamlid"
+        named.append(_plural(anonymous, one, many))
+    return _join_words(named) or "niemand"
+
+
+# -- the phases ---------------------------------------------------------------------------------
+
+
+def _phase_heading(phase: Phase) -> str:
+    return f"Fase {phase.number}: {escape_inline(phase.name)}"
+
+
+def _phase_sections(
+    stored: StoredSession, template: Template, now: datetime | None
+) -> Iterator[str]:
+    timed = {entry.phase for entry in stored.session.timing_log}
+    for index, phase in enumerate(template.phases):
+        contributions = [c for c in stored.contributions if c.phase == index]
+        if not contributions and index not in timed:
+            continue
+        yield f"## {_phase_heading(phase)}"
+        if phase.opbrengst:
+            yield f"*Opbrengst van deze fase:* {escape_inline(phase.opbrengst)}"
+        if not contributions:
+            yield "Bij deze fase is geen inbreng genoteerd."
+        for step_index, step in enumerate(phase.steps):
+            in_step = [c for c in contributions if c.step == step_index]
+            if in_step:
+                yield f"### Stap {step_index + 1}: {escape_inline(step.title)}"
+                yield from _voices(in_step)
+
+
+def _voices(contributions: list[Contribution]) -> Iterator[str]:
+    """The team's and the parents' input as two labelled lists, most votes first."""
+    for group in Group:
+        said = sorted((c for c in contributions if c.group is group), key=lambda c: -c.votes)
+        if said:
+            yield f"**{group.label}**"
+            yield _bullets(_contribution_line(c) for c in said)
+
+
+def _contribution_line(contribution: Contribution) -> str:
+    details = []
+    if contribution.form:
+        details.append(contribution.form.value)
+    if contribution.votes:
+        details.append(_plural(contribution.votes, "stem", "stemmen"))
+    if contribution.author:
+        details.append(f"door {escape_inline(contribution.author)}")
+    line = f"**{contribution.kind.value.capitalize()}:** {escape_inline(contribution.text)}"
+    return f"{line} ({', '.join(details)})" if details else line
+
+
+# -- the agreements -----------------------------------------------------------------------------
+
+
+def _due_label(agreement: Agreement) -> str:
+    return agreement.due.label if agreement.due else ""
+
+
+def _agreement_cells(agreement: Agreement) -> list[str]:
+    return [
+        agreement.what,
+        agreement.owner,
+        agreement.with_whom,
+        _due_label(agreement),
+        agreement.instrument,
+        agreement.form.value if agreement.form else "",
+        agreement.status.value,
+    ]
+
+
+def _table_row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _agreements_table(agreements: list[Agreement]) -> Iterator[str]:
+    yield "## Afspraken"
+    rows = [
+        _table_row(AGREEMENT_COLUMNS),
+        _table_row("---" for _ in AGREEMENT_COLUMNS),
+        *(_table_row(table_cell(cell) for cell in _agreement_cells(a)) for a in agreements),
+    ]
+    yield "\n".join(rows)
+    if not agreements:
+        yield "Er zijn nog geen afspraken gemaakt."
+
+
+def owner_key(owner: str) -> str:
+    """Owners are grouped regardless of upper or lower case: 'Joost' and 'joost' are one person."""
+    return owner.casefold()
+
+
+def agreements_by_owner(agreements: list[Agreement]) -> dict[str, list[Agreement]]:
+    """Agreements per owner, owners in the order they first got an agreement."""
+    groups: dict[str, list[Agreement]] = {}
+    for agreement in agreements:
+        groups.setdefault(owner_key(agreement.owner), []).append(agreement)
+    return groups
+
+
+def _agreements_per_owner(agreements: list[Agreement]) -> Iterator[str]:
+    yield "## Afspraken per eigenaar"
+    if not agreements:
+        yield "Niemand heeft nog een afspraak op zijn naam."
+    for group in agreements_by_owner(agreements).values():
+        yield f"### {escape_inline(group[0].owner)}"
+        yield _bullets(_todo_line(a) for a in group)
+
+
+def _todo_line(agreement: Agreement) -> str:
+    details = []
+    if agreement.due:
+        details.append(f"wanneer: {escape_inline(agreement.due.label)}")
+    if agreement.with_whom:
+        details.append(f"met: {escape_inline(agreement.with_whom)}")
+    if agreement.instrument:
+        details.append(f"instrument: {escape_inline(agreement.instrument)}")
+    details.append(f"status: {agreement.status.value}")
+    return f"{escape_inline(agreement.what)} ({'; '.join(details)})"
+
+
+# -- the minutes --------------------------------------------------------------------------------
+
+
+def _clock_time(moment: datetime, day: date) -> str:
+    return moment.strftime("%H:%M" if moment.date() == day else "%d-%m-%Y %H:%M")
+
+
+def _ran_from_to(session: Session, index: int) -> str | None:
+    """'van 09:00 tot 09:22', or None when the phase's timer never ran."""
+    span = timers.ran_between(session.timing_log, index)
+    if span is None:
+        return None
+    started, stopped = span
+    begin = _clock_time(started, session.day)
+    if stopped is None:
+        return f"van {begin}, loopt nog"
+    return f"van {begin} tot {_clock_time(stopped, session.day)}"
+
+
+def _planned_seconds(session: Session, phase: Phase, index: int) -> float:
+    """The planned time as adjusted during the session; the template's when there is no timer."""
+    if index < len(session.timers):
+        return session.timers[index].planned
+    return phase.minutes * 60.0
+
+
+def _actual_seconds(session: Session, index: int, now: datetime | None) -> float:
+    return timers.actual_seconds(session.timing_log, index, now) if now else 0.0
+
+
+def _phase_minutes_line(session: Session, phase: Phase, index: int, now: datetime | None) -> str:
+    line = f"Fase {phase.number}, {escape_inline(phase.name)}: gepland "
+    line += _minutes_label(_planned_seconds(session, phase, index))
+    ran = _ran_from_to(session, index)
+    if ran is None:
+        return f"{line}, nog niet gedaan."
+    return f"{line}, werkelijk {_minutes_label(_actual_seconds(session, index, now))}, {ran}."
+
+
+def _minutes(session: Session, template: Template, now: datetime | None) -> Iterator[str]:
+    yield "## Verslag"
+    phases = list(enumerate(template.phases))
+    yield _bullets(_phase_minutes_line(session, phase, i, now) for i, phase in phases)
+    planned = sum(_planned_seconds(session, phase, i) for i, phase in phases)
+    actual = sum(_actual_seconds(session, i, now) for i, _ in phases)
+    yield f"In totaal: gepland {_minutes_label(planned)}, werkelijk {_minutes_label(actual)}."
+    position = session.position
+    if 0 <= position.phase < len(template.phases):
+        number = template.phases[position.phase].number
+        yield f"De sessie staat nu bij fase {number}, stap {position.step + 1}."
