@@ -1,0 +1,138 @@
+"""Writing an export to a file, safely.
+
+File names. Without ``--out`` the file goes to the exports folder as ``<date>-<slug>.<ext>``: the
+session's date (ISO) and a slug made from the title (lower-case letters a-z, digits and dashes;
+accents dropped; at most 60 characters; "sessie" when nothing is left). A title such as
+``../../etc/x`` is just a title: it becomes ``etc-x``.
+
+``--out``. A folder that exists: the default name goes inside it. Anything else is a file name.
+Its folder must exist (we do not create folders on a guess), and a name without an extension gets
+one (``plan`` becomes ``plan.md``).
+
+Never overwrite. When the name is taken, ``-2``, ``-3``, ... is added before the extension
+(``plan.md``, ``plan-2.md``). The name is claimed with an exclusive create before the content is
+written atomically, so two exports at once cannot take the same name either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from workshop.anonymize import without_names as anonymized
+from workshop.errors import WorkshopError
+from workshop.export.html import render_html
+from workshop.export.markdown import render_markdown
+from workshop.interchange import dumps_session
+from workshop.storage import FILE_MODE, write_atomically
+from workshop.store import StoredSession
+
+FORMATS = {"md": "md", "html": "html", "json": "json"}  # format -> file extension
+SLUG_MAX = 60
+FALLBACK_SLUG = "sessie"
+MAX_NUMBERED = 999
+
+
+class ExportError(WorkshopError):
+    """An export that cannot be written where it was asked to go."""
+
+
+def slugify(title: str) -> str:
+    """A safe piece of a file name: a-z, 0-9 and single dashes, never empty."""
+    decomposed = unicodedata.normalize("NFKD", title)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode(
+        "ascii", "ignore"
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only.decode("ascii").lower()).strip("-")
+    slug = slug[:SLUG_MAX].rstrip("-")
+    return slug or FALLBACK_SLUG
+
+
+def default_name(stored: StoredSession, fmt: str) -> str:
+    return f"{stored.session.day.isoformat()}-{slugify(stored.session.title)}.{FORMATS[fmt]}"
+
+
+def render(stored: StoredSession, fmt: str, today: date) -> str:
+    if fmt == "md":
+        return render_markdown(stored, exported_on=today)
+    if fmt == "html":
+        return render_html(stored, exported_on=today)
+    return dumps_session(stored)
+
+
+def export_session(
+    stored: StoredSession,
+    fmt: str,
+    out: Path | None,
+    exports_dir: Path,
+    *,
+    without_names: bool = False,
+    today: date | None = None,
+) -> Path:
+    """Write the session as ``fmt`` (md, html or json) and return the path it was written to.
+
+    ``today`` is the date the document says it was made on (default: today).
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"Het formaat '{fmt}' ken ik niet. Kies uit: {', '.join(FORMATS)}.")
+    if without_names:
+        stored = anonymized(stored)
+    content = render(stored, fmt, today or date.today()).encode("utf-8")
+    target = _target(stored, fmt, out, exports_dir)
+    return _write_new(target, content)
+
+
+def _target(stored: StoredSession, fmt: str, out: Path | None, exports_dir: Path) -> Path:
+    name = default_name(stored, fmt)
+    if out is None:
+        try:
+            exports_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ExportError(
+                f"De map {exports_dir} kan niet worden gemaakt ({error.strerror})."
+            ) from None
+        return exports_dir / name
+    out = Path(out).expanduser()
+    if out.is_dir():
+        return out / name
+    if out.name in ("", ".", ".."):
+        raise ExportError(f"'{out}' is geen bestandsnaam. Geef een naam, zoals plan.{fmt}.")
+    if not out.parent.is_dir():
+        raise ExportError(
+            f"De map {out.parent} bestaat niet. Maak de map eerst, of kies een andere plek."
+        )
+    if not out.suffix:
+        out = out.with_name(f"{out.name}.{FORMATS[fmt]}")
+    return out
+
+
+def _numbered(path: Path, number: int) -> Path:
+    return path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
+
+
+def _write_new(target: Path, content: bytes) -> Path:
+    """Write ``content`` under ``target``'s name or the first free numbered name after it."""
+    for number in range(1, MAX_NUMBERED + 1):
+        path = _numbered(target, number)
+        try:
+            # Claim the name first: this fails if anything, even a dangling link, has it.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise ExportError(f"Opslaan in {path} is niet gelukt ({error.strerror}).") from None
+        os.close(fd)
+        try:
+            write_atomically(path, content)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise ExportError(f"Opslaan in {path} is niet gelukt ({error.strerror}).") from None
+        return path
+    raise ExportError(
+        f"Er staan al {MAX_NUMBERED} bestanden met de naam {target.name}. Kies een andere naam."
+    )
