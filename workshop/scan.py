@@ -1,0 +1,339 @@
+"""Self-scans: short sets of statements that the team and the parent panel each score.
+
+A scan is a TOML file (built-in ones in ``data/scans``) with ``id``, ``name``, ``description`` and
+``[[statements]]`` blocks, each with a ``code`` and a ``text``. Every statement gets a score from
+each group on a four-point scale, or "weet niet". The results put both groups side by side, so the
+group can talk about where they see things differently; a later scan shows the change.
+
+A score of ``None`` means "weet niet" (an answer); a statement without a ``ScanScore`` for a group
+has not been scored yet. Neither counts in a difference or a change.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from workshop.errors import NotFoundError, TemplateError
+from workshop.model import Group
+from workshop.resources import content_dir
+
+SCALE: dict[int, str] = {
+    1: "klopt niet",
+    2: "klopt een beetje",
+    3: "klopt grotendeels",
+    4: "klopt helemaal",
+}
+DONT_KNOW = "weet niet"
+NOT_SCORED = "nog geen score"
+
+TOP_KEYS: tuple[str, ...] = ("id", "name", "description", "statements")
+STATEMENT_KEYS: tuple[str, ...] = ("code", "text")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
+
+
+def scans_dir() -> Path:
+    return content_dir() / "scans"
+
+
+@dataclass(frozen=True)
+class Statement:
+    code: str  # short and unique within the scan, e.g. "I4"
+    text: str
+
+
+@dataclass(frozen=True)
+class Scan:
+    id: str
+    name: str
+    description: str
+    statements: tuple[Statement, ...]
+
+    def statement(self, code: str) -> Statement:
+        for statement in self.statements:
+            if statement.code == code:
+                return statement
+        raise NotFoundError(f"De scan '{self.name}' heeft geen uitspraak {code}.")
+
+
+def score_label(score: int | None) -> str:
+    """The words for a score: "klopt grotendeels", or "weet niet" for None."""
+    return DONT_KNOW if score is None else SCALE[score]
+
+
+@dataclass(frozen=True)
+class ScanScore:
+    """One group's answer to one statement. ``score`` None: "weet niet"."""
+
+    scan: str  # the scan's id
+    code: str  # the statement's code
+    group: Group
+    score: int | None
+
+    def __post_init__(self) -> None:
+        # bool is an int in Python; True is no score
+        if self.score is not None and (type(self.score) is not int or self.score not in SCALE):
+            raise ValueError(f"score must be one of {sorted(SCALE)} or None, not {self.score!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scan": self.scan,
+            "code": self.code,
+            "group": self.group.value,
+            "score": self.score,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScanScore:
+        return cls(
+            scan=data["scan"],
+            code=data["code"],
+            group=Group(data["group"]),
+            score=data.get("score"),
+        )
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    """Both groups' scores for one statement.
+
+    ``team``/``parents`` is None both for "weet niet" and for not scored yet; the ``*_answered``
+    flags tell the two apart.
+    """
+
+    statement: Statement
+    team: int | None
+    parents: int | None
+    team_answered: bool
+    parents_answered: bool
+
+    @property
+    def difference(self) -> int | None:
+        """How far apart team and parents are (0-3); None when either has no score."""
+        if self.team is None or self.parents is None:
+            return None
+        return abs(self.team - self.parents)
+
+    def score(self, group: Group) -> int | None:
+        return self.team if group is Group.TEAM else self.parents
+
+    def answered(self, group: Group) -> bool:
+        return self.team_answered if group is Group.TEAM else self.parents_answered
+
+    def label(self, group: Group) -> str:
+        """ "klopt helemaal", "weet niet" or "nog geen score"."""
+        return score_label(self.score(group)) if self.answered(group) else NOT_SCORED
+
+
+def _latest(scan: Scan, scores: Iterable[ScanScore]) -> dict[tuple[str, Group], int | None]:
+    """Each (code, group)'s score in this scan; a later score replaces an earlier one."""
+    codes = {s.code for s in scan.statements}
+    return {
+        (score.code, score.group): score.score
+        for score in scores
+        if score.scan == scan.id and score.code in codes
+    }
+
+
+def compare(scan: Scan, scores: Iterable[ScanScore]) -> list[StatementResult]:
+    """Team and parents side by side, one result per statement in the scan's order.
+
+    Scores of other scans, or for codes the scan does not have, are ignored.
+    """
+    given = _latest(scan, scores)
+    results = []
+    for statement in scan.statements:
+        team_key, parents_key = (statement.code, Group.TEAM), (statement.code, Group.OUDERPANEL)
+        results.append(
+            StatementResult(
+                statement=statement,
+                team=given.get(team_key),
+                parents=given.get(parents_key),
+                team_answered=team_key in given,
+                parents_answered=parents_key in given,
+            )
+        )
+    return results
+
+
+def biggest_differences(results: list[StatementResult], n: int = 3) -> list[StatementResult]:
+    """At most ``n`` statements where team and parents differ most: the conversation starts there.
+
+    Statements where both agree (difference 0) or a score is missing are left out; ties keep the
+    statement order.
+    """
+    differing = [r for r in results if r.difference]
+    return sorted(differing, key=lambda r: -(r.difference or 0))[: max(n, 0)]
+
+
+@dataclass(frozen=True)
+class StatementChange:
+    """How one statement's scores moved between two scans: +1, -2, or None (no comparison)."""
+
+    statement: Statement
+    team: int | None
+    parents: int | None
+
+    def change(self, group: Group) -> int | None:
+        return self.team if group is Group.TEAM else self.parents
+
+
+def change_since(
+    scan: Scan, previous_scores: Iterable[ScanScore], current_scores: Iterable[ScanScore]
+) -> list[StatementChange]:
+    """Per statement and group, the current score minus the previous one.
+
+    None when either scan has no score (not scored, or "weet niet") for that statement and group.
+    """
+    before, after = _latest(scan, previous_scores), _latest(scan, current_scores)
+
+    def delta(code: str, group: Group) -> int | None:
+        old, new = before.get((code, group)), after.get((code, group))
+        return None if old is None or new is None else new - old
+
+    return [
+        StatementChange(s, delta(s.code, Group.TEAM), delta(s.code, Group.OUDERPANEL))
+        for s in scan.statements
+    ]
+
+
+# ---------------------------------------------------------------- loading and checking
+
+
+def load_scan(path: Path) -> Scan:
+    """Read and check one scan file. Raises TemplateError naming file, line and field."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TemplateError(path, None, "-", "dit bestand bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise TemplateError(path, None, "-", "dit bestand is geen gewone tekst (UTF-8).") from None
+    except OSError as error:
+        reason = f"dit bestand kan niet worden gelezen ({error.strerror})."
+        raise TemplateError(path, None, "-", reason) from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        line = getattr(error, "lineno", None)  # Python 3.14+; older versions only say it in text
+        if line is None and (match := re.search(r"at line (\d+)", message)):
+            line = int(match.group(1))
+        detail = re.sub(r"\s*\(at [^)]*\)", "", message)
+        reason = (
+            "de opmaak klopt hier niet. Kijk goed naar aanhalingstekens, haakjes en '='. "
+            f"(Technisch: {detail})"
+        )
+        raise TemplateError(path, line, "-", reason) from None
+    return _Checker(path, text).check(raw)
+
+
+class _Checker:
+    """Checks parsed TOML against the scan format and raises on the first problem."""
+
+    _HEADER = re.compile(r"^\s*\[\[?\s*([\w.\- ]+?)\s*\]\]?\s*(?:#.*)?$")
+    _KEY = re.compile(r"^\s*[\"']?([\w\-]+)[\"']?\s*=")
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.blocks = [
+            i
+            for i, line in enumerate(self.lines)
+            if (m := self._HEADER.match(line)) and m.group(1).replace(" ", "") == "statements"
+        ]
+
+    def line(self, key: str, block: int | None) -> int | None:
+        """The 1-based line of ``key`` at the top (block None) or in the nth [[statements]]."""
+        if block is None:
+            start, end = 0, self.blocks[0] if self.blocks else len(self.lines)
+        elif block <= len(self.blocks):
+            start = self.blocks[block - 1]
+            end = self.blocks[block] if block < len(self.blocks) else len(self.lines)
+        else:
+            return None
+        for i in range(start, end):
+            if (m := self._KEY.match(self.lines[i])) and m.group(1) == key:
+                return i + 1
+        return start + 1 if block is not None else None
+
+    def fail(self, key: str, reason: str, block: int | None = None) -> NoReturn:
+        field = key if block is None else f"statements[{block}].{key}"
+        raise TemplateError(self.path, self.line(key, block), field, reason)
+
+    def check(self, raw: dict[str, Any]) -> Scan:
+        self.known_keys(raw, TOP_KEYS, None)
+        scan_id = self.text(raw, "id", None)
+        if not _ID.match(scan_id):
+            self.fail("id", "gebruik alleen kleine letters, cijfers en '-', zoals 'mijn-scan'.")
+        name = self.text(raw, "name", None)
+        description = self.text(raw, "description", None, required=False)
+        blocks = raw.get("statements")
+        if blocks is None:
+            self.fail("statements", "dit veld ontbreekt. Voeg minstens één [[statements]] toe.")
+        if not isinstance(blocks, list) or not all(isinstance(b, dict) for b in blocks):
+            self.fail("statements", "dit moet een lijst van [[statements]]-blokken zijn.")
+        if not blocks:
+            self.fail("statements", "deze lijst is leeg. Er moet minstens één uitspraak zijn.")
+        statements: list[Statement] = []
+        seen: dict[str, int] = {}
+        for n, block in enumerate(blocks, start=1):
+            self.known_keys(block, STATEMENT_KEYS, n)
+            code = self.text(block, "code", n)
+            if not _CODE.match(code) or len(code) > 10:
+                self.fail("code", "een code is kort, zonder spaties, zoals 'I1' of 'C10'.", n)
+            if code in seen:
+                self.fail("code", f"deze code staat ook al bij uitspraak {seen[code]}.", n)
+            seen[code] = n
+            statements.append(Statement(code, self.text(block, "text", n).strip()))
+        return Scan(scan_id, name.strip(), description.strip(), tuple(statements))
+
+    def known_keys(
+        self, table: dict[str, Any], allowed: tuple[str, ...], block: int | None
+    ) -> None:
+        for key in table:
+            if key not in allowed:
+                reason = f"dit veld is onbekend. Kies uit: {', '.join(allowed)}."
+                self.fail(key, reason, block)
+
+    def text(
+        self, table: dict[str, Any], key: str, block: int | None, required: bool = True
+    ) -> str:
+        if key not in table:
+            if required:
+                self.fail(key, "dit veld ontbreekt.", block)
+            return ""
+        value = table[key]
+        if not isinstance(value, str):
+            self.fail(key, "dit moet een tekst tussen aanhalingstekens zijn.", block)
+        if required and not value.strip():
+            self.fail(key, "deze tekst is leeg.", block)
+        return value
+
+
+def builtin_scans() -> list[Scan]:
+    """The scans that ship with the app, in file-name order."""
+    return [load_scan(p) for p in sorted(scans_dir().glob("*.toml"))]
+
+
+def get_scan(scan_id: str) -> Scan:
+    """A built-in scan by its id (e.g. "indicatoren")."""
+    for scan in builtin_scans():
+        if scan.id == scan_id:
+            return scan
+    raise NotFoundError(f"Er is geen scan met de naam '{scan_id}'.")
+
+
+def scan_for_step(kind: str) -> Scan | None:
+    """The scan a template step of this kind runs ("scan-criteria" → criteria), or None."""
+    if not kind.startswith("scan-"):
+        return None
+    return get_scan(kind.removeprefix("scan-"))
