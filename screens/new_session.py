@@ -1,0 +1,355 @@
+"""The new-session form: what, where, when, who leads, which step plan, and who takes part."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Select, Static
+
+from screens.confirm import ConfirmScreen
+from screens.literal import literal
+from workshop.errors import ValidationError, WorkshopError
+from workshop.model import Group, Participant
+from workshop.session import create_session, new_participant
+from workshop.template import DEFAULT_TEMPLATE_ID, Template, builtin_templates
+
+if TYPE_CHECKING:
+    from screens.app import WorkshopApp
+
+DATE_FORMAT = "%d-%m-%Y"
+_DATE_PATTERN = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+ANONYMOUS_WORD = "anoniem"
+MAX_ANONYMOUS_PARENTS = 50
+
+# The core names fields in Dutch (ValidationError.field); this maps them to the form's inputs.
+FIELD_INPUTS: dict[str, str] = {
+    "titel": "title",
+    "locatie": "location",
+    "datum": "day",
+    "begeleider": "facilitator",
+    "sjabloon": "template",
+    "team": "team",
+    "ouders": "parent-count",
+    "oudernamen": "parent-names",
+}
+
+
+def parse_day(text: str) -> date:
+    """A date typed as dd-mm-jjjj (also with / or . between the numbers)."""
+    example = "Schrijf de datum als dag-maand-jaar, bijvoorbeeld 14-03-2026."
+    match = _DATE_PATTERN.match(text)
+    if not match:
+        raise ValidationError("datum", example)
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError("datum", f"Die datum bestaat niet. {example}") from None
+
+
+def split_names(text: str) -> list[str]:
+    """Names typed on one line with commas between them; empty pieces are skipped."""
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def team_members(text: str) -> list[Participant]:
+    try:
+        return [new_participant(Group.TEAM, name) for name in split_names(text)]
+    except ValidationError as error:
+        raise ValidationError("team", error.message) from None
+
+
+def parent_panel(count_text: str, names_text: str) -> list[Participant]:
+    """Anonymous parents by number, plus named ones; 'anoniem' in the names is one more."""
+    count_text = count_text.strip()
+    if count_text and not count_text.isdigit():
+        raise ValidationError("ouders", "Vul een aantal in, bijvoorbeeld 3. Of laat het leeg.")
+    count = int(count_text or "0")
+    if count > MAX_ANONYMOUS_PARENTS:
+        raise ValidationError(
+            "ouders", f"Dat zijn te veel. Het maximum is {MAX_ANONYMOUS_PARENTS}."
+        )
+    parents = [new_participant(Group.OUDERPANEL) for _ in range(count)]
+    try:
+        for name in split_names(names_text):
+            anonymous = name.casefold() == ANONYMOUS_WORD
+            parents.append(new_participant(Group.OUDERPANEL, "" if anonymous else name))
+    except ValidationError as error:
+        raise ValidationError("oudernamen", error.message) from None
+    return parents
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled input of the form."""
+
+    input_id: str
+    label: str
+    placeholder: str = ""
+
+
+LEFT_FIELDS = (
+    Field("title", "Titel (verplicht)", "Waar gaat de sessie over?"),
+    Field("location", "Locatie", "Bijvoorbeeld: De Regenboog"),
+    Field("day", "Datum (dag-maand-jaar)", "dd-mm-jjjj"),
+    Field("facilitator", "Begeleider", "Wie leidt de sessie?"),
+)
+TEAM_FIELD = Field("team", "Team: namen, met komma's ertussen", "Bijvoorbeeld: Fatima, Joost")
+PARENT_COUNT_FIELD = Field("parent-count", "Ouderpanel: aantal anonieme ouders", "0")
+PARENT_NAMES_FIELD = Field(
+    "parent-names",
+    "Ouders met naam (alleen als ze dat willen)",
+    "Bijvoorbeeld: Sevda, anoniem",
+)
+TEXT_INPUTS = (
+    *(f.input_id for f in LEFT_FIELDS),
+    TEAM_FIELD.input_id,
+    PARENT_COUNT_FIELD.input_id,
+    PARENT_NAMES_FIELD.input_id,
+)
+LAST_INPUT = PARENT_NAMES_FIELD.input_id
+
+
+class NewSessionScreen(Screen[None]):
+    """Fill in, then Ctrl+S: the session is stored and opens in the phase runner."""
+
+    CSS_PATH = "styles/new_session.tcss"
+    TITLE = "Workshop ouderbetrokkenheid"
+    SUB_TITLE = "Nieuwe sessie"
+    BINDINGS = [
+        Binding(
+            "ctrl+s",
+            "create",
+            "Sessie maken",
+            id="new_session.create",
+            tooltip="Bewaar de nieuwe sessie en begin meteen",
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Annuleren",
+            id="new_session.cancel",
+            tooltip="Terug naar het overzicht zonder een sessie te maken",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.templates: list[Template] = []
+        self.template_problem: WorkshopError | None = None
+        try:
+            self.templates = builtin_templates()
+        except (WorkshopError, OSError) as error:
+            self.template_problem = WorkshopError(str(error))
+        self.defaults: dict[str, str] = {}
+
+    @property
+    def workshop_app(self) -> WorkshopApp:
+        return cast("WorkshopApp", self.app)
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with VerticalScroll(id="form"):
+            yield Static("Nieuwe sessie", classes="title")
+            yield Static(
+                "Tab: naar het volgende veld.  Enter in het laatste veld of Ctrl+S: sessie maken.",
+                classes="hint-line",
+            )
+            with Horizontal(id="columns"):
+                with Vertical(id="left-column", classes="column"):
+                    for field in LEFT_FIELDS:
+                        yield from self.labelled_input(field)
+                with Vertical(id="right-column", classes="column"):
+                    yield Static("Sjabloon (stappenplan)", classes="field-label")
+                    yield self.template_select()
+                    yield Static(classes="hint-line", id="template-hint")
+                    yield Static(classes="field-error", id="template-error")
+                    with Vertical(id="team-group", classes="group"):
+                        yield from self.labelled_input(TEAM_FIELD)
+                    with Vertical(id="parent-group", classes="group"):
+                        yield from self.labelled_input(PARENT_COUNT_FIELD, integer=True)
+                        yield from self.labelled_input(PARENT_NAMES_FIELD)
+            with Horizontal(id="form-buttons"):
+                yield Button("Sessie maken", id="create", variant="primary")
+                yield Button("Annuleren", id="cancel")
+        yield Footer()
+
+    def labelled_input(self, field: Field, *, integer: bool = False) -> ComposeResult:
+        yield Static(field.label, classes="field-label", id=f"{field.input_id}-label")
+        yield Input(
+            placeholder=field.placeholder,
+            id=field.input_id,
+            type="integer" if integer else "text",
+            select_on_focus=False,
+        )
+        yield Static(classes="field-error", id=f"{field.input_id}-error")
+
+    def template_select(self) -> Select[str]:
+        options = [(Content(t.name), t.id) for t in self.templates]
+        ids = [t.id for t in self.templates]
+        default = DEFAULT_TEMPLATE_ID if DEFAULT_TEMPLATE_ID in ids else (ids[0] if ids else None)
+        if default is None:
+            return Select(options, prompt="Geen sjabloon gevonden", id="template")
+        return Select(options, allow_blank=False, value=default, id="template")
+
+    def show_template_hint(self) -> None:
+        hint = self.query_one("#template-hint", Static)
+        try:
+            template = self.chosen_template()
+        except ValidationError:
+            hint.update("")
+            return
+        hint.update(f"{len(template.phases)} fasen, samen {template.minutes} minuten.")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.show_template_hint()
+
+    def on_mount(self) -> None:
+        self.query_one("#day", Input).value = self.workshop_app.clock.now().strftime(DATE_FORMAT)
+        for field in self.query(Input).results(Input):
+            field.cursor_blink = False  # calm on a projector, and stable in snapshots
+        self.defaults = self.form_values()
+        self.show_template_hint()
+        for error in self.query(".field-error"):
+            error.display = False
+        if self.template_problem is not None:
+            self.show_error(ValidationError("sjabloon", str(self.template_problem)))
+        self.query_one("#title", Input).focus()
+
+    # -- reading and checking -----------------------------------------------------------------
+
+    def text(self, input_id: str) -> str:
+        return self.query_one(f"#{input_id}", Input).value
+
+    def form_values(self) -> dict[str, str]:
+        values = {input_id: self.text(input_id) for input_id in TEXT_INPUTS}
+        values["template"] = str(self.query_one("#template", Select).value)
+        return values
+
+    def chosen_template(self) -> Template:
+        value = self.query_one("#template", Select).value
+        for template in self.templates:
+            if template.id == value:
+                return template
+        raise ValidationError("sjabloon", "Kies een sjabloon.")
+
+    def clear_errors(self) -> None:
+        for error in self.query(".field-error").results(Static):
+            error.update("")
+            error.display = False
+        for widget in self.query(".-invalid-field"):
+            widget.remove_class("-invalid-field")
+
+    def show_error(self, error: ValidationError) -> None:
+        """The message right under its field; a field the form does not know goes to a toast."""
+        input_id = FIELD_INPUTS.get(error.field)
+        if input_id is None:
+            self.workshop_app.report(error)
+            return
+        message = self.query_one(f"#{input_id}-error", Static)
+        message.update(literal(error.message))
+        message.display = True
+        self.query_one(f"#{input_id}").add_class("-invalid-field")
+
+    def focus_first_error(self) -> None:
+        for input_id in (*TEXT_INPUTS[:4], "template", *TEXT_INPUTS[4:]):
+            if self.query_one(f"#{input_id}").has_class("-invalid-field"):
+                self.query_one(f"#{input_id}").focus()
+                return
+
+    def gather(self) -> tuple[dict[str, object], list[ValidationError]]:
+        """Everything the form can check itself, with every problem found (not just the first)."""
+        errors: list[ValidationError] = []
+        values: dict[str, object] = {}
+        checks = {
+            "day": lambda: parse_day(self.text("day")),
+            "template": self.chosen_template,
+            "team": lambda: team_members(self.text("team")),
+            "parents": lambda: parent_panel(self.text("parent-count"), self.text("parent-names")),
+        }
+        for name, check in checks.items():
+            try:
+                values[name] = check()
+            except ValidationError as error:
+                errors.append(error)
+        return values, errors
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_create(self) -> None:
+        self.clear_errors()
+        values, errors = self.gather()
+        if errors:
+            for error in errors:
+                self.show_error(error)
+            self.focus_first_error()
+            return
+        app = self.workshop_app
+        try:
+            live = create_session(
+                app.store,
+                app.clock,
+                title=self.text("title"),
+                template=cast(Template, values["template"]),
+                location=self.text("location"),
+                day=cast(date, values["day"]),
+                facilitator=self.text("facilitator"),
+                participants=[
+                    *cast(list[Participant], values["team"]),
+                    *cast(list[Participant], values["parents"]),
+                ],
+            )
+        except ValidationError as error:
+            self.show_error(error)
+            self.focus_first_error()
+            return
+        except (WorkshopError, OSError) as error:
+            app.report(error)  # e.g. a full disk: the form stays filled in
+            return
+        session_id = live.session.id
+        live.close()
+        # The runner replaces the form: leaving the runner goes back to the overview.
+        self.app.pop_screen()
+        app.open_runner(session_id)
+
+    def action_cancel(self) -> None:
+        if self.form_values() == self.defaults:
+            self.app.pop_screen()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Terug naar het overzicht? Wat je hier hebt ingevuld, wordt niet bewaard.",
+                confirm_label="Ja, niet bewaren",
+            ),
+            callback=answered,
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == LAST_INPUT:
+            self.action_create()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "create":
+            self.action_create()
+        elif event.button.id == "cancel":
+            self.action_cancel()
