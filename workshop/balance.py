@@ -1,0 +1,91 @@
+"""The partnership balance: how the input and the agreements spread over the five partnership forms
+and the four aims of partnership, and which of them get no attention at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from workshop.model import Agreement, Contribution, PartnershipForm
+
+
+class Aim(StrEnum):
+    """The four aims of partnership."""
+
+    PEDAGOGISCH = "pedagogisch"  # home and centre aligned in upbringing
+    TOERUSTING = "toerusting"  # both sides equipped for partnership
+    ORGANISATORISCH = "organisatorisch"  # parents help run activities
+    DEMOCRATISCH = "democratisch"  # parents co-decide; the centre accounts for its work
+
+    @property
+    def label(self) -> str:
+        return _AIM_LABELS[self]
+
+
+_AIM_LABELS = {
+    Aim.PEDAGOGISCH: "Pedagogisch: thuis en groep sluiten op elkaar aan",
+    Aim.TOERUSTING: "Toerusting: ouders en team kunnen goed samenwerken",
+    Aim.ORGANISATORISCH: "Organisatorisch: ouders helpen mee bij activiteiten",
+    Aim.DEMOCRATISCH: "Democratisch: ouders beslissen mee",
+}
+
+T = TypeVar("T", PartnershipForm, Aim)
+
+
+@dataclass(frozen=True)
+class Tally(Generic[T]):
+    """Counts per value (every value present, also at 0) and of the items without one."""
+
+    contributions: dict[T, int]
+    agreements: dict[T, int]
+    untagged_contributions: int
+    untagged_agreements: int
+
+    @property
+    def without_attention(self) -> list[T]:
+        """The values no contribution and no agreement is tagged with, in their usual order."""
+        return [v for v in self.contributions if not self.contributions[v] + self.agreements[v]]
+
+    @property
+    def tagged(self) -> bool:
+        """Whether anything is tagged at all (if not, "no attention" says little)."""
+        return any(self.contributions.values()) or any(self.agreements.values())
+
+    def total(self, value: T) -> int:
+        return self.contributions[value] + self.agreements[value]
+
+
+@dataclass(frozen=True)
+class Balance:
+    forms: Tally[PartnershipForm]
+    aims: Tally[Aim]
+
+
+def _tally(kind: type[T], items: Iterable[Any], attribute: str) -> tuple[dict[T, int], int]:
+    counts = dict.fromkeys(kind, 0)
+    untagged = 0
+    for item in items:
+        value = getattr(item, attribute, None)
+        try:
+            counts[kind(value)] += 1
+        except ValueError:  # None, or a value this version does not know: not tagged
+            untagged += 1
+    return counts, untagged
+
+
+def _both(kind: type[T], contributions: list[Any], agreements: list[Any], attr: str) -> Tally[T]:
+    per_contribution, untagged_contributions = _tally(kind, contributions, attr)
+    per_agreement, untagged_agreements = _tally(kind, agreements, attr)
+    return Tally(per_contribution, per_agreement, untagged_contributions, untagged_agreements)
+
+
+def balance(contributions: Iterable[Contribution], agreements: Iterable[Agreement]) -> Balance:
+    """Count contributions and agreements per partnership form and per aim."""
+    contributions, agreements = list(contributions), list(agreements)
+    return Balance(
+        forms=_both(PartnershipForm, contributions, agreements, "form"),
+        # Contributions (and maybe agreements) get an optional ``aim`` later; until then, untagged.
+        aims=_both(Aim, contributions, agreements, "aim"),
+    )
