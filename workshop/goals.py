@@ -1,0 +1,151 @@
+"""Goals (doelen): concrete and measurable, stated in the plan phase and judged in the evaluation.
+
+A goal has a description, a criterion that says when it is reached, optionally a target percentage
+of parents and a date. In the evaluation it gets a result and a judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from workshop.errors import ValidationError
+from workshop.model import new_id
+from workshop.text import SHORT_MAX, TEXT_MAX, clean_line, optional_line, required_line
+
+INSPECTION_NORM_PERCENT = 50
+
+
+class Judgement(StrEnum):
+    GEHAALD = "gehaald"
+    DEELS = "deels"
+    NIET = "niet"
+
+    @property
+    def label(self) -> str:
+        return {"gehaald": "Gehaald", "deels": "Deels gehaald", "niet": "Niet gehaald"}[self.value]
+
+
+@dataclass
+class Goal:
+    description: str
+    criterion: str  # when is the goal reached, e.g. "60 % van de ouders komt naar het startgesprek"
+    target_percent: int | None = None  # of parents, 0-100
+    by: date | None = None
+    result: str = ""  # filled in at the evaluation
+    judgement: Judgement | None = None
+    id: str = field(default_factory=new_id)
+
+    @property
+    def evaluated(self) -> bool:
+        return self.judgement is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "description": self.description,
+            "criterion": self.criterion,
+            "target_percent": self.target_percent,
+            "by": self.by.isoformat() if self.by else None,
+            "result": self.result,
+            "judgement": self.judgement.value if self.judgement else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Goal:
+        return cls(
+            id=data["id"],
+            description=data["description"],
+            criterion=data["criterion"],
+            target_percent=data.get("target_percent"),
+            by=date.fromisoformat(data["by"]) if data.get("by") else None,
+            result=data.get("result", ""),
+            judgement=Judgement(data["judgement"]) if data.get("judgement") else None,
+        )
+
+
+def norm_suggestion() -> str:
+    """The inspection norm, offered when the group sets a target percentage."""
+    return (
+        f"Tip: de inspectie vraagt dat minstens {INSPECTION_NORM_PERCENT} % van de ouders meedoet "
+        "aan activiteiten in de groep en thuis. "
+        f"Je kunt {INSPECTION_NORM_PERCENT} % als doel nemen, of meer."
+    )
+
+
+_PERCENT = re.compile(r"^(\d{1,3})\s*%?$")
+_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def _percent(value: int | str | None) -> int | None:
+    message = "Het percentage moet een heel getal van 0 tot en met 100 zijn."
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = clean_line(value)
+        if not text:
+            return None
+        match = _PERCENT.match(text)
+        if not match:
+            raise ValidationError("percentage", message)
+        value = int(match.group(1))
+    # bool is an int in Python, but True is no percentage
+    if type(value) is not int or not 0 <= value <= 100:
+        raise ValidationError("percentage", message)
+    return value
+
+
+def _date(value: date | str | None) -> date | None:
+    message = "Vul een datum in als dag-maand-jaar, bijvoorbeeld 01-10-2026."
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = clean_line(value)
+        if not text:
+            return None
+        try:
+            if match := _DUTCH_DATE.match(text):
+                day, month, year = (int(part) for part in match.groups())
+                return date(year, month, day)
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError("datum", message) from None
+    if isinstance(value, datetime) or not isinstance(value, date):  # a datetime is a date too
+        raise ValidationError("datum", message)
+    return value
+
+
+def make_goal(
+    description: str,
+    criterion: str,
+    target_percent: int | str | None = None,
+    by: date | str | None = None,
+) -> Goal:
+    """A new goal from what was typed. Raises ValidationError naming the field.
+
+    ``target_percent`` may be typed ("60", "60 %"); ``by`` may be a date or typed as dd-mm-jjjj
+    (or jjjj-mm-dd). Empty text means none.
+    """
+    return Goal(
+        description=required_line(description, TEXT_MAX, "doel", "Het doel"),
+        criterion=required_line(criterion, SHORT_MAX, "criterium", "Het criterium"),
+        target_percent=_percent(target_percent),
+        by=_date(by),
+    )
+
+
+def evaluate(goal: Goal, result: str, judgement: Judgement | str) -> Goal:
+    """The goal with its result and judgement filled in (the old goal is not changed)."""
+    try:
+        judged = Judgement(judgement)
+    except ValueError:
+        choices = ", ".join(j.value for j in Judgement)
+        raise ValidationError("oordeel", f"Kies een oordeel: {choices}.") from None
+    return replace(
+        goal,
+        result=optional_line(result, TEXT_MAX, "resultaat", "Het resultaat"),
+        judgement=judged,
+    )
