@@ -60,24 +60,39 @@ def create_session(
         timers=[PhaseTimer.fresh(p.minutes) for p in template.phases],
         created=clock.now(),
     )
-    file = store.create(StoredSession(session, [], []), clock.now())
+    file = store.create(StoredSession(session, [], []), clock.now(), clock=clock)
     return LiveSession(file, StoredSession(session, [], []), clock)
 
 
-def open_session(store: SessionStore, session_id: str, clock: Clock) -> LiveSession:
-    file = store.open(session_id)
+def open_session(
+    store: SessionStore, session_id: str, clock: Clock, *, read_only: bool = False
+) -> LiveSession:
+    """Open a stored session for work.
+
+    For writing, this process takes the session's lock: SessionLockedError (workshop.lock) names
+    who has it open elsewhere; offer ``read_only=True`` then. A damaged file raises
+    DamagedFileError and is left as it is. A file that loads well is backed up first.
+    """
+    file = store.open(session_id, read_only=read_only, clock=clock)
     try:
         stored = file.load()
+        live = LiveSession(file, stored, clock)
+        if not read_only:
+            live.warnings.extend(file.after_open(stored, clock.now()))
     except BaseException:
         file.close()
         raise
-    return LiveSession(file, stored, clock)
+    return live
 
 
 class LiveSession:
     def __init__(self, file: SessionFile, stored: StoredSession, clock: Clock) -> None:
         self.file = file
         self.clock = clock
+        # Read-only: every change raises ReadOnlyError in SessionFile before the state changes,
+        # so the guard sits in one place, under every method that saves.
+        self.read_only = file.read_only
+        self.warnings: list[str] = []  # for the UI to show once (e.g. backup failed)
         self.session = stored.session
         self.contributions = stored.contributions
         self.agreements = stored.agreements
@@ -397,6 +412,7 @@ class LiveSession:
         return StoredSession(self.session, list(self.contributions), list(self.agreements))
 
     def close(self) -> None:
+        """Close the file and give up the lock. Safe to call more than once."""
         self.file.close()
 
 

@@ -4,11 +4,15 @@ The stock JSONStorage rewrites its file in place: a crash in the middle of a wri
 unreadable. This storage writes the whole database to a temporary file in the same folder, fsyncs
 it, atomically replaces the old file with it, and then fsyncs the folder, so that after a crash the
 file holds either the old or the new contents, never a mix. Every file carries a schema version.
+
+A crash can leave a temporary file (``.<name>.<random>.tmp``) behind. It is never read as data;
+``remove_leftovers`` clears it when the session is next opened for writing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import tempfile
@@ -25,10 +29,56 @@ SCHEMA_VERSION = 1
 
 FILE_MODE = 0o600  # data files: readable by the user only (AVG)
 DIR_MODE = 0o700
+TMP_SUFFIX = ".tmp"
+
+Tables = dict[str, dict[str, Any]]
+
+
+class ReadOnlyError(StoreError):
+    """A write to a session that was opened to look at only."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Deze sessie is alleen-lezen geopend: je kunt kijken, maar niets veranderen. "
+            "Er is niets opgeslagen."
+        )
+
+
+def save_error(error: OSError, what: str = "Opslaan") -> StoreError:
+    """A Dutch message for a failed write. The caller guarantees the old file is unchanged."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason, advice = "de schijf is vol", "Maak ruimte vrij op de schijf"
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        reason, advice = (
+            "er is geen toestemming om te schrijven",
+            "Controleer de rechten van de map",
+        )
+    elif error.errno == errno.EROFS:
+        reason, advice = "de schijf is alleen-lezen", "Kies een andere map voor je gegevens"
+    else:
+        reason, advice = f"{error.strerror or error}", "Wacht even"
+    return StoreError(
+        f"{what} is mislukt: {reason}. Er is niets verloren: het vorige bestand is niet "
+        f"veranderd. {advice} en probeer het opnieuw."
+    )
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a folder readable by the user only (also under an unusual umask)."""
+    if path.is_dir():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=DIR_MODE)
+    except FileExistsError:
+        return
+    os.chmod(path, DIR_MODE)
 
 
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in ``folder`` durable."""
+    if os.name == "nt":  # Windows cannot open a folder; NTFS journals renames itself
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -36,15 +86,28 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _write_all(fd: int, content: bytes) -> None:
+    view = memoryview(content)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def write_atomically(path: Path, content: bytes) -> None:
-    """Replace ``path`` with ``content`` in one step, durably. On failure the old file is intact."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace ``path`` with ``content`` in one step, durably. On failure the old file is intact.
+
+    Order: write the temporary file, fsync it, rename it over ``path``, fsync the folder.
+    Raises OSError; the temporary file is removed again when something fails.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as tmp:
-            os.fchmod(tmp.fileno(), FILE_MODE)
-            tmp.write(content)
-            tmp.flush()
-            os.fsync(tmp.fileno())
+        try:
+            if hasattr(os, "fchmod"):  # mkstemp already uses 0600; this is belt and braces
+                os.fchmod(fd, FILE_MODE)
+            _write_all(fd, content)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -53,16 +116,43 @@ def write_atomically(path: Path, content: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def is_leftover(name: str) -> bool:
+    """A temporary file from an interrupted write (never data)."""
+    return name.startswith(".") and name.endswith(TMP_SUFFIX)
+
+
+def find_leftovers(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if is_leftover(p.name) and p.is_file())
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete temporary files left by a crash. Only call this while holding the session's lock."""
+    removed = []
+    for path in find_leftovers(folder):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def read_json(path: Path) -> Any:
     """Parse a JSON file; a file that is not valid JSON raises DamagedFileError."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror}.") from None
+    return parse_json(path, raw)
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    if not raw.strip():
+        raise DamagedFileError(path, "het bestand is leeg.")
     try:
         return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise DamagedFileError(path, f"geen geldige JSON ({error}).") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise DamagedFileError(path, f"het is geen geldige JSON ({error}).") from None
 
 
 def check_schema(path: Path, data: Any) -> None:
@@ -86,30 +176,65 @@ def check_schema(path: Path, data: Any) -> None:
             raise DamagedFileError(path, f"de tabel '{name}' is geen lijst met gegevens.")
 
 
+def encode_tables(data: Tables) -> bytes:
+    """The file contents for ``data``, with the schema marker."""
+    data = dict(data)
+    data[SCHEMA_TABLE] = {"1": {"format": SCHEMA_FORMAT, "version": SCHEMA_VERSION}}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _copy(data: Tables) -> Tables:
+    # TinyDB changes the tables and documents it reads in place before writing them; a copy two
+    # levels deep keeps the cache equal to the file when that write then fails.
+    return {name: {key: dict(doc) for key, doc in table.items()} for name, table in data.items()}
+
+
+def _signature(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
 class AtomicJSONStorage(Storage):
-    """TinyDB storage: whole-file atomic replace on every write, schema version checked on read."""
+    """TinyDB storage: whole-file atomic replace on every write, schema version checked on read.
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    TinyDB reads the whole file before every change. The last contents read or written are kept
+    and reused while the file on disk is unchanged (same inode, time and size), so a save costs one
+    write, not a parse of the file as well.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self._cache: Tables | None = None
+        self._cache_signature: tuple[int, int, int] | None = None
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        if not self.path.exists():
+    def read(self) -> Tables | None:
+        try:
+            signature = _signature(os.stat(self.path))
+        except FileNotFoundError:
             return None
-        data = read_json(self.path)
-        check_schema(self.path, data)
-        return data
+        except OSError as error:
+            raise StoreError(
+                f"Het bestand {self.path} kan niet worden gelezen: {error.strerror}."
+            ) from None
+        if self._cache is None or signature != self._cache_signature:
+            data = read_json(self.path)
+            check_schema(self.path, data)
+            self._cache, self._cache_signature = data, signature
+        return _copy(self._cache)
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        data = dict(data)
-        data[SCHEMA_TABLE] = {"1": {"format": SCHEMA_FORMAT, "version": SCHEMA_VERSION}}
-        content = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def write(self, data: Tables) -> None:
+        if self.read_only:
+            raise ReadOnlyError()
+        content = encode_tables(data)
+        self._cache = self._cache_signature = None
         try:
             write_atomically(self.path, content)
         except OSError as error:
-            raise StoreError(
-                f"Opslaan is mislukt ({error.strerror or error}). Het vorige bestand is niet "
-                "veranderd; probeer het opnieuw."
-            ) from None
+            raise save_error(error) from None
+        data = dict(data)
+        data[SCHEMA_TABLE] = {"1": {"format": SCHEMA_FORMAT, "version": SCHEMA_VERSION}}
+        with contextlib.suppress(OSError):
+            self._cache, self._cache_signature = _copy(data), _signature(os.stat(self.path))
 
     def close(self) -> None:
-        pass
+        self._cache = self._cache_signature = None

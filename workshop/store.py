@@ -2,49 +2,75 @@
 
     <data>/sessions/<id>/session.json   the session (TinyDB, AtomicJSONStorage)
     <data>/sessions/<id>/summary.json   what the session list shows, so listing reads no contents
+    <data>/sessions/<id>/lock.json      who has the session open for writing (workshop.lock)
+    <data>/sessions/<id>/backups/       the last good versions (workshop.backup)
 
 Saving one contribution rewrites only that session's file, so its cost does not grow with the
-number of sessions stored. Every method returns only after the change is on disk.
+number of sessions stored. Every method returns only after the change is on disk. A session file
+that cannot be used is never written to: it raises DamagedFileError and stays as it is.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
+import os
 import re
+import secrets
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, NoReturn
 
 from tinydb import Query, TinyDB
 
+from workshop.backup import backup_dir, keep_backup
+from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
+from workshop.lock import SessionLock
 from workshop.model import Agreement, Contribution, Session, SessionSummary
 from workshop.storage import (
-    DIR_MODE,
     AtomicJSONStorage,
+    ReadOnlyError,
+    Tables,
+    check_schema,
     fsync_dir,
+    make_private_dir,
+    parse_json,
     read_json,
+    remove_leftovers,
+    save_error,
     write_atomically,
 )
+from workshop.template import Template
+
+__all__ = [
+    "Problem",
+    "ReadOnlyError",
+    "SessionFile",
+    "SessionStore",
+    "StoredSession",
+    "make_private_dir",
+    "valid_session_id",
+]
 
 SESSION_FILE = "session.json"
 SUMMARY_FILE = "summary.json"
 SESSION_TABLE = "session"
 CONTRIBUTIONS_TABLE = "contributions"
 AGREEMENTS_TABLE = "agreements"
+TRASH_PREFIX = ".verwijderd-"  # a session folder being deleted
 
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
+_DOCTOR_HINT = "Het bestand is niet veranderd. 'workshop doctor' vertelt wat je kunt doen."
 
 
 def valid_session_id(session_id: str) -> bool:
     """Session ids become folder names: only lower-case letters, digits and dashes."""
     return bool(_ID_PATTERN.match(session_id))
-
-
-def make_private_dir(path: Path) -> None:
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
 
 
 @dataclass
@@ -64,13 +90,210 @@ class Problem:
     message: str
 
 
-class SessionFile:
-    """One session's TinyDB file. Each write replaces the file atomically and durably."""
+# -- reading and checking a session file ----------------------------------------------------------
 
-    def __init__(self, folder: Path) -> None:
+
+def _fail(path: Path, where: str, field: str) -> NoReturn:
+    raise DamagedFileError(
+        path, f"{where}: het veld '{field}' ontbreekt of heeft een verkeerde waarde. {_DOCTOR_HINT}"
+    )
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int
+
+
+def _is_number(value: object) -> bool:
+    return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
+
+
+def _convert(path: Path, where: str, convert: Any, data: Any) -> Any:
+    try:
+        return convert(data)
+    except KeyError as error:
+        _fail(path, where, str(error.args[0]))
+    except (TypeError, ValueError, AttributeError) as error:
+        raise DamagedFileError(
+            path, f"{where}: een veld heeft een verkeerde waarde ({error}). {_DOCTOR_HINT}"
+        ) from None
+
+
+def _check_session(path: Path, session: Session) -> Template:
+    where = "de sessie"
+    for name in ("id", "title", "location", "facilitator"):
+        if not isinstance(getattr(session, name), str):
+            _fail(path, where, name)
+    if not isinstance(session.bell, bool):
+        _fail(path, where, "bell")
+    template = _convert(path, where, Template.from_dict, session.template)
+    phases = template.phases
+    good_template = bool(phases) and all(
+        isinstance(p.name, str)
+        and _is_number(p.minutes)
+        and p.steps
+        and all(
+            isinstance(s.title, str) and all(isinstance(q, str) for q in s.questions)
+            for s in p.steps
+        )
+        for p in phases
+    )
+    if not good_template:
+        _fail(path, where, "template")
+    position = session.position
+    if not (
+        _is_int(position.phase)
+        and _is_int(position.step)
+        and 0 <= position.phase < len(phases)
+        and 0 <= position.step < len(phases[position.phase].steps)
+    ):
+        _fail(path, where, "position")
+    if len(session.timers) != len(phases) or not all(
+        _is_number(t.planned) and _is_number(t.remaining) for t in session.timers
+    ):
+        _fail(path, where, "timers")
+    if not all(_is_int(e.phase) and 0 <= e.phase < len(phases) for e in session.timing_log):
+        _fail(path, where, "timing_log")
+    if not all(isinstance(p.id, str) and isinstance(p.name, str) for p in session.participants):
+        _fail(path, where, "participants")
+    return template
+
+
+def _check_contents(path: Path, stored: StoredSession, template: Template) -> None:
+    phases = template.phases
+
+    def in_template(phase: object, step: object) -> bool:
+        return (
+            _is_int(phase)
+            and _is_int(step)
+            and 0 <= phase < len(phases)  # type: ignore[operator]
+            and 0 <= step < len(phases[phase].steps)  # type: ignore[index, operator]
+        )
+
+    for number, c in enumerate(stored.contributions, 1):
+        where = f"inbreng {number}"
+        for name in ("id", "text", "author"):
+            if not isinstance(getattr(c, name), str):
+                _fail(path, where, name)
+        if not in_template(c.phase, c.step):
+            _fail(path, where, "phase")
+        if not _is_int(c.votes) or c.votes < 0:
+            _fail(path, where, "votes")
+    for number, a in enumerate(stored.agreements, 1):
+        where = f"afspraak {number}"
+        for name in ("id", "what", "owner", "with_whom", "instrument"):
+            if not isinstance(getattr(a, name), str):
+                _fail(path, where, name)
+        if a.source is not None and not isinstance(a.source, str):
+            _fail(path, where, "source")
+        if a.phase is not None and not (_is_int(a.phase) and 0 <= a.phase < len(phases)):
+            _fail(path, where, "phase")
+    for label, items in (("inbreng", stored.contributions), ("afspraak", stored.agreements)):
+        ids = [item.id for item in items]
+        if len(set(ids)) != len(ids):
+            raise DamagedFileError(path, f"twee keer dezelfde code bij {label}. {_DOCTOR_HINT}")
+
+
+def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
+    """Build and check a session from the tables of its file. DamagedFileError when unusable."""
+    rows = list(tables.get(SESSION_TABLE, {}).values())
+    if len(rows) != 1:
+        raise DamagedFileError(path, f"de sessiegegevens ontbreken. {_DOCTOR_HINT}")
+    session = _convert(path, "de sessie", Session.from_dict, rows[0])
+    template = _check_session(path, session)
+    stored = StoredSession(
+        session=session,
+        contributions=[
+            _convert(path, f"inbreng {n}", Contribution.from_dict, d)
+            for n, d in enumerate(tables.get(CONTRIBUTIONS_TABLE, {}).values(), 1)
+        ],
+        agreements=[
+            _convert(path, f"afspraak {n}", Agreement.from_dict, d)
+            for n, d in enumerate(tables.get(AGREEMENTS_TABLE, {}).values(), 1)
+        ],
+    )
+    _check_contents(path, stored, template)
+    return stored
+
+
+def tables_from_stored(stored: StoredSession) -> Tables:
+    return {
+        SESSION_TABLE: {"1": stored.session.to_dict()},
+        CONTRIBUTIONS_TABLE: {str(i): c.to_dict() for i, c in enumerate(stored.contributions, 1)},
+        AGREEMENTS_TABLE: {str(i): a.to_dict() for i, a in enumerate(stored.agreements, 1)},
+    }
+
+
+def read_stored(path: Path) -> StoredSession:
+    """Read and check any session file (also a backup). DamagedFileError when unusable."""
+    data = parse_json(path, _read_bytes(path))
+    check_schema(path, data)
+    return stored_from_tables(path, data)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"Het bestand {path} bestaat niet.") from None
+    except OSError as error:
+        raise StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror}.") from None
+
+
+def summary_of(session: Session, updated: datetime) -> SessionSummary:
+    return SessionSummary(
+        id=session.id,
+        title=session.title,
+        location=session.location,
+        day=session.day,
+        phase=session.position.phase,
+        phase_count=len(session.template.get("phases", [])),
+        updated=updated,
+    )
+
+
+def read_summary(folder: Path) -> SessionSummary:
+    """A folder's summary, checked. DamagedFileError when it cannot be used."""
+    path = folder / SUMMARY_FILE
+    data = read_json(path)
+    try:
+        summary = SessionSummary.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
+    good = (
+        summary.id == folder.name
+        and all(isinstance(v, str) for v in (summary.title, summary.location))
+        and _is_int(summary.phase)
+        and _is_int(summary.phase_count)
+        and summary.updated.tzinfo is not None
+    )
+    if not good:
+        raise DamagedFileError(path, "het overzicht van de sessie klopt niet.")
+    return summary
+
+
+def _comparable(summary: SessionSummary) -> dict[str, object]:
+    return {k: v for k, v in summary.to_dict().items() if k != "updated"}
+
+
+# -- one session file -----------------------------------------------------------------------------
+
+
+class SessionFile:
+    """One session's TinyDB file. Each write replaces the file atomically and durably.
+
+    Opened for writing, it holds the session's lock until ``close``. Opened ``read_only``, every
+    write raises ReadOnlyError before anything changes.
+    """
+
+    def __init__(
+        self, folder: Path, *, read_only: bool = False, lock: SessionLock | None = None
+    ) -> None:
         self.folder = folder
         self.path = folder / SESSION_FILE
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self.read_only = read_only
+        self.lock = lock
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
+        self._ids: dict[str, set[str]] = {}  # per table: the ids of the rows in the file
         self._last_summary: dict[str, object] | None = None
 
     @property
@@ -79,78 +302,123 @@ class SessionFile:
 
     def load(self) -> StoredSession:
         """Read the whole session. Raises DamagedFileError for a file that is not usable."""
-        try:
-            rows = self._db.table(SESSION_TABLE).all()
-            if len(rows) != 1:
-                raise DamagedFileError(self.path, "de sessiegegevens ontbreken.")
-            return StoredSession(
-                session=Session.from_dict(rows[0]),
-                contributions=[
-                    Contribution.from_dict(d) for d in self._db.table(CONTRIBUTIONS_TABLE).all()
-                ],
-                agreements=[Agreement.from_dict(d) for d in self._db.table(AGREEMENTS_TABLE).all()],
-            )
-        except WorkshopError:
-            raise
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise DamagedFileError(self.path, f"een veld klopt niet ({error!r}).") from None
+        tables = self._db.storage.read()
+        if tables is None:
+            raise NotFoundError(f"Er is geen sessie met code {self.session_id}.")
+        stored = stored_from_tables(self.path, tables)
+        self._ids = {
+            SESSION_TABLE: {stored.session.id},
+            CONTRIBUTIONS_TABLE: {c.id for c in stored.contributions},
+            AGREEMENTS_TABLE: {a.id for a in stored.agreements},
+        }
+        return stored
 
     def save_session(self, session: Session, updated: datetime) -> None:
         """Write the session's own fields, and its summary when that changed."""
-        table = self._db.table(SESSION_TABLE)
-        table.upsert(session.to_dict(), Query().id == session.id)
+        self._upsert(SESSION_TABLE, session.to_dict())
         self._write_summary(session, updated)
 
     def save_contribution(self, contribution: Contribution) -> None:
-        self._db.table(CONTRIBUTIONS_TABLE).upsert(
-            contribution.to_dict(), Query().id == contribution.id
-        )
+        self._upsert(CONTRIBUTIONS_TABLE, contribution.to_dict())
 
     def remove_contribution(self, contribution_id: str) -> None:
-        self._db.table(CONTRIBUTIONS_TABLE).remove(Query().id == contribution_id)
+        self._remove(CONTRIBUTIONS_TABLE, contribution_id)
 
     def save_agreement(self, agreement: Agreement) -> None:
-        self._db.table(AGREEMENTS_TABLE).upsert(agreement.to_dict(), Query().id == agreement.id)
+        self._upsert(AGREEMENTS_TABLE, agreement.to_dict())
 
     def remove_agreement(self, agreement_id: str) -> None:
-        self._db.table(AGREEMENTS_TABLE).remove(Query().id == agreement_id)
+        self._remove(AGREEMENTS_TABLE, agreement_id)
 
     def replace_all(self, stored: StoredSession, updated: datetime) -> None:
         """Write a whole session in one atomic write (import, restore)."""
-        self._db.storage.write(
-            {
-                SESSION_TABLE: {"1": stored.session.to_dict()},
-                CONTRIBUTIONS_TABLE: {
-                    str(i): c.to_dict() for i, c in enumerate(stored.contributions, 1)
-                },
-                AGREEMENTS_TABLE: {str(i): a.to_dict() for i, a in enumerate(stored.agreements, 1)},
-            }
-        )
+        self._check_writable()
+        self._db.storage.write(tables_from_stored(stored))
+        self._ids = {}
+        for name in (SESSION_TABLE, CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE):
+            table = self._db.table(name)
+            table.clear_cache()
+            table._next_id = None  # TinyDB caches the next row number; the rows just changed
         self._write_summary(stored.session, updated)
 
+    def refresh_summary(self, session: Session, updated: datetime) -> bool:
+        """Rewrite the summary when it is missing, damaged or out of date. True when rewritten."""
+        with contextlib.suppress(WorkshopError):
+            if _comparable(read_summary(self.folder)) == _comparable(summary_of(session, updated)):
+                self._last_summary = _comparable(summary_of(session, updated))
+                return False
+        self._last_summary = None
+        self._write_summary(session, updated)
+        return True
+
+    def after_open(self, stored: StoredSession, now: datetime) -> list[str]:
+        """Once a file opened for writing has loaded well: back it up, mend its summary.
+
+        Neither is needed to go on working, so a failure becomes a warning, not an error.
+        """
+        self._check_writable()
+        warnings = []
+        try:
+            keep_backup(self.folder, self.path, now)
+        except OSError as error:
+            warnings.append(
+                f"Er kon geen reservekopie worden gemaakt ({error.strerror or error}). "
+                "Je kunt verder werken; wat je doet, wordt wel opgeslagen."
+            )
+        try:
+            self.refresh_summary(stored.session, now)
+        except StoreError as error:
+            warnings.append(str(error))
+        return warnings
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError()
+
+    def _known_ids(self, name: str) -> set[str]:
+        if name not in self._ids:
+            tables = self._db.storage.read() or {}
+            self._ids[name] = {d.get("id") for d in tables.get(name, {}).values()}
+        return self._ids[name]
+
+    def _upsert(self, name: str, document: dict[str, Any]) -> None:
+        # One durable write per change: TinyDB's own upsert writes twice for a new row.
+        self._check_writable()
+        table = self._db.table(name)
+        ids = self._known_ids(name)
+        if document["id"] in ids:
+            table.update(document, Query().id == document["id"])
+        else:
+            table.insert(document)
+            ids.add(document["id"])
+
+    def _remove(self, name: str, row_id: str) -> None:
+        self._check_writable()
+        self._db.table(name).remove(Query().id == row_id)
+        self._known_ids(name).discard(row_id)
+
     def _write_summary(self, session: Session, updated: datetime) -> None:
-        summary = SessionSummary(
-            id=session.id,
-            title=session.title,
-            location=session.location,
-            day=session.day,
-            phase=session.position.phase,
-            phase_count=len(session.template.get("phases", [])),
-            updated=updated,
-        ).to_dict()
+        self._check_writable()
+        summary = summary_of(session, updated)
         # The summary changes far less often than the session: skip identical rewrites.
-        comparable = {k: v for k, v in summary.items() if k != "updated"}
+        comparable = _comparable(summary)
         if comparable == self._last_summary:
             return
-        content = json.dumps(summary, ensure_ascii=False, indent=1).encode("utf-8")
+        content = json.dumps(summary.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
         try:
             write_atomically(self.folder / SUMMARY_FILE, content)
         except OSError as error:
-            raise StoreError(f"Opslaan van het overzicht is mislukt ({error.strerror}).") from None
+            raise save_error(error, "Opslaan van het overzicht") from None
         self._last_summary = comparable
 
     def close(self) -> None:
+        """Close the file and give up the lock. Safe to call more than once."""
         self._db.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+# -- all sessions ---------------------------------------------------------------------------------
 
 
 class SessionStore:
@@ -174,25 +442,55 @@ class SessionStore:
             raise NotFoundError(f"'{session_id}' is geen geldige sessiecode.")
         return self.sessions_dir / session_id
 
-    def _folders(self) -> Iterator[Path]:
+    def folders(self) -> Iterator[Path]:
+        """Every session folder, also those whose files are damaged."""
         if not self.sessions_dir.is_dir():
             return
         for entry in sorted(self.sessions_dir.iterdir()):
             if entry.is_dir() and valid_session_id(entry.name):
                 yield entry
 
+    _folders = folders
+
     def scan(self) -> tuple[list[SessionSummary], list[Problem]]:
-        """All sessions, newest first, from their summaries only; plus what could not be read."""
+        """All sessions, newest first, from their summaries only; plus what could not be read.
+
+        Only the small summary files are read (and the session files' existence checked), so
+        listing stays fast however many sessions there are. Damage inside a session file is
+        found when it is opened, and by ``workshop doctor``.
+        """
         summaries: list[SessionSummary] = []
         problems: list[Problem] = []
-        for folder in self._folders():
+        for folder in self.folders():
             path = folder / SUMMARY_FILE
+            has_session = (folder / SESSION_FILE).exists()
+            if not path.exists():
+                what = "Het overzicht van sessie" if has_session else "Sessiemap"
+                problems.append(
+                    Problem(
+                        path,
+                        f"{what} {folder.name} is onvolledig ({path} ontbreekt). "
+                        "'workshop doctor' vertelt wat je kunt doen.",
+                    )
+                )
+                continue
             try:
-                summaries.append(SessionSummary.from_dict(read_json(path)))
+                summary = read_summary(folder)
             except WorkshopError as error:
-                problems.append(Problem(path, str(error)))
-            except (KeyError, TypeError, ValueError, AttributeError):
-                problems.append(Problem(path, f"Het overzicht in {path} is onleesbaar."))
+                problems.append(
+                    Problem(path, f"{error} 'workshop doctor' vertelt wat je kunt doen.")
+                )
+                continue
+            if not has_session:
+                problems.append(
+                    Problem(
+                        folder / SESSION_FILE,
+                        f"Het sessiebestand van '{summary.title}' ({folder.name}) ontbreekt. "
+                        "'workshop doctor' vertelt wat je kunt doen.",
+                    )
+                )
+                continue
+            summaries.append(summary)
         summaries.sort(key=lambda s: (s.day, s.updated), reverse=True)
         return summaries, problems
 
@@ -202,8 +500,13 @@ class SessionStore:
     def exists(self, session_id: str) -> bool:
         return (self.folder(session_id) / SESSION_FILE).exists()
 
-    def create(self, stored: StoredSession, updated: datetime) -> SessionFile:
-        """Store a new session (also used by import). Refuses to overwrite an existing one."""
+    def create(
+        self, stored: StoredSession, updated: datetime, *, clock: Clock | None = None
+    ) -> SessionFile:
+        """Store a new session (also used by import) and keep it open, locked, for writing.
+
+        Refuses to overwrite an existing one. Close the returned file when done.
+        """
         self.ensure()
         folder = self.folder(stored.session.id)
         if (folder / SESSION_FILE).exists():
@@ -214,18 +517,41 @@ class SessionStore:
             raise StoreError(
                 f"De map {folder} kan niet worden gemaakt ({error.strerror})."
             ) from None
-        file = SessionFile(folder)
-        file.replace_all(stored, updated)
+        lock = SessionLock.acquire(folder, clock)
+        file = SessionFile(folder, lock=lock)
+        try:
+            if file.path.exists():
+                raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
+            file.replace_all(stored, updated)
+        except BaseException:
+            file.close()
+            raise
         return file
 
-    def open(self, session_id: str) -> SessionFile:
+    def open(
+        self, session_id: str, *, read_only: bool = False, clock: Clock | None = None
+    ) -> SessionFile:
+        """Open a session file. For writing it takes the session's lock (SessionLockedError when
+        another process has it) and clears temporary files a crash may have left."""
         folder = self.folder(session_id)
         if not (folder / SESSION_FILE).exists():
             raise NotFoundError(f"Er is geen sessie met code {session_id}.")
-        return SessionFile(folder)
+        if read_only:
+            return SessionFile(folder, read_only=True)
+        lock = SessionLock.acquire(folder, clock)
+        try:
+            if not (folder / SESSION_FILE).exists():  # deleted while we waited
+                raise NotFoundError(f"Er is geen sessie met code {session_id}.")
+            remove_leftovers(folder)
+            remove_leftovers(backup_dir(folder))
+        except BaseException:
+            lock.release()
+            raise
+        return SessionFile(folder, lock=lock)
 
     def load(self, session_id: str) -> StoredSession:
-        file = self.open(session_id)
+        """Read a session without locking it (export, look-up): it may be open elsewhere."""
+        file = self.open(session_id, read_only=True)
         try:
             return file.load()
         finally:
@@ -237,6 +563,9 @@ class SessionStore:
         for summary in summaries:
             if summary.id == query:
                 return summary
+        if valid_session_id(query) and self.exists(query):
+            # Its summary is damaged or missing: the session file itself may still be fine.
+            return summary_of(self.load(query).session, datetime.now().astimezone())
         needle = query.casefold().strip()
         matches = [s for s in summaries if needle and s.title.casefold().startswith(needle)]
         if len(matches) == 1:
@@ -247,12 +576,38 @@ class SessionStore:
         raise NotFoundError(f"'{query}' past bij meer sessies: {codes}. Gebruik de code.")
 
     def delete(self, session_id: str) -> None:
-        """Remove a session completely, backups included."""
+        """Remove a session completely, backups included. Refused while it is open elsewhere.
+
+        The folder is first renamed away in one step, so a crash halfway never leaves half a
+        session in the list; the renamed rest is removed now or on the next delete.
+        """
         folder = self.folder(session_id)
-        if not folder.exists():
+        if not folder.is_dir():
             raise NotFoundError(f"Er is geen sessie met code {session_id}.")
+        lock = SessionLock.acquire(folder)
+        trash = self.sessions_dir / f"{TRASH_PREFIX}{session_id}-{secrets.token_hex(4)}"
         try:
-            shutil.rmtree(folder)
+            os.rename(folder, trash)
         except OSError as error:
+            lock.release()
             raise StoreError(f"Verwijderen is mislukt ({error.strerror}).") from None
+        lock.forget()
+        fsync_dir(self.sessions_dir)
+        self.purge_trash()
+
+    def trash(self) -> list[Path]:
+        """Rests of deletions that were interrupted."""
+        if not self.sessions_dir.is_dir():
+            return []
+        return sorted(p for p in self.sessions_dir.iterdir() if p.name.startswith(TRASH_PREFIX))
+
+    def purge_trash(self) -> None:
+        for rest in self.trash():
+            try:
+                shutil.rmtree(rest)
+            except OSError as error:
+                raise StoreError(
+                    f"Verwijderen is niet helemaal gelukt: {rest} is blijven staan "
+                    f"({error.strerror}). Verwijder die map zelf."
+                ) from None
         fsync_dir(self.sessions_dir)
