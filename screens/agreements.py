@@ -1,0 +1,304 @@
+"""All agreements of a session, with their owners first: who makes sure it happens."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from screens.agreement_form import AgreementFormScreen
+from screens.confirm import ConfirmScreen
+from screens.literal import literal
+from workshop.errors import WorkshopError
+from workshop.model import Agreement, Status
+from workshop.session import LiveSession
+
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+
+# Column widths in cells (owner, with whom, when, status); "Afspraak" takes what is left and
+# also carries instrument and partnership form on a second line, so nothing is cut at 100 wide.
+_FIXED_WIDTHS = {"wide": (20, 16, 14, 9), "narrow": (16, 13, 11, 9)}
+_COLUMNS = ("Eigenaar", "Afspraak", "Met wie", "Wanneer", "Status")
+
+
+def plain(text: str, style: str = "") -> Text:
+    """User text for a table cell: literal (never markup), one line, wrapped by the table."""
+    return Text(literal(text).plain, style=style)
+
+
+class AgreementsScreen(Screen[None]):
+    """The agreements list: edit, change status, delete, group per owner."""
+
+    CSS_PATH = "styles/agreements.tcss"
+    BINDINGS = [
+        Binding("n", "new", "Nieuw", id="agreements.new", tooltip="Maak een nieuwe afspraak"),
+        Binding(
+            "e", "edit", "Wijzigen", id="agreements.edit", tooltip="Wijzig de gekozen afspraak"
+        ),
+        Binding(
+            "s",
+            "cycle_status",
+            "Status",
+            id="agreements.status",
+            tooltip="Volgende status: open, bezig, klaar, vervallen",
+        ),
+        Binding(
+            "1",
+            "set_status(0)",
+            "Open",
+            id="agreements.status_open",
+            show=False,
+            tooltip="Zet de status op open",
+        ),
+        Binding(
+            "2",
+            "set_status(1)",
+            "Bezig",
+            id="agreements.status_busy",
+            show=False,
+            tooltip="Zet de status op bezig",
+        ),
+        Binding(
+            "3",
+            "set_status(2)",
+            "Klaar",
+            id="agreements.status_done",
+            show=False,
+            tooltip="Zet de status op klaar",
+        ),
+        Binding(
+            "4",
+            "set_status(3)",
+            "Vervallen",
+            id="agreements.status_dropped",
+            show=False,
+            tooltip="Zet de status op vervallen",
+        ),
+        Binding(
+            "d,delete",
+            "delete",
+            "Verwijderen",
+            id="agreements.delete",
+            tooltip="Verwijder de gekozen afspraak (met een vraag vooraf)",
+        ),
+        Binding(
+            "o",
+            "toggle_by_owner",
+            "Per eigenaar",
+            id="agreements.by_owner",
+            tooltip="Sorteer per eigenaar, of weer in de volgorde van maken",
+        ),
+        Binding(
+            "escape", "back", "Terug", id="agreements.back", tooltip="Terug naar het vorige scherm"
+        ),
+    ]
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self.live = live
+        self.by_owner = False
+        self._layout = "wide"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="agreements-head"):
+            yield Static("Afspraken", classes="title", id="agreements-title")
+            yield Static(literal(self.live.session.title), id="agreements-session")
+            yield Static("", id="agreements-owners")
+        yield DataTable(id="agreements-table", cursor_type="row", zebra_stripes=True)
+        yield Static(
+            "Nog geen afspraken. Druk op n om een afspraak te maken.",
+            id="agreements-empty",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._layout = "wide" if self.app.size.width >= 120 else "narrow"
+        self.refresh_table()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_table(keep=self.current_id())
+
+    def on_resize(self, event: Resize) -> None:
+        layout = "wide" if event.size.width >= 120 else "narrow"
+        if layout != self._layout:
+            self._layout = layout
+            self.refresh_table(keep=self.current_id())
+
+    # -- showing --------------------------------------------------------------------------------
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#agreements-table", DataTable)
+
+    def ordered(self) -> list[Agreement]:
+        agreements = list(self.live.agreements)
+        if self.by_owner:
+            agreements.sort(key=lambda a: a.owner.casefold())  # stable: made-order within
+        return agreements
+
+    def _widths(self) -> list[int]:
+        owner, with_whom, due, status = _FIXED_WIDTHS[self._layout]
+        # 2 cells of padding per column, 2 for the scrollbar, 2 for the screen's padding.
+        used = owner + with_whom + due + status + 2 * len(_COLUMNS) + 4
+        what = max(20, self.app.size.width - used)
+        return [owner, what, with_whom, due, status]
+
+    def refresh_table(self, keep: str | None = None) -> None:
+        table = self.table
+        table.clear(columns=True)
+        for label, width in zip(_COLUMNS, self._widths(), strict=True):
+            table.add_column(Text(label, style="bold"), width=width, key=label)
+        previous_owner: str | None = None
+        for agreement in self.ordered():
+            show_owner = not self.by_owner or agreement.owner != previous_owner
+            previous_owner = agreement.owner
+            table.add_row(*self._cells(agreement, show_owner), height=None, key=agreement.id)
+        empty = not self.live.agreements
+        table.display = not empty
+        self.query_one("#agreements-empty").display = empty
+        self._show_owners()
+        self.query_one("#agreements-title", Static).update(
+            "Afspraken, per eigenaar" if self.by_owner else "Afspraken"
+        )
+        if keep is not None and keep in {a.id for a in self.live.agreements}:
+            table.move_cursor(row=table.get_row_index(keep))
+
+    def _cells(self, agreement: Agreement, show_owner: bool = True) -> list[Text]:
+        return [
+            plain(agreement.owner if show_owner else "", "bold"),
+            self._what_cell(agreement),
+            plain(agreement.with_whom),
+            plain(agreement.due.label if agreement.due else ""),
+            self._status_cell(agreement.status),
+        ]
+
+    @staticmethod
+    def _what_cell(agreement: Agreement) -> Text:
+        cell = plain(agreement.what)
+        details = []
+        if agreement.instrument:
+            details.append(("Instrument: ", literal(agreement.instrument).plain))
+        if agreement.form:
+            details.append(("", f"{agreement.form.value} partnerschap"))
+        for index, (label, value) in enumerate(details):
+            cell.append("\n" if index == 0 else " · ")
+            cell.append(label, style="dim")
+            cell.append(value, style="italic")
+        return cell
+
+    def _status_cell(self, status: Status) -> Text:
+        theme = self.app.current_theme
+        styles = {
+            Status.OPEN: "bold",
+            Status.BEZIG: f"bold {theme.warning}",
+            Status.KLAAR: f"bold {theme.success}",
+            Status.VERVALLEN: "strike",
+        }
+        return Text(status.value, style=styles[status])
+
+    def _show_owners(self) -> None:
+        counts = Counter(a.owner for a in self.live.agreements if a.status is not Status.VERVALLEN)
+        owners = self.query_one("#agreements-owners", Static)
+        if not counts:
+            owners.update("")
+            return
+        parts = " · ".join(f"{owner} ({count})" for owner, count in sorted(counts.items()))
+        owners.update(Content.assemble(("Eigenaren: ", "bold"), literal(parts)))
+
+    def current_id(self) -> str | None:
+        table = self.table
+        if not self.live.agreements or table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def current(self) -> Agreement | None:
+        agreement_id = self.current_id()
+        if agreement_id is None:
+            return None
+        try:
+            return self.live.agreement(agreement_id)
+        except WorkshopError:
+            return None
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_new(self) -> None:
+        def made(agreement: Agreement | None) -> None:
+            self.refresh_table(keep=agreement.id if agreement else self.current_id())
+
+        self.app.push_screen(AgreementFormScreen(self.live), made)
+
+    def action_edit(self) -> None:
+        agreement = self.current()
+        if agreement is None:
+            return
+
+        def edited(saved: Agreement | None) -> None:
+            self.refresh_table(keep=agreement.id)
+
+        self.app.push_screen(AgreementFormScreen(self.live, agreement=agreement), edited)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_cycle_status(self) -> None:
+        agreement = self.current()
+        if agreement is not None:
+            following = (STATUS_ORDER.index(agreement.status) + 1) % len(STATUS_ORDER)
+            self._set_status(agreement, STATUS_ORDER[following])
+
+    def action_set_status(self, index: int) -> None:
+        agreement = self.current()
+        if agreement is not None:
+            self._set_status(agreement, STATUS_ORDER[index])
+
+    def _set_status(self, agreement: Agreement, status: Status) -> None:
+        try:
+            self.live.update_agreement(agreement.id, status=status)
+        except (WorkshopError, OSError) as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+            return
+        self.table.update_cell(agreement.id, "Status", self._status_cell(status))
+        self._show_owners()
+
+    def action_delete(self) -> None:
+        agreement = self.current()
+        if agreement is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            index = self.table.cursor_row
+            try:
+                self.live.delete_agreement(agreement.id)
+            except (WorkshopError, OSError) as error:
+                self.app.report(error)  # type: ignore[attr-defined]
+                return
+            self.refresh_table()
+            if self.table.row_count:
+                self.table.move_cursor(row=min(index, self.table.row_count - 1))
+            self.app.notify("De afspraak is verwijderd.", title="Verwijderd")
+
+        # ConfirmScreen shows the question as plain Content: never markup.
+        question = (
+            f"Deze afspraak verwijderen?\n\n{literal(agreement.what).plain}\n\n"
+            f"Eigenaar: {literal(agreement.owner).plain}"
+        )
+        self.app.push_screen(ConfirmScreen(question, confirm_label="Ja, verwijderen"), answered)
+
+    def action_toggle_by_owner(self) -> None:
+        self.by_owner = not self.by_owner
+        self.refresh_table(keep=self.current_id())
+
+    def action_back(self) -> None:
+        self.dismiss(None)
