@@ -67,7 +67,7 @@ def render(stored: StoredSession, fmt: str, today: date) -> str:
 def export_session(
     stored: StoredSession,
     fmt: str,
-    out: Path | None,
+    out: Path | str | None,
     exports_dir: Path,
     *,
     without_names: bool = False,
@@ -75,7 +75,9 @@ def export_session(
 ) -> Path:
     """Write the session as ``fmt`` (md, html or json) and return the path it was written to.
 
-    ``today`` is the date the document says it was made on (default: today).
+    ``out`` may be given as typed (a string): then ``plan/`` with its slash is known to mean a
+    folder, and is refused when that folder does not exist. ``today`` is the date the document
+    says it was made on (default: today).
     """
     if fmt not in FORMATS:
         raise ExportError(f"Het formaat '{fmt}' ken ik niet. Kies uit: {', '.join(FORMATS)}.")
@@ -86,7 +88,13 @@ def export_session(
     return _write_new(target, content)
 
 
-def _target(stored: StoredSession, fmt: str, out: Path | None, exports_dir: Path) -> Path:
+def _names_a_folder(out: str) -> bool:
+    """``plan/``, ``plan/.`` or ``..``: typed as a folder, whatever ``Path`` makes of it."""
+    last = re.split(r"[/\\]", out)[-1]
+    return last in ("", ".", "..")
+
+
+def _target(stored: StoredSession, fmt: str, out: Path | str | None, exports_dir: Path) -> Path:
     name = default_name(stored, fmt)
     if out is None:
         try:
@@ -96,11 +104,15 @@ def _target(stored: StoredSession, fmt: str, out: Path | None, exports_dir: Path
                 f"De map {exports_dir} kan niet worden gemaakt ({error.strerror})."
             ) from None
         return exports_dir / name
+    typed = str(out)
     out = Path(out).expanduser()
     if out.is_dir():
         return out / name
-    if out.name in ("", ".", ".."):
-        raise ExportError(f"'{out}' is geen bestandsnaam. Geef een naam, zoals plan.{fmt}.")
+    if not typed.strip() or out.name in ("", ".", "..") or _names_a_folder(typed):
+        raise ExportError(
+            f"'{typed}' is geen bestaande map en geen bestandsnaam. "
+            f"Geef een map die bestaat, of een naam zoals plan.{FORMATS[fmt]}."
+        )
     if not out.parent.is_dir():
         raise ExportError(
             f"De map {out.parent} bestaat niet. Maak de map eerst, of kies een andere plek."

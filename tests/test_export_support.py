@@ -1,0 +1,504 @@
+"""Shared builders for the export, interchange and anonymize tests, and tests of those builders.
+
+- ``demo_stored``: the demo session, built on a fake clock in a temporary store;
+- ``hostile_session``: a session with hostile text in every text field, template included;
+- ``stored_sessions``: a hypothesis strategy for valid sessions with arbitrary Unicode text;
+- ``Outline``: what a Markdown document consists of, read from markdown-it-py tokens.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+from markdown_it.token import Token
+
+from workshop.clock import FakeClock
+from workshop.demo import create_demo_session
+from workshop.export.html import markdown_parser
+from workshop.model import (
+    Agreement,
+    Contribution,
+    Due,
+    Group,
+    Horizon,
+    Kind,
+    Participant,
+    PartnershipForm,
+    PhaseTimer,
+    Position,
+    Session,
+    Status,
+    TimingEntry,
+)
+from workshop.store import SessionStore, StoredSession
+from workshop.template import HINT_KINDS, STEP_KINDS, get_template
+from workshop.text import clean_line
+
+# ---------------------------------------------------------------- hostile text
+
+HOSTILE: tuple[str, ...] = (
+    "# x",
+    "| a | b |",
+    "`code` en ``meer``",
+    "<script>alert(1)</script>",
+    "1. item",
+    "- item",
+    "> quote",
+    "[link](http://x)",
+    "**bold** en _schuin_",
+    "\\",
+    "eind\\",
+    "a \\| b",
+    "مرحبا بالأهل",
+    "שלום לכולם",
+    "👩‍👩‍👧 feest 🎉",
+    "Z̤͔ͧ̑̓ä̖̭̈̇l͖̭̈̇g͎͗o",
+    "===",
+    "---",
+    "+ plus",
+    "&amp; &lt;b&gt;",
+    "~~weg~~",
+    "<!-- verborgen -->",
+    "![plaatje](x.png)",
+    "* * *",
+    "1) tweede",
+    "## kop ##",
+    "<http://x.nl>",
+    "    ingesprongen",  # clean_line takes the spaces away, as the core does
+    "regel\nnieuwe regel",  # and turns the line break into a space
+)
+
+
+def hostile(n: int) -> str:
+    """The n-th hostile text, cleaned as the core cleans what people type."""
+    return clean_line(HOSTILE[n % len(HOSTILE)])
+
+
+def hostile_template(template: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``template`` with hostile text as every name, title, question and hint."""
+    result = copy.deepcopy(template)
+    counter = iter(range(10_000))
+    result["name"] = hostile(next(counter))
+    result["description"] = hostile(next(counter))
+    for phase in result["phases"]:
+        phase["name"] = hostile(next(counter))
+        phase["opbrengst"] = hostile(next(counter))
+        phase["hints"] = {kind: [hostile(next(counter))] for kind in HINT_KINDS}
+        for step in phase["steps"]:
+            step["title"] = hostile(next(counter))
+            step["questions"] = [hostile(next(counter)), hostile(next(counter))]
+    return result
+
+
+MOMENT = datetime(2026, 3, 10, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+def hostile_session() -> StoredSession:
+    """Hostile text in every text field; every phase of the template worked on."""
+    template = hostile_template(get_template("stappenplan").to_dict())
+    phases = template["phases"]
+    participants = [Participant(Group.TEAM, hostile(i)) for i in range(0, 6, 2)] + [
+        Participant(Group.OUDERPANEL, hostile(i)) for i in range(1, 9, 2)
+    ]
+    participants.append(Participant(Group.OUDERPANEL, ""))  # one anonymous parent
+    contributions = []
+    n = 0
+    for p, phase in enumerate(phases):
+        for s in range(len(phase["steps"])):
+            for group in Group:
+                contributions.append(
+                    Contribution(
+                        text=hostile(n),
+                        group=group,
+                        phase=p,
+                        step=s,
+                        created=MOMENT + timedelta(minutes=n),
+                        kind=list(Kind)[n % len(Kind)],
+                        form=[None, *PartnershipForm][n % 6],
+                        author=hostile(n + 3),
+                        votes=n % 4,
+                    )
+                )
+                n += 1
+    agreements = [
+        Agreement(
+            what=hostile(i),
+            owner=hostile(i + 1) if i % 3 else hostile(1),  # some owners have two agreements
+            created=MOMENT + timedelta(hours=2, minutes=i),
+            with_whom=hostile(i + 2),
+            due=Due(horizon=list(Horizon)[i % 4]) if i % 2 else Due(on=date(2026, 10, 1)),
+            instrument=hostile(i + 4),
+            form=list(PartnershipForm)[i % 5],
+            status=list(Status)[i % 4],
+            source=contributions[i].id,
+            phase=i % len(phases),
+        )
+        for i in range(len(HOSTILE))
+    ]
+    timing_log = [
+        TimingEntry(p, MOMENT + timedelta(minutes=20 * p), MOMENT + timedelta(minutes=20 * p + 17))
+        for p in range(len(phases))
+    ]
+    session = Session(
+        title=hostile(0),
+        location=hostile(5),
+        day=MOMENT.date(),
+        facilitator=hostile(7),
+        template=template,
+        participants=participants,
+        position=Position(2, 1),
+        timers=[PhaseTimer.fresh(p["minutes"]) for p in phases],
+        timing_log=timing_log,
+        created=MOMENT,
+    )
+    return StoredSession(session, contributions, agreements)
+
+
+def demo_stored(folder: Path) -> StoredSession:
+    """The demo session, built as ``workshop demo`` builds it, on a fake clock."""
+    live = create_demo_session(SessionStore(folder), FakeClock())
+    try:
+        return live.stored()
+    finally:
+        live.close()
+
+
+# ---------------------------------------------------------------- hypothesis strategies
+
+_ANY_CHAR = st.characters(exclude_categories=("Cs",))
+_MARKDOWN_CHAR = st.sampled_from(list("#|`*_[]<>&\\-+=.)(!~:1 \n\t"))
+_RAW_TEXT = st.one_of(
+    st.text(st.one_of(_ANY_CHAR, _MARKDOWN_CHAR), max_size=30),
+    st.sampled_from(HOSTILE),
+)
+TIMEZONES = st.sampled_from(
+    [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))]
+)
+MOMENTS = st.datetimes(
+    min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31), timezones=TIMEZONES
+)
+
+
+def lines(required: bool = False) -> st.SearchStrategy[str]:
+    """Arbitrary text cleaned as the core cleans it (``clean_line``)."""
+    cleaned = _RAW_TEXT.map(clean_line)
+    return cleaned.filter(bool) if required else cleaned
+
+
+@st.composite
+def templates(draw: st.DrawFn) -> dict[str, Any]:
+    numbers = sorted(draw(st.sets(st.integers(1, 6), min_size=1, max_size=3)))
+    return {
+        "id": "eigen-sjabloon",
+        "name": draw(lines(required=True)),
+        "description": draw(lines()),
+        "phases": [
+            {
+                "number": number,
+                "name": draw(lines(required=True)),
+                "minutes": draw(st.integers(1, 90)),
+                "opbrengst": draw(lines()),
+                "hints": {
+                    kind: draw(st.lists(lines(required=True), max_size=1)) for kind in HINT_KINDS
+                },
+                "steps": [
+                    {
+                        "title": draw(lines(required=True)),
+                        "questions": draw(st.lists(lines(required=True), max_size=2)),
+                        "kind": draw(st.sampled_from(STEP_KINDS)),
+                    }
+                    for _ in range(draw(st.integers(1, 3)))
+                ],
+            }
+            for number in numbers
+        ],
+    }
+
+
+@st.composite
+def stored_sessions(draw: st.DrawFn) -> StoredSession:
+    """A valid session: references and positions fit the template; any text in every field."""
+    template = draw(templates())
+    phases = template["phases"]
+
+    def place() -> tuple[int, int]:
+        phase = draw(st.integers(0, len(phases) - 1))
+        return phase, draw(st.integers(0, len(phases[phase]["steps"]) - 1))
+
+    participants = [
+        Participant(draw(st.sampled_from(Group)), draw(lines()), id=f"p{i}")
+        for i in range(draw(st.integers(0, 4)))
+    ]
+    contributions = []
+    for i in range(draw(st.integers(0, 6))):
+        phase, step = place()
+        contributions.append(
+            Contribution(
+                text=draw(lines(required=True)),
+                group=draw(st.sampled_from(Group)),
+                phase=phase,
+                step=step,
+                created=draw(MOMENTS),
+                kind=draw(st.sampled_from(Kind)),
+                form=draw(st.none() | st.sampled_from(PartnershipForm)),
+                author=draw(lines()),
+                votes=draw(st.integers(0, 12)),
+                edited=draw(st.none() | MOMENTS),
+                id=f"c{i}",
+            )
+        )
+    dues = (
+        st.none()
+        | st.builds(Due, horizon=st.sampled_from(Horizon))
+        | st.builds(Due, on=st.dates(date(2020, 1, 1), date(2035, 12, 31)))
+    )
+    sources = (
+        st.none() | st.sampled_from([c.id for c in contributions]) if contributions else st.none()
+    )
+    agreements = [
+        Agreement(
+            what=draw(lines(required=True)),
+            owner=draw(lines(required=True)),
+            created=draw(MOMENTS),
+            with_whom=draw(lines()),
+            due=draw(dues),
+            instrument=draw(lines()),
+            form=draw(st.none() | st.sampled_from(PartnershipForm)),
+            status=draw(st.sampled_from(Status)),
+            source=draw(sources),
+            phase=draw(st.none() | st.integers(0, len(phases) - 1)),
+            id=f"a{i}",
+        )
+        for i in range(draw(st.integers(0, 5)))
+    ]
+    timing_log = []
+    for _ in range(draw(st.integers(0, 4))):
+        started = draw(MOMENTS)
+        length = draw(st.none() | st.integers(0, 4 * 3600))
+        stopped = None if length is None else started + timedelta(seconds=length)
+        timing_log.append(TimingEntry(draw(st.integers(0, len(phases) - 1)), started, stopped))
+    seconds = st.floats(-1e6, 1e6, allow_nan=False) | st.integers(-(10**6), 10**6)
+    timers = [
+        PhaseTimer(
+            planned=draw(st.floats(0, 1e6, allow_nan=False) | st.integers(0, 10**6)),
+            remaining=draw(seconds),
+            ends_at=draw(st.none() | MOMENTS),
+        )
+        for _ in phases
+    ]
+    session = Session(
+        title=draw(lines(required=True)),
+        location=draw(lines()),
+        day=draw(st.dates(date(2020, 1, 1), date(2035, 12, 31))),
+        facilitator=draw(lines()),
+        template=template,
+        participants=participants,
+        position=Position(*place()),
+        timers=timers,
+        timing_log=timing_log,
+        bell=draw(st.booleans()),
+        created=draw(st.none() | MOMENTS),
+        id=draw(st.from_regex(r"[a-z0-9][a-z0-9-]{2,20}", fullmatch=True)),
+    )
+    return StoredSession(session, contributions, agreements)
+
+
+# ---------------------------------------------------------------- reading a document back
+
+INLINE_MARKUP_WE_WRITE = {"text", "strong_open", "strong_close", "em_open", "em_close"}
+
+
+def inline_text(token: Token) -> str:
+    """The text a reader sees in an inline token: escapes undone, markup left out."""
+    return "".join(child.content for child in token.children or [] if child.type == "text")
+
+
+@dataclass
+class Outline:
+    """The structure of a Markdown document, from markdown-it-py's tokens."""
+
+    tokens: list[Token]
+
+    @classmethod
+    def of(cls, markdown: str) -> Outline:
+        return cls(markdown_parser().parse(markdown))
+
+    def section(self, heading: str) -> Outline:
+        """The part under the H2 ``heading``, up to the next H2."""
+        start = next(
+            i
+            for i, t in enumerate(self.tokens)
+            if t.type == "heading_open" and t.tag == "h2" and self.headings_at(i) == heading
+        )
+        end = next(
+            (
+                i
+                for i, t in enumerate(self.tokens)
+                if i > start and t.type == "heading_open" and t.tag == "h2"
+            ),
+            len(self.tokens),
+        )
+        return Outline(self.tokens[start + 3 : end])
+
+    def headings_at(self, index: int) -> str:
+        return inline_text(self._inline_after(index))
+
+    def _inline_after(self, index: int) -> Token:
+        return next(t for t in self.tokens[index:] if t.type == "inline")
+
+    def headings(self, level: int | None = None) -> list[str]:
+        return [
+            inline_text(self._inline_after(i))
+            for i, t in enumerate(self.tokens)
+            if t.type == "heading_open" and (level is None or t.tag == f"h{level}")
+        ]
+
+    def count(self, token_type: str) -> int:
+        return sum(1 for t in self.tokens if t.type == token_type)
+
+    def body_rows(self) -> list[list[str]]:
+        rows: list[list[str]] = []
+        in_body = False
+        for i, t in enumerate(self.tokens):
+            if t.type in ("tbody_open", "tbody_close"):
+                in_body = t.type == "tbody_open"
+            elif in_body and t.type == "tr_open":
+                rows.append([])
+            elif in_body and t.type == "td_open":
+                rows[-1].append(inline_text(self._inline_after(i)))
+        return rows
+
+    def header_cells(self) -> list[str]:
+        return [
+            inline_text(self._inline_after(i))
+            for i, t in enumerate(self.tokens)
+            if t.type == "th_open"
+        ]
+
+    def list_items(self) -> list[str]:
+        return [
+            inline_text(self._inline_after(i))
+            for i, t in enumerate(self.tokens)
+            if t.type == "list_item_open"
+        ]
+
+    def inline_markup(self) -> set[str]:
+        """Every kind of inline token in the document."""
+        return {c.type for t in self.tokens if t.type == "inline" for c in t.children or []}
+
+    def skeleton(self) -> list[tuple[str, ...]]:
+        """Token types and tags, inline markup included, with runs of text taken together."""
+        shape: list[tuple[str, ...]] = []
+        for t in self.tokens:
+            if t.type != "inline":
+                shape.append((t.type, t.tag))
+                continue
+            kinds: list[str] = []
+            for child in t.children or []:
+                if not (child.type == "text" and kinds and kinds[-1] == "text"):
+                    kinds.append(child.type)
+            shape.append(("inline", *kinds))
+        return shape
+
+
+# ---------------------------------------------------------------- the same session, plain
+
+_TEXT_KEYS = {
+    "title",
+    "location",
+    "facilitator",
+    "name",
+    "description",
+    "opbrengst",
+    "text",
+    "author",
+    "what",
+    "owner",
+    "with_whom",
+    "instrument",
+    "questions",
+    *HINT_KINDS,
+}
+
+
+class _Plain:
+    """Gives every distinct text (ignoring case, as owners are grouped) a plain stand-in."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def text(self, value: str) -> str:
+        if not value:
+            return value
+        return self.seen.setdefault(value.casefold(), f"tekst{len(self.seen)}")
+
+    def walk(self, value: Any, key: str | None = None) -> Any:
+        if isinstance(value, dict):
+            return {k: self.walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.walk(v, key) for v in value]
+        if isinstance(value, str) and key in _TEXT_KEYS:
+            return self.text(value)
+        return value
+
+
+def plain_copy(stored: StoredSession) -> StoredSession:
+    """``stored`` with every piece of user text replaced by a harmless word."""
+    plain = _Plain()
+    return StoredSession(
+        Session.from_dict(plain.walk(stored.session.to_dict())),
+        [Contribution.from_dict(plain.walk(c.to_dict())) for c in stored.contributions],
+        [Agreement.from_dict(plain.walk(a.to_dict())) for a in stored.agreements],
+    )
+
+
+# ---------------------------------------------------------------- tests of the builders
+
+
+def _text_fields(stored: StoredSession) -> list[tuple[str, str]]:
+    """Every non-empty piece of user text, with where it is."""
+    found: list[tuple[str, str]] = []
+
+    def walk(value: Any, path: str, key: str | None) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, f"{path}.{k}", k)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{path}[{i}]", key)
+        elif isinstance(value, str) and key in _TEXT_KEYS and value:
+            found.append((path, value))
+
+    walk(stored.session.to_dict(), "session", None)
+    for i, c in enumerate(stored.contributions):
+        walk(c.to_dict(), f"contributions[{i}]", None)
+    for i, a in enumerate(stored.agreements):
+        walk(a.to_dict(), f"agreements[{i}]", None)
+    return found
+
+
+def test_hostile_session_has_hostile_text_in_every_text_field() -> None:
+    stored = hostile_session()
+    fields = _text_fields(stored)
+    hostile_texts = {clean_line(h) for h in HOSTILE}
+    plain = [(path, value) for path, value in fields if value not in hostile_texts]
+    named = [p for p in stored.session.participants if p.name]
+    keys = {re.sub(r"\[\d+\]$", "", path).rsplit(".", 1)[-1] for path, _ in fields}
+    assert plain == []
+    assert keys == _TEXT_KEYS
+    assert len(named) == 7
+
+
+def test_plain_copy_replaces_every_text_and_keeps_everything_else() -> None:
+    stored = hostile_session()
+    plain = plain_copy(stored)
+    assert all(value.startswith("tekst") for _, value in _text_fields(plain))
+    assert [c.votes for c in plain.contributions] == [c.votes for c in stored.contributions]
+    assert plain.session.timing_log == stored.session.timing_log
+    assert [a.status for a in plain.agreements] == [a.status for a in stored.agreements]
