@@ -63,10 +63,13 @@ def test_styles_and_content_are_installed_not_borrowed(
         "styles = pathlib.Path(screens.app.__file__).parent / 'styles'\n"
         "print(sorted(p.name for p in styles.glob('*.tcss')))\n"
         "print(r.content_dir())\n"
+        "from workshop.scan import builtin_scans\n"
+        "print(sorted(s.id for s in builtin_scans()))\n"
     )
     result = _run([str(installed_venv / "bin" / "python"), "-c", code], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    styles, content = result.stdout.splitlines()
+    styles, content, scans = result.stdout.splitlines()
+    assert scans == "['criteria', 'indicatoren']"
     assert "app.tcss" in styles
     assert str(installed_venv) in content, "content must come from the installed package"
 
