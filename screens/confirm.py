@@ -14,9 +14,15 @@ class ConfirmScreen(ModalScreen[bool]):
     """Returns True only when the user chose the confirming button."""
 
     BINDINGS = [
-        Binding("escape", "answer(False)", "Annuleren", id="confirm.cancel"),
-        Binding("j", "answer(True)", "Ja", id="confirm.yes", show=False),
-        Binding("n", "answer(False)", "Nee", id="confirm.no", show=False),
+        Binding(
+            "escape",
+            "answer(False)",
+            "Annuleren",
+            id="confirm.cancel",
+            tooltip="Niets doen en teruggaan",
+        ),
+        Binding("j", "answer(True)", "Ja", id="confirm.yes", show=False, tooltip="Ja, doe het"),
+        Binding("n", "answer(False)", "Nee", id="confirm.no", show=False, tooltip="Nee, terug"),
     ]
 
     def __init__(self, question: str, *, confirm_label: str = "Ja", danger: bool = True) -> None:

@@ -1,10 +1,15 @@
-"""The help screen: every key of the screen you came from, and the typing shortcuts."""
+"""The help screen: every key of the screen you came from, and that screen's own tips.
+
+A screen can set ``HELP_TEXT`` (plain text) for its tips; without it the typing shortcuts of the
+input line are shown.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
@@ -15,6 +20,10 @@ Sneller typen in de invoerregel (aan het begin van de regel):
   +did +ped +inf +for +maa    de vorm van partnerschap
   @Naam                       wie het zei
 Voorbeeld:  ouder: #wens @Sevda Meer uitleg over de thema's"""
+
+
+def help_text(origin: Screen) -> str:
+    return str(getattr(origin, "HELP_TEXT", CAPTURE_HELP))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -30,7 +39,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help-box"):
             yield Static("Toetsen", classes="title")
             yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            yield Static(CAPTURE_HELP, id="help-capture")
+            yield Static(Content(help_text(self.origin)), id="help-capture")
             yield Static(
                 "Ctrl+P opent het menu met alle opdrachten. Esc sluit dit scherm.",
                 classes="hint-line",
@@ -42,7 +51,8 @@ class HelpScreen(ModalScreen[None]):
         seen: set[tuple[str, str]] = set()
         for active in self.origin.active_bindings.values():
             binding = active.binding
-            if not binding.description:
+            # Only our own keys (they all carry an id); Textual's built-in ones are in English.
+            if not binding.id or not binding.description or not active.enabled:
                 continue
             row = (self.app.get_key_display(binding), binding.tooltip or binding.description)
             if row not in seen:

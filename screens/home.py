@@ -55,6 +55,10 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "styles/home.tcss"
     TITLE = "Workshop ouderbetrokkenheid"
     SUB_TITLE = "Overzicht"
+    HELP_TEXT = (
+        "Alles wat je doet, wordt meteen bewaard.\n"
+        "Een sessie gaat verder waar je was gebleven: dezelfde fase, dezelfde stap, dezelfde klok."
+    )
     BINDINGS = [
         Binding(
             "enter",

@@ -124,6 +124,11 @@ class NewSessionScreen(Screen[None]):
     CSS_PATH = "styles/new_session.tcss"
     TITLE = "Workshop ouderbetrokkenheid"
     SUB_TITLE = "Nieuwe sessie"
+    HELP_TEXT = (
+        "Alleen de titel is verplicht.\n"
+        "Ouders doen anoniem mee, tenzij ze zelf hun naam willen geven.\n"
+        "Typ bij 'Ouders met naam' ook 'anoniem' voor een ouder zonder naam."
+    )
     BINDINGS = [
         Binding(
             "ctrl+s",
