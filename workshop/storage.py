@@ -55,8 +55,11 @@ def save_error(error: OSError, what: str = "Opslaan") -> StoreError:
         )
     elif error.errno == errno.EROFS:
         reason, advice = "de schijf is alleen-lezen", "Kies een andere map voor je gegevens"
+    elif error.errno == errno.EIO:
+        reason, advice = "de schijf meldt een fout", "Controleer de schijf of USB-stick"
     else:
-        reason, advice = f"{error.strerror or error}", "Wacht even"
+        reason = f"er ging iets mis bij het schrijven ({error.strerror or error})"
+        advice = "Wacht even"
     return StoreError(
         f"{what} is mislukt: {reason}. Er is niets verloren: het vorige bestand is niet "
         f"veranderd. {advice} en probeer het opnieuw."

@@ -511,20 +511,22 @@ class SessionStore:
         folder = self.folder(stored.session.id)
         if (folder / SESSION_FILE).exists():
             raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
+        new_folder = not folder.exists()
+        file: SessionFile | None = None
         try:
-            make_private_dir(folder)
-        except OSError as error:
-            raise StoreError(
-                f"De map {folder} kan niet worden gemaakt ({error.strerror})."
-            ) from None
-        lock = SessionLock.acquire(folder, clock)
-        file = SessionFile(folder, lock=lock)
-        try:
+            try:
+                make_private_dir(folder)
+            except OSError as error:
+                raise save_error(error, "Een nieuwe sessie maken") from None
+            file = SessionFile(folder, lock=SessionLock.acquire(folder, clock))
             if file.path.exists():
                 raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
             file.replace_all(stored, updated)
         except BaseException:
-            file.close()
+            if file is not None:
+                file.close()
+            if new_folder and not (folder / SESSION_FILE).exists():
+                shutil.rmtree(folder, ignore_errors=True)  # e.g. a full disk: leave no empty folder
             raise
         return file
 
