@@ -24,21 +24,25 @@ EMPTY_CELL = "–"  # shown in a table cell with nothing in it
 
 _ALWAYS_ESCAPED = "\\`*_[]<>#|&~"
 _LINE_BREAKS = "\n\r\t\v\f\x85\u2028\u2029"
+_CONTROLS = [chr(code) for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]]
 
 
-def _build_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord(ch): "\\" + ch for ch in _ALWAYS_ESCAPED}
-    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]:
-        table[code] = None  # control characters: dropped
-    for ch in _LINE_BREAKS:
-        table[ord(ch)] = " "
+def _replacements() -> dict[str, str]:
+    table = {ch: "" for ch in _CONTROLS}  # control characters: dropped
+    table.update({ch: " " for ch in _LINE_BREAKS})
+    table.update({ch: "\\" + ch for ch in _ALWAYS_ESCAPED})
     return table
 
 
-_TRANSLATION = _build_table()
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_REPLACEMENTS = _replacements()
+# One scan finds every character that needs work; most text has few, so this beats translate().
+_NEEDS_WORK = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "\ud800-\udfff]")
 _BLOCK_START = re.compile(r"^(?:([-+=])|([0-9]{1,9})([.)]))")
 _EDGE_SPACE = re.compile(r"^\s+|\s+$")
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _REPLACEMENTS.get(match.group(), "\ufffd")  # what is not in the table: a surrogate
 
 
 def _char_reference(match: re.Match[str]) -> str:
@@ -52,9 +56,13 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 def escape_inline(text: str) -> str:
     """``text`` as Markdown that reads back as ``text`` and has no structure of its own."""
-    text = _SURROGATES.sub("\ufffd", text.translate(_TRANSLATION))
-    text = _BLOCK_START.sub(_escape_block_start, text, count=1)
-    return _EDGE_SPACE.sub(_char_reference, text)
+    text = _NEEDS_WORK.sub(_replace, text)
+    first = text[:1]
+    if first in ("-", "+", "=") or first.isdigit():
+        text = _BLOCK_START.sub(_escape_block_start, text, count=1)
+    if first.isspace() or text[-1:].isspace():
+        text = _EDGE_SPACE.sub(_char_reference, text)
+    return text
 
 
 def table_cell(text: str) -> str:
