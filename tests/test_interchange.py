@@ -473,3 +473,33 @@ def test_document_is_checked_before_anything_is_built(
     assert built == []
     parse_session(through_json(dump_session(demo)))
     assert built == ["x"]
+
+
+# ---------------------------------------------------------------- the documentation
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "session-format.md"
+
+
+def test_example_in_the_docs_is_a_valid_session(schema: jsonschema.Draft202012Validator) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    example = json.loads(text.split("```json\n", 1)[1].split("```", 1)[0])
+    schema.validate(example)
+    stored = parse_session(example)
+    assert stored.agreements[0].source == stored.contributions[0].id
+    assert dump_session(stored) == example
+
+
+def test_error_shown_in_the_docs_is_the_real_one(
+    demo: StoredSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    documented = DOCS.read_text(encoding="utf-8").split("```\nworkshop: ", 1)[1].split("\n")[0]
+    document = bad_copy(demo, setter("contributions[3].group", "ouders"))
+    main(
+        [
+            "--data",
+            str(tmp_path / "data"),
+            "import",
+            str(write_document(tmp_path / "x.json", document)),
+        ]
+    )
+    assert capsys.readouterr().err == f"workshop: {documented}\n"
