@@ -16,6 +16,7 @@ from workshop.storage import make_private_dir, write_atomically
 
 BACKUP_DIR = "backups"
 KEEP = 5
+DAMAGED_MARK = ".beschadigd"  # damaged files set aside by ``workshop doctor --herstel``
 
 _NAME = re.compile(r"^session-(\d{6,})-(\d{8}-\d{6})\.json$")
 
@@ -57,3 +58,10 @@ def keep_backup(folder: Path, source: Path, moment: datetime) -> Path | None:
     for old in list_backups(folder)[KEEP:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def kept_damaged(folder: Path) -> list[Path]:
+    """Damaged files set aside by an earlier repair: the session file's and backups'."""
+    found = list(folder.glob(f"session.json{DAMAGED_MARK}-*"))
+    found += backup_dir(folder).glob(f"*{DAMAGED_MARK}")
+    return sorted(found)

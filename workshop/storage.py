@@ -154,8 +154,16 @@ def parse_json(path: Path, raw: bytes) -> Any:
         raise DamagedFileError(path, "het bestand is leeg.")
     try:
         return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise DamagedFileError(path, f"het is geen geldige JSON ({error}).") from None
+    except UnicodeDecodeError:
+        raise DamagedFileError(path, "er staan tekens in die geen UTF-8 zijn.") from None
+    except json.JSONDecodeError as error:
+        raise DamagedFileError(
+            path,
+            f"het is geen geldige JSON (fout op regel {error.lineno}, kolom {error.colno}). "
+            "Misschien is het bestand afgebroken of met de hand veranderd.",
+        ) from None
+    except RecursionError:
+        raise DamagedFileError(path, "de gegevens zijn te diep genest.") from None
 
 
 def check_schema(path: Path, data: Any) -> None:

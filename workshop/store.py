@@ -65,7 +65,6 @@ AGREEMENTS_TABLE = "agreements"
 TRASH_PREFIX = ".verwijderd-"  # a session folder being deleted
 
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
-_DOCTOR_HINT = "Het bestand is niet veranderd. 'workshop doctor' vertelt wat je kunt doen."
 
 
 def valid_session_id(session_id: str) -> bool:
@@ -94,9 +93,7 @@ class Problem:
 
 
 def _fail(path: Path, where: str, field: str) -> NoReturn:
-    raise DamagedFileError(
-        path, f"{where}: het veld '{field}' ontbreekt of heeft een verkeerde waarde. {_DOCTOR_HINT}"
-    )
+    raise DamagedFileError(path, f"{where}: het veld '{field}' ontbreekt of is onjuist.")
 
 
 def _is_int(value: object) -> bool:
@@ -113,9 +110,7 @@ def _convert(path: Path, where: str, convert: Any, data: Any) -> Any:
     except KeyError as error:
         _fail(path, where, str(error.args[0]))
     except (TypeError, ValueError, AttributeError) as error:
-        raise DamagedFileError(
-            path, f"{where}: een veld heeft een verkeerde waarde ({error}). {_DOCTOR_HINT}"
-        ) from None
+        raise DamagedFileError(path, f"{where}: een veld is onjuist ({error}).") from None
 
 
 def _check_session(path: Path, session: Session) -> Template:
@@ -190,14 +185,14 @@ def _check_contents(path: Path, stored: StoredSession, template: Template) -> No
     for label, items in (("inbreng", stored.contributions), ("afspraak", stored.agreements)):
         ids = [item.id for item in items]
         if len(set(ids)) != len(ids):
-            raise DamagedFileError(path, f"twee keer dezelfde code bij {label}. {_DOCTOR_HINT}")
+            raise DamagedFileError(path, f"twee keer dezelfde code bij {label}.")
 
 
 def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
     """Build and check a session from the tables of its file. DamagedFileError when unusable."""
     rows = list(tables.get(SESSION_TABLE, {}).values())
     if len(rows) != 1:
-        raise DamagedFileError(path, f"de sessiegegevens ontbreken. {_DOCTOR_HINT}")
+        raise DamagedFileError(path, "de sessiegegevens ontbreken.")
     session = _convert(path, "de sessie", Session.from_dict, rows[0])
     template = _check_session(path, session)
     stored = StoredSession(
@@ -271,7 +266,7 @@ def read_summary(folder: Path) -> SessionSummary:
     return summary
 
 
-def _comparable(summary: SessionSummary) -> dict[str, object]:
+def summary_fields(summary: SessionSummary) -> dict[str, object]:
     return {k: v for k, v in summary.to_dict().items() if k != "updated"}
 
 
@@ -302,10 +297,17 @@ class SessionFile:
 
     def load(self) -> StoredSession:
         """Read the whole session. Raises DamagedFileError for a file that is not usable."""
-        tables = self._db.storage.read()
-        if tables is None:
-            raise NotFoundError(f"Er is geen sessie met code {self.session_id}.")
-        stored = stored_from_tables(self.path, tables)
+        try:
+            tables = self._db.storage.read()
+            if tables is None:
+                raise NotFoundError(f"Er is geen sessie met code {self.session_id}.")
+            stored = stored_from_tables(self.path, tables)
+        except DamagedFileError as error:
+            raise DamagedFileError(
+                error.path,
+                f"{error.reason} Het bestand is niet veranderd. Met 'workshop doctor --herstel "
+                f"{self.session_id}' zet je de laatste goede reservekopie terug.",
+            ) from None
         self._ids = {
             SESSION_TABLE: {stored.session.id},
             CONTRIBUTIONS_TABLE: {c.id for c in stored.contributions},
@@ -343,9 +345,10 @@ class SessionFile:
 
     def refresh_summary(self, session: Session, updated: datetime) -> bool:
         """Rewrite the summary when it is missing, damaged or out of date. True when rewritten."""
+        wanted = summary_fields(summary_of(session, updated))
         with contextlib.suppress(WorkshopError):
-            if _comparable(read_summary(self.folder)) == _comparable(summary_of(session, updated)):
-                self._last_summary = _comparable(summary_of(session, updated))
+            if summary_fields(read_summary(self.folder)) == wanted:
+                self._last_summary = wanted
                 return False
         self._last_summary = None
         self._write_summary(session, updated)
@@ -401,7 +404,7 @@ class SessionFile:
         self._check_writable()
         summary = summary_of(session, updated)
         # The summary changes far less often than the session: skip identical rewrites.
-        comparable = _comparable(summary)
+        comparable = summary_fields(summary)
         if comparable == self._last_summary:
             return
         content = json.dumps(summary.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
