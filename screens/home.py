@@ -125,7 +125,10 @@ class HomeScreen(Screen[None]):
         except OSError as error:
             self.summaries, self.problems = [], []
             self.workshop_app.report(error)
-        sessions.set_options(Option(session_prompt(s), id=s.id) for s in self.summaries)
+        options: list[Option | None] = []
+        for summary in self.summaries:
+            options += [Option(session_prompt(summary), id=summary.id), None]  # None: a divider
+        sessions.set_options(options[:-1])
         ids = [s.id for s in self.summaries]
         if ids:
             sessions.highlighted = ids.index(keep.id) if keep and keep.id in ids else 0
