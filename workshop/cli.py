@@ -126,7 +126,39 @@ def build_parser() -> ArgumentParser:
         help="toon waar je gegevens staan",
         description="Toon de versie en de map met je gegevens.",
     )
+    _add_care_commands(commands)
     return parser
+
+
+def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """doctor, vergeet and verwijder: looking after the data (issue 5)."""
+    doctor = commands.add_parser(
+        "doctor",
+        help="zoek problemen in je opgeslagen sessies en herstel ze",
+        description="Zoek problemen in je opgeslagen sessies. Er verandert niets, tenzij je\n"
+        "--herstel gebruikt: dan wordt de laatste goede reservekopie teruggezet. Een\n"
+        "beschadigd bestand wordt daarbij bewaard, nooit verwijderd.",
+    )
+    doctor.add_argument(
+        "--herstel", metavar="SESSIE", help="herstel deze sessie (code of begin van de titel)"
+    )
+    forget = commands.add_parser(
+        "vergeet",
+        aliases=["forget"],
+        help="haal de naam van een persoon uit alle sessies (AVG)",
+        description="Haal een naam uit alle sessies en reservekopieën. Inbreng en afspraken\n"
+        "blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'.",
+    )
+    forget.add_argument("name", metavar="NAAM")
+    forget.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    delete = commands.add_parser(
+        "verwijder",
+        aliases=["delete"],
+        help="verwijder een sessie helemaal, met reservekopieën",
+        description="Verwijder een sessie helemaal, met alle reservekopieën.",
+    )
+    delete.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    delete.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
 
 
 def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
@@ -170,6 +202,12 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
         return cmd_templates()
     if args.command == "info":
         return cmd_info(store)
+    if args.command == "doctor":
+        return cmd_doctor(store, args.herstel)
+    if args.command in ("vergeet", "forget"):
+        return cmd_forget(store, args.name, args.ja)
+    if args.command in ("verwijder", "delete"):
+        return cmd_delete(store, args.session, args.ja)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -224,4 +262,102 @@ def cmd_info(store: SessionStore) -> int:
     print(f"Gegevens: {store.root}")
     print(f"Exports:  {default_exports_dir()}")
     print(f"Sessies:  {len(store.list_sessions())}")
+    return 0
+
+
+def cmd_doctor(store: SessionStore, herstel: str | None) -> int:
+    from workshop.doctor import examine, repair
+    from workshop.store import valid_session_id
+
+    if herstel:
+        found = valid_session_id(herstel) and (store.sessions_dir / herstel).is_dir()
+        session_id = herstel if found else store.find(herstel).id
+        for line in repair(store, session_id, SystemClock()):
+            print(line)
+        return 0
+    reports, general = examine(store)
+    for finding in general:
+        print(f"PROBLEEM: {finding.message}")
+    troubled = 0
+    for report in reports:
+        name = f"{report.session_id} ({report.title})" if report.title else report.session_id
+        if not report.problems:
+            print(f"{name}: in orde")
+            for finding in report.findings:
+                if finding.notable:
+                    print(f"  info: {finding.message}")
+            continue
+        troubled += 1
+        print(f"{name}:")
+        for finding in report.findings:
+            print(f"  {'PROBLEEM' if finding.problem else 'info'}: {finding.message}")
+        print(f"  Oplossen: workshop doctor --herstel {report.session_id}")
+    print(f"{len(reports)} sessie(s) nagekeken, {troubled} met problemen.")
+    return 1 if troubled or general else 0
+
+
+def _confirm(question: str, assume_yes: bool) -> bool:
+    """Ask for 'ja' on stdin. Without an answer (no stdin, end of input) nothing happens."""
+    print(question)
+    if assume_yes:
+        return True
+    try:
+        answer = input("Typ 'ja' om door te gaan: ")
+    except (EOFError, OSError, RuntimeError):
+        print(
+            "\nworkshop: geen antwoord gekregen, dus er is niets veranderd. "
+            "Gebruik --ja om zonder vraag door te gaan.",
+            file=sys.stderr,
+        )
+        return False
+    if answer.strip().casefold() != "ja":
+        print("Gestopt: er is niets veranderd.")
+        return False
+    return True
+
+
+_EXPORTS_NOTE = "Let op: exports die je eerder hebt gemaakt, veranderen niet. Verwijder die zelf."
+
+
+def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
+    from workshop.privacy import forget_person
+    from workshop.text import clean_line
+
+    shown = clean_line(name)
+    question = (
+        f"De naam '{shown}' wordt uit alle sessies en reservekopieën gehaald. Inbreng en "
+        "afspraken blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'. Dit kun je "
+        "niet ongedaan maken."
+    )
+    if not _confirm(question, assume_yes):
+        return 1
+    changed = forget_person(store, name, SystemClock())
+    if changed:
+        print(f"De naam '{shown}' is weggehaald uit {changed} sessie(s).")
+    else:
+        print(f"De naam '{shown}' kwam in geen enkele sessie voor.")
+    print(_EXPORTS_NOTE)
+    return 0
+
+
+def cmd_delete(store: SessionStore, query: str, assume_yes: bool) -> int:
+    from workshop.store import valid_session_id
+
+    try:
+        summary = store.find(query)
+        session_id, label = summary.id, f"'{summary.title}' (code {summary.id})"
+    except WorkshopError:
+        # A session whose files are damaged can still be deleted by its exact code.
+        if not (valid_session_id(query) and (store.sessions_dir / query).is_dir()):
+            raise
+        session_id, label = query, f"met code {query}"
+    question = (
+        f"Sessie {label} wordt helemaal verwijderd, met alle reservekopieën. Dit kun je niet "
+        "ongedaan maken."
+    )
+    if not _confirm(question, assume_yes):
+        return 1
+    store.delete(session_id)
+    print(f"Sessie {label} is verwijderd.")
+    print(_EXPORTS_NOTE)
     return 0
