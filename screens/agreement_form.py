@@ -9,17 +9,16 @@ its field.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -87,11 +86,8 @@ def _pick(value: str, options: list[StrEnum]) -> str | None:
 
 
 class WhatArea(TextArea):
-    """The "Afspraak" text: wraps over a few lines; Enter goes on instead of adding a line."""
-
-    @dataclass
-    class Submitted(Message):
-        area: WhatArea
+    """The "Afspraak" text: wraps over a few lines. Enter goes on (the form's binding), so a
+    line break is never typed here."""
 
     def __init__(self, *, placeholder: str, id: str) -> None:
         super().__init__(
@@ -105,9 +101,7 @@ class WhatArea(TextArea):
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
-            event.stop()
             event.prevent_default()  # TextArea's own handler would insert a line break
-            self.post_message(self.Submitted(self))
 
 
 class AgreementFormScreen(ModalScreen[Agreement | None]):
@@ -115,6 +109,17 @@ class AgreementFormScreen(ModalScreen[Agreement | None]):
 
     CSS_PATH = "styles/agreement_form.tcss"
     BINDINGS = [
+        # A priority binding runs as the key arrives, before later keys are routed: text typed
+        # quickly after Enter lands in the next field, not in this one.
+        Binding(
+            "enter",
+            "next_field",
+            "Volgend veld",
+            id="agreement_form.next",
+            tooltip="Naar het volgende veld; in het laatste veld: opslaan",
+            priority=True,
+            show=False,
+        ),
         Binding(
             "ctrl+s",
             "save",
@@ -316,22 +321,17 @@ class AgreementFormScreen(ModalScreen[Agreement | None]):
 
     # -- keys and buttons -----------------------------------------------------------------------
 
-    def on_what_area_submitted(self, event: WhatArea.Submitted) -> None:
-        event.stop()
-        self._advance(event.area)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.cursor_at_end:
-            event.input.action_cursor_right()  # takes the grey suggestion, if one is shown
-        self._advance(event.input)
-
-    def _advance(self, field_input: Widget) -> None:
-        """Enter: on to the next field; on the last one, save."""
+    def action_next_field(self) -> None:
+        """Enter: take a shown suggestion, then on to the next field; on the last one, save."""
         inputs = self._inputs()
-        index = inputs.index(field_input)
+        focused = self.focused
+        if focused not in inputs:
+            raise SkipAction()  # a button has focus: Enter presses it
+        if isinstance(focused, Input) and focused.cursor_at_end:
+            focused.action_cursor_right()  # takes the grey suggestion, if one is shown
+        index = inputs.index(focused)  # type: ignore[arg-type]
         if index + 1 < len(inputs):
-            inputs[index + 1].focus()
+            self.set_focus(inputs[index + 1])  # at once: keys typed next must land there
         else:
             self.action_save()
 
@@ -394,8 +394,4 @@ class AgreementFormScreen(ModalScreen[Agreement | None]):
         except (WorkshopError, OSError) as error:
             self.app.report(error)  # type: ignore[attr-defined]
             return
-        self.app.notify(
-            Content.assemble("Afspraak opgeslagen. Eigenaar: ", literal(saved.owner)),
-            title="Opgeslagen",
-        )
         self.dismiss(saved)

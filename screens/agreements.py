@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +15,7 @@ from screens.agreement_form import AgreementFormScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from workshop.errors import WorkshopError
+from workshop.export.markdown import agreements_by_owner, owner_key
 from workshop.model import Agreement, Status
 from workshop.session import LiveSession
 
@@ -140,7 +139,7 @@ class AgreementsScreen(Screen[None]):
     def ordered(self) -> list[Agreement]:
         agreements = list(self.live.agreements)
         if self.by_owner:
-            agreements.sort(key=lambda a: a.owner.casefold())  # stable: made-order within
+            agreements.sort(key=lambda a: owner_key(a.owner))  # stable: made-order within
         return agreements
 
     def _widths(self) -> list[int]:
@@ -157,8 +156,8 @@ class AgreementsScreen(Screen[None]):
             table.add_column(Text(label, style="bold"), width=width, key=label)
         previous_owner: str | None = None
         for agreement in self.ordered():
-            show_owner = not self.by_owner or agreement.owner != previous_owner
-            previous_owner = agreement.owner
+            show_owner = not self.by_owner or owner_key(agreement.owner) != previous_owner
+            previous_owner = owner_key(agreement.owner)
             table.add_row(*self._cells(agreement, show_owner), height=None, key=agreement.id)
         empty = not self.live.agreements
         table.display = not empty
@@ -204,12 +203,14 @@ class AgreementsScreen(Screen[None]):
         return Text(status.value, style=styles[status])
 
     def _show_owners(self) -> None:
-        counts = Counter(a.owner for a in self.live.agreements if a.status is not Status.VERVALLEN)
+        """Who owns how many agreements that still count (not 'vervallen')."""
+        live = [a for a in self.live.agreements if a.status is not Status.VERVALLEN]
+        groups = sorted(agreements_by_owner(live).items())
         owners = self.query_one("#agreements-owners", Static)
-        if not counts:
+        if not groups:
             owners.update("")
             return
-        parts = " · ".join(f"{owner} ({count})" for owner, count in sorted(counts.items()))
+        parts = " · ".join(f"{group[0].owner} ({len(group)})" for _, group in groups)
         owners.update(Content.assemble(("Eigenaren: ", "bold"), literal(parts)))
 
     def current_id(self) -> str | None:
@@ -233,6 +234,8 @@ class AgreementsScreen(Screen[None]):
     def action_new(self) -> None:
         def made(agreement: Agreement | None) -> None:
             self.refresh_table(keep=agreement.id if agreement else self.current_id())
+            if agreement is not None:
+                self._saved_notice(agreement)
 
         self.app.push_screen(AgreementFormScreen(self.live), made)
 
@@ -243,8 +246,16 @@ class AgreementsScreen(Screen[None]):
 
         def edited(saved: Agreement | None) -> None:
             self.refresh_table(keep=agreement.id)
+            if saved is not None:
+                self._saved_notice(saved)
 
         self.app.push_screen(AgreementFormScreen(self.live, agreement=agreement), edited)
+
+    def _saved_notice(self, agreement: Agreement) -> None:
+        self.app.notify(
+            Content.assemble("Afspraak opgeslagen. Eigenaar: ", literal(agreement.owner)),
+            title="Opgeslagen",
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

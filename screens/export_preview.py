@@ -25,6 +25,11 @@ from workshop.session import LiveSession
 FORMAT_LABELS = {"md": "Markdown", "html": "webpagina (HTML)"}
 
 
+def names_label(anonymous: bool) -> str:
+    """Said in words too: the checkbox's colour alone is hard to read on a projector."""
+    return "Zonder namen: aan (z)" if anonymous else "Zonder namen: uit (z)"
+
+
 class ExportPreviewScreen(Screen[None]):
     """Shows the plan as it will be saved; m or Ctrl+S saves Markdown, h saves HTML."""
 
@@ -70,7 +75,7 @@ class ExportPreviewScreen(Screen[None]):
             with Horizontal(id="export-bar"):
                 yield Static("Plan bekijken en opslaan", classes="title", id="export-title")
                 yield Checkbox(
-                    "Zonder namen (z)",
+                    names_label(False),
                     compact=True,
                     id="export-without-names",
                     tooltip="Alle namen worden een rol, zoals 'ouder' of 'teamlid'",
@@ -99,6 +104,7 @@ class ExportPreviewScreen(Screen[None]):
 
     async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
+        event.checkbox.label = names_label(event.value)
         await self.query_one("#export-markdown", Markdown).update(self.document(event.value))
 
     def action_toggle_names(self) -> None:

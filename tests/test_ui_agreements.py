@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -212,6 +213,30 @@ def test_a_bad_date_gets_a_message_next_to_when(make_app, store, clock) -> None:
 
         (made,) = store.load(session_id).agreements
         assert made.due == Due(on=date(2026, 10, 1))
+
+    asyncio.run(scenario())
+
+
+def test_keys_typed_quickly_after_enter_land_in_the_next_field(make_app, store, clock) -> None:
+    """All keys arrive at once, as from a fast typist: none may stay behind in the field before."""
+    session_id = small_session(store, clock)
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            live = open_session(store, session_id, clock)
+            await open_form(pilot, live)
+            burst = [*"Tolk", "enter", *"Anouk", "enter", *"Sevda", "enter", *"deze week"]
+            for key in burst:
+                event = events.Key("space" if key == " " else key, key if len(key) == 1 else None)
+                event.set_sender(app)
+                app._driver.send_message(event)  # no waiting between keys
+            await pilot.pause()
+            await pilot.pause()
+            assert app.screen.query_one("#input-afspraak", TextArea).text == "Tolk"
+            values = [field(pilot, name).value for name in ("eigenaar", "met_wie", "wanneer")]
+            assert values == ["Anouk", "Sevda", "deze week"]
+            live.close()
 
     asyncio.run(scenario())
 
