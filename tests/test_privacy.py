@@ -107,14 +107,19 @@ def test_team_member_and_facilitator_get_their_roles(store: SessionStore, clock:
     assert files_mentioning(store.root, "Joost") == files_mentioning(store.root, "Marieke") == []
 
 
-def test_owner_who_is_no_participant_becomes_deelnemer(
+def test_person_without_a_known_role_gets_a_neutral_word(
     store: SessionStore, clock: FakeClock
 ) -> None:
     live = new_session(store, clock)
     live.add_agreement("Tolk regelen", "Mevrouw Bakker")
+    live.add_agreement("Tolk bellen", "Joost", with_whom="Mevrouw Bakker")
     live.close()
     assert forget_person(store, "mevrouw bakker", clock) == 1
-    assert store.load(live.session.id).agreements[0].owner == "deelnemer"
+    agreements = store.load(live.session.id).agreements
+    assert [(a.owner, a.with_whom) for a in agreements] == [
+        ("eigenaar", ""),
+        ("Joost", "betrokkene"),
+    ]
 
 
 def test_unknown_name_changes_nothing(store: SessionStore, clock: FakeClock) -> None:

@@ -2,7 +2,8 @@
 
 A name is replaced where it stands on its own: a participant becomes anonymous, the author of a
 contribution becomes the role of its group ("ouder" or "teamlid"), and an agreement's owner or
-"met wie" becomes the person's role. What was said and agreed stays. A name inside a free text
+"met wie" becomes the person's role ("eigenaar" or "betrokkene" when the session does not say
+which role the person has). What was said and agreed stays. A name inside a free text
 ("Sevda zei ...") is not searched for: that is content, and only a person can judge it.
 
 Backups keep the last versions of a session, so they are cleaned the same way: each backup is
@@ -31,8 +32,10 @@ from workshop.store import (
 )
 from workshop.text import NAME_MAX, required_line
 
+# The same words as the export "zonder namen" (workshop.anonymize) uses.
 FACILITATOR_ROLE = "begeleider"
-UNKNOWN_ROLE = "deelnemer"
+UNKNOWN_OWNER = "eigenaar"
+UNKNOWN_PERSON = "betrokkene"
 
 
 class ForgetIncompleteError(WorkshopError):
@@ -53,8 +56,8 @@ def same_name(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold() != ""
 
 
-def role_of(stored: StoredSession, name: str) -> str:
-    """The word that takes a person's place: their group's role where we can tell it."""
+def role_of(stored: StoredSession, name: str) -> str | None:
+    """The role of the person with ``name`` in this session, when we can tell it."""
     for participant in stored.session.participants:
         if same_name(participant.name, name):
             return participant.group.role
@@ -63,7 +66,7 @@ def role_of(stored: StoredSession, name: str) -> str:
             return contribution.group.role
     if same_name(stored.session.facilitator, name):
         return FACILITATOR_ROLE
-    return UNKNOWN_ROLE
+    return None
 
 
 def forget_in(stored: StoredSession, name: str) -> bool:
@@ -84,10 +87,10 @@ def forget_in(stored: StoredSession, name: str) -> bool:
             changed = True
     for agreement in stored.agreements:
         if same_name(agreement.owner, name):
-            agreement.owner = role
+            agreement.owner = role or UNKNOWN_OWNER
             changed = True
         if same_name(agreement.with_whom, name):
-            agreement.with_whom = role
+            agreement.with_whom = role or UNKNOWN_PERSON
             changed = True
     return changed
 
