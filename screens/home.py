@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.confirm import ConfirmScreen
@@ -47,6 +48,75 @@ def problems_text(problems: list[Problem]) -> Content:
         head = f"{len(problems)} sessies konden niet worden gelezen. De andere werken gewoon."
     files = [part for p in problems for part in ("\n  • ", literal(str(p.path)))]
     return Content.assemble(head, *files)
+
+
+def forgotten_text(name: str, changed: int) -> str:
+    if changed == 0:
+        return f"De naam '{name}' stond in geen enkele sessie."
+    sessions = "1 sessie" if changed == 1 else f"{changed} sessies"
+    return f"De naam '{name}' is weggehaald uit {sessions}."
+
+
+class ForgetPersonScreen(ModalScreen[str | None]):
+    """Asks whose name to remove from every session (AVG). Returns the name, or None."""
+
+    BINDINGS = [
+        Binding(
+            "escape",
+            "cancel",
+            "Annuleren",
+            id="forget.cancel",
+            tooltip="Terug zonder iets te veranderen",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="forget-box"):
+            yield Static("Vergeet een persoon", classes="title")
+            yield Static(
+                "De naam verdwijnt uit alle sessies en uit de reservekopieën. Wat er gezegd en "
+                "afgesproken is, blijft staan: in plaats van de naam staat er 'ouder' of "
+                "'teamlid'. Een naam midden in een zin blijft staan; kijk die zelf na.",
+                classes="hint-line",
+                id="forget-explanation",
+            )
+            yield Input(placeholder="De naam, zoals die in de sessies staat", id="forget-name")
+            yield Static(classes="field-error", id="forget-name-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Annuleren", id="forget-cancel")
+                yield Button("Verder", id="forget-next", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#forget-name-error").display = False
+        name = self.query_one("#forget-name", Input)
+        name.cursor_blink = False
+        name.focus()
+
+    def submit(self) -> None:
+        name = self.query_one("#forget-name", Input).value
+        if not name.strip():
+            error = self.query_one("#forget-name-error", Static)
+            error.update("Vul de naam in van wie vergeten moet worden.")
+            error.display = True
+            return
+        self.dismiss(name)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "forget-next":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class HomeScreen(Screen[None]):
@@ -88,6 +158,14 @@ class HomeScreen(Screen[None]):
             "Verwijderen",
             id="home.delete",
             tooltip="Verwijder de gekozen sessie helemaal, ook de reservekopieën",
+        ),
+        Binding(
+            "p",
+            "forget_person",
+            "Vergeet persoon",
+            id="home.forget",
+            show=False,  # rare and weighty: in the menu (Ctrl+P) and the help (F1), not the footer
+            tooltip="Haal de naam van een persoon weg uit alle sessies en reservekopieën (AVG)",
         ),
     ]
 
@@ -158,6 +236,8 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("resume", "delete_session"):
             return self.selected_summary() is not None
+        if action == "forget_person":
+            return bool(self.summaries or self.problems)
         return True
 
     # -- actions ------------------------------------------------------------------------------
@@ -217,6 +297,45 @@ class HomeScreen(Screen[None]):
         else:
             app.notify(literal(f"Verwijderd: {summary.title}"), title="Sessie verwijderd")
         self.refresh_sessions()
+
+    def action_forget_person(self) -> None:
+        def confirmed(name: str, answer: bool | None) -> None:
+            if answer:
+                self.app.notify(
+                    "Bezig met weghalen van de naam…", title="Vergeet persoon", timeout=3
+                )
+                self.forget_in_background(name)
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            question = (
+                f"De naam '{literal(name).plain}' weghalen uit alle sessies en reservekopieën?\n\n"
+                "Dit kan niet ongedaan worden."
+            )
+            self.app.push_screen(
+                ConfirmScreen(question, confirm_label="Ja, weghalen"),
+                callback=lambda answer: confirmed(name, answer),
+            )
+
+        self.app.push_screen(ForgetPersonScreen(), callback=named)
+
+    @work(thread=True, exclusive=True, group="forget-person")
+    def forget_in_background(self, name: str) -> None:
+        """Every session and its backups are rewritten: off the UI thread, so it stays calm."""
+        from workshop.privacy import forget_person  # only loaded when needed: faster start-up
+
+        app = self.workshop_app
+        try:
+            changed = forget_person(app.store, name, app.clock)
+        except (WorkshopError, OSError) as error:
+            # ForgetIncompleteError says which sessions still hold the name, and why.
+            app.call_from_thread(app.report, error)
+        else:
+            app.call_from_thread(
+                app.notify, literal(forgotten_text(name, changed)), title="Vergeet persoon"
+            )
+        app.call_from_thread(self.refresh_sessions)
 
     def open_session(self, session_id: str) -> None:
         try:

@@ -228,3 +228,54 @@ def test_n_opens_the_new_session_form(make_app) -> None:
             assert isinstance(pilot.app.screen, HomeScreen)
 
     asyncio.run(scenario())
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("workshop.privacy") is None, reason="workshop.privacy not built yet"
+)
+def test_forget_a_person_everywhere_after_confirmation(make_app, store, clock) -> None:
+    from workshop.demo import create_demo_session
+
+    for _ in range(2):
+        clock.advance(60)
+        create_demo_session(store, clock).close()
+    make_session(store, clock, "Zonder Sevda", date(2026, 1, 1))
+
+    def mentions(name: str) -> int:
+        fresh = SessionStore(store.root)
+        count = 0
+        for summary in fresh.list_sessions():
+            stored = fresh.load(summary.id)
+            names = [p.name for p in stored.session.participants]
+            names += [c.author for c in stored.contributions]
+            names += [a.owner for a in stored.agreements] + [a.with_whom for a in stored.agreements]
+            count += int(name in names)
+        return count
+
+    assert mentions("Sevda") == 2
+
+    async def scenario() -> None:
+        from screens.home import ForgetPersonScreen
+
+        async with make_app().run_test(size=SIZE) as pilot:
+            app = pilot.app
+            await pilot.press("p")
+            assert isinstance(app.screen, ForgetPersonScreen)
+            await pilot.press("enter")  # nothing typed: asked again, next to the field
+            error = app.screen.query_one("#forget-name-error", Static)
+            assert error.display and "Vul de naam in" in str(error.render())
+            await pilot.press(*"sevda", "enter")
+            assert isinstance(app.screen, ConfirmScreen)
+            assert "'sevda'" in str(app.screen.query_one("#confirm-question").render())
+            await pilot.press("n")  # not yet: nothing changed
+            assert isinstance(app.screen, HomeScreen)
+            assert mentions("Sevda") == 2
+
+            await pilot.press("p", *"sevda", "enter", "j")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert mentions("Sevda") == 0
+            messages = [str(n.message) for n in app._notifications]
+            assert any("weggehaald uit 2 sessies" in m for m in messages)
+
+    asyncio.run(scenario())
