@@ -20,6 +20,7 @@ from workshop.model import Agreement, Status
 from workshop.session import LiveSession
 
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+_CHANGING_ACTIONS = frozenset({"new", "edit", "cycle_status", "set_status", "delete"})
 
 # Column widths in cells (owner, with whom, when, status); "Afspraak" takes what is left and
 # also carries instrument and partnership form on a second line, so nothing is cut at 100 wide.
@@ -110,6 +111,12 @@ class AgreementsScreen(Screen[None]):
             yield Static("Afspraken", classes="title", id="agreements-title")
             yield Static(literal(self.live.session.title), id="agreements-session")
             yield Static("", id="agreements-owners")
+            if self.live.read_only:
+                yield Static(
+                    "Alleen lezen: deze sessie is ergens anders geopend. Je kunt hier niets "
+                    "veranderen.",
+                    id="agreements-read-only",
+                )
         yield DataTable(id="agreements-table", cursor_type="row", zebra_stripes=True)
         yield Static(
             "Nog geen afspraken. Druk op n om een afspraak te maken.",
@@ -129,6 +136,12 @@ class AgreementsScreen(Screen[None]):
         if layout != self._layout:
             self._layout = layout
             self.refresh_table(keep=self.current_id())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Opened read-only: the keys that change something are shown greyed out."""
+        if self.live.read_only and action in _CHANGING_ACTIONS:
+            return None
+        return True
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -259,7 +272,8 @@ class AgreementsScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_edit()
+        if self.check_action("edit", ()):
+            self.action_edit()
 
     def action_cycle_status(self) -> None:
         agreement = self.current()

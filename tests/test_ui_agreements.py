@@ -485,3 +485,29 @@ def test_markup_in_user_text_is_shown_literally(make_app, store, clock) -> None:
             live.close()
 
     asyncio.run(scenario())
+
+
+def test_read_only_session_shows_the_list_but_changes_nothing(make_app, store, clock) -> None:
+    session_id = demo_session(store, clock)
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            live = open_session(store, session_id, clock, read_only=True)
+            app.push_screen(AgreementsScreen(live))
+            await pilot.pause()
+            assert "Alleen lezen" in screen_text(pilot)
+            await pilot.press("s", "n", "d", "e", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, AgreementsScreen)
+            assert statuses_in_table(pilot) == ["open", "open", "bezig", "open"]
+            live.close()
+
+        assert [a.status.value for a in store.load(session_id).agreements] == [
+            "open",
+            "open",
+            "bezig",
+            "open",
+        ]
+
+    asyncio.run(scenario())
