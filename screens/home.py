@@ -47,7 +47,8 @@ def problems_text(problems: list[Problem]) -> Content:
     else:
         head = f"{len(problems)} sessies konden niet worden gelezen. De andere werken gewoon."
     files = [part for p in problems for part in ("\n  • ", literal(str(p.path)))]
-    return Content.assemble(head, *files)
+    advice = "\nTyp 'workshop doctor' in een terminal: dat zegt wat je kunt doen."
+    return Content.assemble(head, *files, advice)
 
 
 def forgotten_text(name: str, changed: int) -> str:

@@ -86,6 +86,26 @@ def test_too_small_says_how_big_and_goes_away_when_big_enough(make_app) -> None:
     asyncio.run(scenario())
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="screens/app.py: the first Resize comes before on_mount pushes the home screen, so a "
+    "window that starts too small shows home on top of the notice; check_size should look at "
+    "the screen stack (and run once after pushing home) instead of a flag",
+)
+def test_starting_too_small_shows_the_notice_on_top(make_app) -> None:
+    async def scenario() -> None:
+        async with make_app().run_test(size=(90, 25)) as pilot:
+            app = pilot.app
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen)
+            await pilot.resize_terminal(*SIZE)
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
+
+    asyncio.run(scenario())
+
+
 def help_rows(app: App) -> list[tuple[str, str]]:
     table = app.screen.query_one("#help-keys", DataTable)
     return [tuple(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
