@@ -248,7 +248,7 @@ def sessions_that_mention_their_people(draw: st.DrawFn) -> StoredSession:
     return stored
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stored=sessions_that_mention_their_people())
 def test_no_name_survives_in_any_field(stored: StoredSession) -> None:
     names = personal_names(stored)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,17 @@ def test_any_session_round_trips_and_fits_the_schema(
     document = through_json(dump_session(stored))
     schema.validate(document)
     assert parse_session(document) == stored
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stored=stored_sessions())
+def test_any_imported_session_is_stored_and_loads_back_equal(stored: StoredSession) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_document(Path(folder) / "sessie.json", dump_session(stored))
+        store = SessionStore(Path(folder) / "data")
+        imported = import_file(store, path, FakeClock())
+        assert not imported.is_copy
+        assert store.load(stored.session.id) == stored
 
 
 # ---------------------------------------------------------------- bad documents
