@@ -261,6 +261,17 @@ def test_not_an_object_is_refused(schema: jsonschema.Draft202012Validator) -> No
         assert caught.value.field == "$"
 
 
+def test_deeply_nested_value_gives_a_plain_message(demo: StoredSession) -> None:
+    deep: Any = []
+    for _ in range(5000):
+        deep = [deep]
+    for field in ("version", "session.title", "contributions[0].votes"):
+        with pytest.raises(ValidationError) as caught:
+            parse_session(bad_copy(demo, setter(field, deep)))
+        assert caught.value.field == field
+        assert len(str(caught.value)) < 200
+
+
 def test_the_first_bad_field_is_named(demo: StoredSession) -> None:
     document = through_json(dump_session(demo))
     document["agreements"][0]["owner"] = ""

@@ -279,7 +279,7 @@ class _Checker:
         if type(version) is not int or version != FORMAT_VERSION:
             self.fail(
                 "version",
-                f"versie {json.dumps(version, ensure_ascii=False)} ken ik niet. "
+                f"versie {_short(version)} ken ik niet. "
                 f"Deze versie van workshop leest versie {FORMAT_VERSION}.",
             )
         self.session(self.present(data, "session", ""), "session")
@@ -620,6 +620,14 @@ class _Checker:
             "dit moet een tijdstip met tijdzone zijn, zoals '2026-03-10T09:30:00+01:00'"
             + (", of null." if nullable else "."),
         )
+
+
+def _short(value: object) -> str:
+    """A value from the document, shown in a message: simple values only, and not too long."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        shown = json.dumps(value, ensure_ascii=False)
+        return shown if len(shown) <= 20 else shown[:19] + "…"
+    return "(geen getal)"
 
 
 def _join(path: str, key: str) -> str:
