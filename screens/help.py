@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.keys import key_to_character
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
@@ -20,6 +21,65 @@ Sneller typen in de invoerregel (aan het begin van de regel):
   +did +ped +inf +for +maa    de vorm van partnerschap
   @Naam                       wie het zei
 Voorbeeld:  ouder: #wens @Sevda Meer uitleg over de thema's"""
+
+
+# Key names as they are printed on a keyboard, for people who do not know "^q" or "⏎".
+KEY_NAMES = {
+    "ctrl": "Ctrl",
+    "shift": "Shift",
+    "alt": "Alt",
+    "enter": "Enter",
+    "escape": "Esc",
+    "delete": "Delete",
+    "backspace": "Backspace",
+    "tab": "Tab",
+    "space": "Spatie",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "insert": "Insert",
+    "plus": "+",
+    "minus": "-",
+    "full_stop": ".",
+    "comma": ",",
+    "slash": "/",
+}
+
+
+def key_name(key: str) -> str:
+    """'ctrl+s' -> 'Ctrl+S', 'enter' -> 'Enter', 'f1' -> 'F1', 'plus' -> '+', 'n' -> 'n'."""
+    *modifiers, last = key.split("+")
+    names = [KEY_NAMES.get(m, m.capitalize()) for m in modifiers]
+    if last in KEY_NAMES:
+        names.append(KEY_NAMES[last])
+    elif len(last) > 1 and last[0] == "f" and last[1:].isdigit():
+        names.append(last.upper())
+    else:
+        char = key_to_character(last) or last
+        names.append(char.upper() if modifiers else char)
+    return "+".join(names)
+
+
+def key_rows(origin: Screen) -> list[tuple[str, str]]:
+    """One row per action of the screen: its keys (joined with ' of ') and what it does.
+
+    Only our own bindings (they all carry an id); Textual's built-in ones are in English.
+    """
+    rows: dict[str, tuple[list[str], str]] = {}
+    for active in origin.active_bindings.values():
+        binding = active.binding
+        if not binding.id or not binding.description or not active.enabled:
+            continue
+        keys, _ = rows.setdefault(binding.id, ([], binding.tooltip or binding.description))
+        name = key_name(binding.key)
+        if name not in keys:
+            keys.append(name)
+    return [(" of ".join(keys), text) for keys, text in rows.values()]
 
 
 def help_text(origin: Screen) -> str:
@@ -48,16 +108,8 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#help-keys", DataTable)
         table.add_columns("Toets", "Wat het doet")
-        seen: set[tuple[str, str]] = set()
-        for active in self.origin.active_bindings.values():
-            binding = active.binding
-            # Only our own keys (they all carry an id); Textual's built-in ones are in English.
-            if not binding.id or not binding.description or not active.enabled:
-                continue
-            row = (self.app.get_key_display(binding), binding.tooltip or binding.description)
-            if row not in seen:
-                seen.add(row)
-                table.add_row(*row)
+        for keys, text in key_rows(self.origin):
+            table.add_row(Content(keys), Content(text))
         table.add_row("Ctrl+P", "Menu met alle opdrachten")
 
     def action_close(self) -> None:

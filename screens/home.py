@@ -166,7 +166,7 @@ class HomeScreen(Screen[None]):
             "Vergeet persoon",
             id="home.forget",
             show=False,  # rare and weighty: in the menu (Ctrl+P) and the help (F1), not the footer
-            tooltip="Haal de naam van een persoon weg uit alle sessies en reservekopieën (AVG)",
+            tooltip="Haal een naam weg uit alle sessies en reservekopieën (AVG)",
         ),
     ]
 

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Static
 
 import screens
 from screens.app import MIN_HEIGHT, MIN_WIDTH, WorkshopApp
-from screens.help import HelpScreen
+from screens.help import HelpScreen, key_name
 from screens.home import HomeScreen
 from screens.new_session import NewSessionScreen
 from screens.themes import DEFAULT_THEME, PROJECTOR_DARK, PROJECTOR_LIGHT
@@ -125,6 +125,8 @@ def test_f1_lists_the_keys_of_the_current_screen(make_app, store, clock) -> None
                 assert isinstance(binding, Binding)
                 assert binding.tooltip in explained
             assert ("n", HomeScreen.BINDINGS[1].tooltip) in rows
+            assert ("Enter", HomeScreen.BINDINGS[0].tooltip) in rows
+            assert ("Delete of v", HomeScreen.BINDINGS[3].tooltip) in rows  # one row, both keys
             assert "Focus Next" not in explained  # Textual's own keys stay out
             tips = str(app.screen.query_one("#help-capture", Static).render())
             assert "waar je was gebleven" in tips
@@ -139,6 +141,23 @@ def test_f1_lists_the_keys_of_the_current_screen(make_app, store, clock) -> None
             assert isinstance(app.screen, NewSessionScreen)
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        ("ctrl+s", "Ctrl+S"),
+        ("enter", "Enter"),
+        ("escape", "Esc"),
+        ("f1", "F1"),
+        ("n", "n"),
+        ("plus", "+"),
+        ("question_mark", "?"),
+        ("shift+tab", "Shift+Tab"),
+    ],
+)
+def test_help_names_keys_as_printed_on_the_keyboard(key: str, name: str) -> None:
+    assert key_name(key) == name
 
 
 def test_palette_lists_this_screens_actions_in_dutch(make_app) -> None:
