@@ -125,3 +125,27 @@ def test_plain_workshop_opens_the_home_screen(tmp_path: Path) -> None:
     assert main(["--data", str(tmp_path)], launch=lambda r: launched.append(r) or 0) == 0
     assert launched[0].session_id is None
     assert launched[0].store.root == tmp_path
+
+
+def test_export_without_names_and_import_as_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    assert main(["--data", data, "demo"], launch=lambda r: 0) == 0
+    out_dir = tmp_path / "uit"
+    out_dir.mkdir()
+    assert main(["--data", data, "export", "Ouders", "--zonder-namen", "--out", f"{out_dir}/"]) == 0
+    (plan,) = out_dir.glob("*.md")
+    text = plan.read_text(encoding="utf-8")
+    assert "De Zonnebloem" in text
+    for name in ("Fatima", "Joost", "Marieke", "Sevda"):
+        assert name not in text
+
+    json_path = out_dir / "sessie.json"
+    assert (
+        main(["--data", data, "export", "Ouders", "--format", "json", "--out", str(json_path)]) == 0
+    )
+    capsys.readouterr()
+    assert main(["--data", data, "import", str(json_path)]) == 0
+    said = capsys.readouterr().out
+    assert "als kopie ingelezen" in said and "(kopie)" in said

@@ -110,6 +110,11 @@ def build_parser() -> ArgumentParser:
         help="md (standaard), html of json",
     )
     export.add_argument("--out", metavar="PAD", help="bestand of map om in op te slaan")
+    export.add_argument(
+        "--zonder-namen",
+        action="store_true",
+        help="vervang elke naam door een rol (ouder, teamlid), om buiten het team te delen",
+    )
 
     imp = commands.add_parser(
         "import",
@@ -195,7 +200,7 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
     if args.command == "list":
         return cmd_list(store)
     if args.command == "export":
-        return cmd_export(store, args.session, args.format, args.out)
+        return cmd_export(store, args.session, args.format, args.out, args.zonder_namen)
     if args.command == "import":
         return cmd_import(store, Path(args.file))
     if args.command == "templates":
@@ -230,12 +235,15 @@ def cmd_list(store: SessionStore) -> int:
     return 0
 
 
-def cmd_export(store: SessionStore, query: str, fmt: str, out: str | None) -> int:
+def cmd_export(
+    store: SessionStore, query: str, fmt: str, out: str | None, without_names: bool
+) -> int:
     from workshop.export.files import export_session
 
     summary = store.find(query)
     stored = store.load(summary.id)
-    path = export_session(stored, fmt, Path(out) if out else None, default_exports_dir())
+    # ``out`` stays the string as typed: a trailing slash means "a folder".
+    path = export_session(stored, fmt, out, default_exports_dir(), without_names=without_names)
     print(f"Opgeslagen: {path}")
     return 0
 
@@ -244,6 +252,11 @@ def cmd_import(store: SessionStore, path: Path) -> int:
     from workshop.interchange import import_file
 
     stored = import_file(store, path, SystemClock())
+    if stored.is_copy:
+        print(
+            f"Er was al een sessie met code {stored.copy_of}. "
+            "De sessie is daarom als kopie ingelezen."
+        )
     print(f"Ingelezen: {stored.session.title} (code {stored.session.id})")
     return 0
 
