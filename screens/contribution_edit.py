@@ -1,0 +1,122 @@
+"""A small form to correct one contribution: text, whose voice, kind, form and who said it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from screens.widgets.capture_bar import CalmInput
+from workshop.errors import ValidationError, WorkshopError
+from workshop.model import Contribution, Group, Kind, PartnershipForm
+from workshop.session import LiveSession
+
+NO_FORM = "-"  # Select needs a value; this one stands for "geen vorm"
+
+
+class ContributionEditScreen(ModalScreen[Contribution | None]):
+    """Saves through the core itself, so a refused field is shown right beside it."""
+
+    CSS_PATH = "styles/contribution_edit.tcss"
+    BINDINGS = [
+        Binding(
+            "escape",
+            "cancel",
+            "Annuleren",
+            id="contribution_edit.cancel",
+            tooltip="Sluit zonder iets te veranderen",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Opslaan",
+            id="contribution_edit.save",
+            tooltip="Sla de wijzigingen op",
+        ),
+    ]
+
+    def __init__(self, live: LiveSession, contribution: Contribution) -> None:
+        super().__init__(classes="dialog-screen")
+        self.live = live
+        self.contribution = contribution
+
+    def compose(self) -> ComposeResult:
+        c = self.contribution
+        with Vertical(classes="dialog", id="edit-dialog"):
+            yield Static("Inbreng bewerken", classes="title")
+            yield Label("Tekst", classes="field-label")
+            yield CalmInput(c.text, id="edit-text")
+            yield Static("", id="error-tekst", classes="field-error")
+            with Horizontal(classes="edit-choices"):
+                with Vertical():
+                    yield Label("Van wie", classes="field-label")
+                    yield Select(
+                        [(g.label, g.value) for g in Group],
+                        value=c.group.value,
+                        allow_blank=False,
+                        id="edit-group",
+                    )
+                with Vertical():
+                    yield Label("Soort", classes="field-label")
+                    yield Select(
+                        [(k.value, k.value) for k in Kind],
+                        value=c.kind.value,
+                        allow_blank=False,
+                        id="edit-kind",
+                    )
+                with Vertical():
+                    yield Label("Vorm van partnerschap", classes="field-label")
+                    yield Select(
+                        [("geen", NO_FORM), *((f.value, f.value) for f in PartnershipForm)],
+                        value=c.form.value if c.form else NO_FORM,
+                        allow_blank=False,
+                        id="edit-form",
+                    )
+            yield Static("", id="error-groep", classes="field-error")
+            yield Label("Wie zei het (mag leeg)", classes="field-label")
+            yield CalmInput(c.author, id="edit-author")
+            yield Static("", id="error-auteur", classes="field-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Annuleren", id="edit-cancel")
+                yield Button("Opslaan", id="edit-save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#edit-text", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "edit-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        for field in ("tekst", "groep", "auteur"):
+            self.query_one(f"#error-{field}", Static).update("")
+        form_value = self.query_one("#edit-form", Select).value
+        try:
+            updated = self.live.edit_contribution(
+                self.contribution.id,
+                text=self.query_one("#edit-text", Input).value,
+                group=Group(self.query_one("#edit-group", Select).value),
+                kind=Kind(self.query_one("#edit-kind", Select).value),
+                form=None if form_value == NO_FORM else PartnershipForm(form_value),
+                author=self.query_one("#edit-author", Input).value,
+            )
+        except ValidationError as error:
+            field = error.field if error.field in ("tekst", "auteur") else "groep"
+            self.query_one(f"#error-{field}", Static).update(Content(error.message))
+            return
+        except (WorkshopError, OSError) as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+            return
+        self.dismiss(updated)

@@ -1,0 +1,673 @@
+"""The phase runner: the main screen, projected on the wall while the group talks.
+
+Thin by design: every change goes through ``LiveSession`` (which writes it to disk before it
+returns); this screen only reads the session and shows it. A failed save shows a calm message and
+leaves the typed text where it was.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from screens.widgets import (
+    Agenda,
+    AgendaRow,
+    CaptureBar,
+    ContributionColumn,
+    ContributionList,
+    HintsPanel,
+    StepView,
+    TimerDisplay,
+)
+from screens.widgets.agenda import Progress
+from screens.widgets.keys import step_bindings
+from workshop.capture import parse_capture
+from workshop.errors import NotFoundError, ValidationError, WorkshopError
+from workshop.lock import SessionLockedError
+from workshop.model import Agreement, Contribution, Group
+from workshop.session import LiveSession, open_session
+
+if TYPE_CHECKING:
+    from screens.app import WorkshopApp
+
+T = TypeVar("T")
+
+TIME_GROUP = Binding.Group("+1 +5 -1")
+PHASE_GROUP = Binding.Group("Fase")
+
+# Actions that change the session; switched off in a read-only view.
+CHANGING_ACTIONS = frozenset(
+    {
+        "toggle_timer",
+        "adjust_timer",
+        "reset_timer",
+        "toggle_bell",
+        "next_step",
+        "previous_step",
+        "next_phase",
+        "previous_phase",
+        "edit_contribution",
+        "move_contribution",
+        "delete_contribution",
+        "undo_delete",
+        "vote",
+        "make_agreement",
+        "focus_capture",
+    }
+)
+
+
+def open_live_session(app: WorkshopApp, session_id: str) -> LiveSession | None:
+    """Open a session for the runner; on a problem, say so calmly and return None.
+
+    When another window has the session open, ask whether to look at it read-only; that view
+    is pushed by the answer, so this returns None then too.
+    """
+    try:
+        return open_session(app.store, session_id, app.clock)
+    except SessionLockedError as error:
+        offer_read_only(app, session_id, error)
+    except WorkshopError as error:
+        app.report(error)
+    return None
+
+
+def offer_read_only(app: WorkshopApp, session_id: str, error: SessionLockedError) -> None:
+    from screens.confirm import ConfirmScreen
+
+    def answer(look: bool | None) -> None:
+        if not look:
+            return
+        try:
+            live = open_session(app.store, session_id, app.clock, read_only=True)
+        except WorkshopError as again:
+            app.report(again)
+            return
+        app.push_screen(RunnerScreen(live, read_only_reason=str(error)))
+
+    app.push_screen(
+        ConfirmScreen(
+            f"{error}\n\nWil je de sessie bekijken zonder iets te veranderen?",
+            confirm_label="Alleen bekijken",
+            danger=False,
+        ),
+        answer,
+    )
+
+
+def optional_screen(module: str, name: str) -> Any | None:
+    """A screen class another part of the app provides, or None while it does not exist yet."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ModuleNotFoundError as error:
+        if error.name != module:
+            raise
+        return None
+
+
+class RunnerScreen(Screen[None]):
+    CSS_PATH = "styles/runner.tcss"
+    TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
+
+    BINDINGS = [
+        Binding(
+            "f5",
+            "toggle_timer",
+            "Start/pauze",
+            id="runner.timer_toggle",
+            tooltip="Start de tijd van deze fase, of zet hem op pauze",
+        ),
+        Binding(
+            "f6",
+            "adjust_timer(1)",
+            "+1 minuut",
+            id="runner.timer_plus_1",
+            tooltip="Geef deze fase een minuut meer tijd",
+            group=TIME_GROUP,
+        ),
+        Binding(
+            "f7",
+            "adjust_timer(5)",
+            "+5 minuten",
+            id="runner.timer_plus_5",
+            tooltip="Geef deze fase vijf minuten meer tijd",
+            group=TIME_GROUP,
+        ),
+        Binding(
+            "f8",
+            "adjust_timer(-1)",
+            "-1 minuut",
+            id="runner.timer_minus_1",
+            tooltip="Haal een minuut van de tijd van deze fase af",
+            group=TIME_GROUP,
+        ),
+        Binding(
+            "f9",
+            "reset_timer",
+            "Reset",
+            id="runner.timer_reset",
+            tooltip="Zet de tijd van deze fase terug naar het begin (eerst komt een vraag)",
+        ),
+        Binding(
+            "f4",
+            "toggle_hints",
+            "Tips",
+            id="runner.hints",
+            tooltip="Toon of verberg de tips voor de begeleider bij deze fase",
+        ),
+        Binding(
+            "ctrl+g",
+            "toggle_bell",
+            "Bel",
+            id="runner.bell",
+            show=False,  # the timer says "bel uit" when it is off
+            tooltip="Zet de bel aan of uit; de bel klinkt één keer als de tijd om is",
+        ),
+        *step_bindings(),
+        Binding(
+            "ctrl+up",
+            "previous_phase",
+            "Vorige fase",
+            id="runner.previous_phase",
+            tooltip="Ga naar de eerste stap van de vorige fase",
+            group=PHASE_GROUP,
+            show=False,
+        ),
+        Binding(
+            "ctrl+down",
+            "next_phase",
+            "Volgende fase",
+            id="runner.next_phase",
+            tooltip="Ga naar de eerste stap van de volgende fase",
+            group=PHASE_GROUP,
+            show=False,
+        ),
+        Binding(
+            "f10",
+            "agreements",
+            "Afspraken",
+            id="runner.agreements",
+            tooltip="Bekijk en bewerk alle afspraken van deze sessie",
+        ),
+        Binding(
+            "f12",
+            "export",
+            "Export",
+            id="runner.export",
+            tooltip="Bekijk het plan van aanpak en sla het op",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo_delete",
+            "Terugzetten",
+            id="runner.undo",
+            tooltip="Zet de inbreng terug die je net hebt weggehaald",
+        ),
+        Binding(
+            "escape",
+            "home",
+            "Naar start",
+            id="runner.home",
+            tooltip="Terug naar het overzicht van sessies; alles is al opgeslagen",
+        ),
+    ]
+
+    def __init__(self, live: LiveSession, *, read_only_reason: str = "") -> None:
+        super().__init__()
+        self.live = live
+        self.read_only = bool(live.read_only)
+        self.read_only_reason = read_only_reason
+        self.sort_by_votes = False
+        self._deleted: list[Contribution] = []  # undo stack for deletions
+        self._last_list: ContributionList | None = None
+        self._last_group = Group.TEAM  # where the last remark went: Escape goes there
+        self._bell_phase: int | None = None
+        self._was_over = False
+        self._live_closed = False
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        if self.read_only:
+            yield Static(
+                Content.assemble(
+                    ("ALLEEN LEZEN", "bold"),
+                    "  Deze sessie is ergens anders open. Je kunt kijken, maar niets veranderen. ",
+                    Content(self.read_only_reason),
+                ),
+                id="read-only-banner",
+            )
+        with Horizontal(id="runner-body"):
+            with Vertical(id="runner-main"):
+                yield StepView(id="step-view")
+                with Horizontal(id="columns"):
+                    yield ContributionColumn(Group.TEAM, id="column-team")
+                    yield ContributionColumn(Group.OUDERPANEL, id="column-ouderpanel")
+            yield HintsPanel(id="hints")
+            with Vertical(id="runner-side"):
+                yield TimerDisplay(id="timer")
+                yield Agenda(id="agenda")
+        yield CaptureBar(id="capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(HintsPanel).display = False
+        self.capture.set_read_only(self.read_only)
+        # A timer that was already past zero when the session opened does not ring again.
+        self._bell_phase = self.live.session.position.phase
+        self._was_over = self.live.timer_reading().remaining <= 0
+        self.show_position()
+        self.set_interval(self.TICK_SECONDS, self.tick)
+        if not self.read_only:
+            self.capture.input.focus()
+        for warning in self.live.warnings:
+            self.notify(Content(warning), title="Let op", severity="warning", timeout=10)
+
+    def on_unmount(self) -> None:
+        if not self._live_closed:
+            self._live_closed = True
+            self.live.close()
+
+    def on_screen_resume(self) -> None:
+        # Back from the agreements or export screen: agreements may have changed.
+        if self.is_mounted:
+            self.show_contributions()
+            self.tick()
+
+    @property
+    def capture(self) -> CaptureBar:
+        return self.query_one(CaptureBar)
+
+    def column(self, group: Group) -> ContributionColumn:
+        return self.query_one(f"#column-{group.value}", ContributionColumn)
+
+    # -- showing the session --------------------------------------------------------------------
+
+    def show_position(self) -> None:
+        """Everything that depends on where the session is: step, columns, hints, timer."""
+        live = self.live
+        position = live.session.position
+        self.query_one(StepView).show(
+            live.phase, position.phase, len(live.template.phases), live.step, position.step
+        )
+        self.query_one(HintsPanel).show(live.phase.hints)
+        self.show_contributions()
+        self.tick()
+
+    def show_contributions(self) -> None:
+        position = self.live.session.position
+        linked = self._linked_ids()
+        for group in Group:
+            # In the order they were said, also after an undo put one back at the end of the file.
+            shown = sorted(
+                self.live.contributions_at(position.phase, position.step, group),
+                key=lambda c: c.created,
+            )
+            if self.sort_by_votes:
+                shown.sort(key=lambda c: -c.votes)  # stable: equal votes stay in time order
+            self.column(group).show(shown, linked)
+
+    def _linked_ids(self) -> set[str]:
+        return {a.source for a in self.live.agreements if a.source}
+
+    def agenda_rows(self) -> list[AgendaRow]:
+        live = self.live
+        current = live.session.position.phase
+        rows = []
+        for index, phase in enumerate(live.template.phases):
+            actual = live.actual_seconds(index)
+            progress = (
+                Progress.DONE
+                if index < current
+                else Progress.CURRENT
+                if index == current
+                else Progress.TO_COME
+            )
+            rows.append(
+                AgendaRow(
+                    number=phase.number,
+                    name=phase.name,
+                    planned_minutes=round(live.planned_seconds(index) / 60),
+                    actual_minutes=round(actual / 60) if actual > 0 else None,
+                    progress=progress,
+                )
+            )
+        return rows
+
+    def tick(self) -> None:
+        """Refresh the timer, session clock and agenda from the clock; ring once at zero."""
+        live = self.live
+        reading = live.timer_reading()
+        phase = live.session.position.phase
+        over = reading.remaining <= 0
+        if phase != self._bell_phase:
+            self._bell_phase = phase
+        elif over and not self._was_over and reading.running and live.session.bell:
+            self.app.bell()
+        self._was_over = over
+        self.query_one(TimerDisplay).show(
+            reading,
+            bell=live.session.bell,
+            elapsed=live.elapsed_total(),
+            planned=live.planned_total(),
+        )
+        self.query_one(Agenda).show(self.agenda_rows(), live.schedule_delta())
+
+    # -- calling the core -----------------------------------------------------------------------
+
+    def attempt(self, change: Callable[[], T]) -> T | None:
+        """Run one core call; on an expected error, report it calmly and return None."""
+        try:
+            return change()
+        except ValidationError as error:
+            self.capture.show_message(error.message, error=True)
+        except (WorkshopError, OSError) as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+        return None
+
+    def succeeded(self, change: Callable[[], object]) -> bool:
+        """Like ``attempt`` for calls that return nothing: True when the change was saved."""
+        return self.attempt(lambda: change() or True) is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in CHANGING_ACTIONS:
+            return False
+        if action == "undo_delete":
+            return bool(self._deleted)
+        return True
+
+    # -- capturing ------------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "capture-input":
+            return
+        event.stop()
+        self.save_capture(event.value)
+
+    def save_capture(self, line: str) -> None:
+        """Save the typed line; prefixes override the current group, kind and form once."""
+        if not line.strip() or self.read_only:
+            return
+        bar = self.capture
+        parsed = parse_capture(line, self.live.session.participants)
+        group = parsed.group or bar.group
+        kind = parsed.kind or bar.kind
+        try:
+            contribution = self.live.add_contribution(
+                parsed.text,
+                group,
+                kind=kind,
+                form=parsed.form or bar.form,
+                author=parsed.author or "",
+            )
+        except ValidationError as error:
+            bar.show_message(error.message, error=True)
+            return
+        except (WorkshopError, OSError) as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+            bar.show_message(
+                "Niet opgeslagen. Je tekst staat er nog: druk nog eens op Enter.", error=True
+            )
+            return
+        self.column(group).append(contribution)
+        self._last_group = group
+        bar.saved(f"Opgeslagen bij {group.label.lower()} ({kind.value}).")
+
+    def action_focus_capture(self) -> None:
+        self.capture.input.focus()
+
+    def action_focus_columns(self) -> None:
+        column = self.column(self._last_group)
+        if not column.list.option_count:
+            column = self.column(Group.OUDERPANEL if column.group is Group.TEAM else Group.TEAM)
+        if not column.list.option_count:
+            # Nothing to pick here: Escape goes one level further out, to the session list.
+            self.action_home()
+            return
+        if column.list.highlighted is None:
+            column.select_last()
+        column.list.focus()
+
+    def action_other_column(self) -> None:
+        current = self._last_list
+        group = Group.TEAM if current and current.group is Group.OUDERPANEL else Group.OUDERPANEL
+        column = self.column(group)
+        if column.list.option_count:
+            if column.list.highlighted is None:
+                column.select_last()
+            column.list.focus()
+
+    def on_descendant_focus(self, event: Any) -> None:
+        if isinstance(event.widget, ContributionList):
+            self._last_list = event.widget
+            self._last_group = event.widget.group
+
+    # -- working on a selected contribution -----------------------------------------------------
+
+    def selected(self) -> Contribution | None:
+        option_list = self._last_list
+        contribution_id = option_list.selected_id if option_list else None
+        if contribution_id is None:
+            self.capture.show_message("Kies eerst een inbreng in de lijst (Esc, dan pijltjes).")
+            return None
+        try:
+            return self.live.contribution(contribution_id)
+        except NotFoundError:
+            return None
+
+    def action_edit_contribution(self) -> None:
+        contribution = self.selected()
+        if contribution is None:
+            return
+        from screens.contribution_edit import ContributionEditScreen
+
+        def done(updated: Contribution | None) -> None:
+            if updated is not None:
+                self.show_contributions()
+                self.column(updated.group).select(updated.id)
+                self.column(updated.group).list.focus()
+                self.capture.show_message("Inbreng aangepast.")
+
+        self.app.push_screen(ContributionEditScreen(self.live, contribution), done)
+
+    def action_move_contribution(self) -> None:
+        contribution = self.selected()
+        if contribution is None:
+            return
+        from screens.contribution_move import ContributionMoveScreen
+
+        def done(target: tuple[int, int] | None) -> None:
+            if target is None or target == (contribution.phase, contribution.step):
+                return
+            moved = self.attempt(lambda: self.live.move_contribution(contribution.id, *target))
+            if moved is not None:
+                self.column(moved.group).remove(moved.id)
+                phase = self.live.template.phases[moved.phase]
+                self.capture.show_message(
+                    f"Verplaatst naar fase {phase.number}, stap {moved.step + 1}: "
+                    f"{phase.steps[moved.step].title}."
+                )
+                self._after_removal(moved.group)
+
+        self.app.push_screen(ContributionMoveScreen(self.live, contribution), done)
+
+    def action_delete_contribution(self) -> None:
+        contribution = self.selected()
+        if contribution is None:
+            return
+        removed = self.attempt(lambda: self.live.delete_contribution(contribution.id))
+        if removed is None:
+            return
+        self._deleted.append(removed)
+        self.column(removed.group).remove(removed.id)
+        self.capture.show_message("Verwijderd — Ctrl+Z zet terug")
+        self.refresh_bindings()
+        self._after_removal(removed.group)
+
+    def _after_removal(self, group: Group) -> None:
+        if not self.column(group).list.option_count:
+            self.capture.input.focus()
+
+    def action_undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        contribution = self._deleted[-1]
+        if not self.succeeded(lambda: self.live.restore_contribution(contribution)):
+            return
+        self._deleted.pop()
+        self.refresh_bindings()
+        self.show_contributions()
+        position = self.live.session.position
+        if (contribution.phase, contribution.step) == (position.phase, position.step):
+            self.column(contribution.group).select(contribution.id)
+            self.capture.show_message("Teruggezet.")
+        else:
+            phase = self.live.template.phases[contribution.phase]
+            self.capture.show_message(
+                f"Teruggezet bij fase {phase.number}, stap {contribution.step + 1}."
+            )
+
+    def action_vote(self, delta: int) -> None:
+        contribution = self.selected()
+        if contribution is None:
+            return
+        voted = self.attempt(lambda: self.live.vote(contribution.id, delta))
+        if voted is None:
+            return
+        column = self.column(voted.group)
+        if self.sort_by_votes:
+            self.show_contributions()
+            column.select(voted.id)
+        else:
+            column.update(voted, has_agreement=voted.id in self._linked_ids())
+
+    def action_toggle_sort(self) -> None:
+        self.sort_by_votes = not self.sort_by_votes
+        self.show_contributions()
+        self.capture.show_message(
+            "Gesorteerd op stemmen: de meeste stemmen bovenaan."
+            if self.sort_by_votes
+            else "Gesorteerd op tijd: de oudste bovenaan."
+        )
+
+    def action_make_agreement(self) -> None:
+        contribution = self.selected()
+        if contribution is None:
+            return
+        form_screen = optional_screen("screens.agreement_form", "AgreementFormScreen")
+        if form_screen is None:
+            self.capture.show_message("Afspraken maken kan in deze versie nog niet.", error=True)
+            return
+
+        def done(agreement: Agreement | None) -> None:
+            if agreement is not None:
+                self.show_contributions()
+                self.capture.show_message(f"Afspraak opgeslagen. Eigenaar: {agreement.owner}.")
+
+        self.app.push_screen(form_screen(self.live, source=contribution), done)
+
+    # -- moving through the session -------------------------------------------------------------
+
+    def _move(self, change: Callable[[], None]) -> None:
+        before = (self.live.session.position.phase, self.live.session.position.step)
+        self.succeeded(change)
+        position = self.live.session.position
+        if (position.phase, position.step) != before:
+            self.show_position()
+
+    def action_next_step(self) -> None:
+        self._move(self.live.next_step)
+
+    def action_previous_step(self) -> None:
+        self._move(self.live.previous_step)
+
+    def action_next_phase(self) -> None:
+        self._move(lambda: self.live.go_to(self.live.session.position.phase + 1, 0))
+
+    def action_previous_phase(self) -> None:
+        self._move(lambda: self.live.go_to(self.live.session.position.phase - 1, 0))
+
+    def action_toggle_hints(self) -> None:
+        hints = self.query_one(HintsPanel)
+        hints.display = not hints.display
+
+    # -- the timer ------------------------------------------------------------------------------
+
+    def action_toggle_timer(self) -> None:
+        self.succeeded(self.live.toggle_timer)
+        self.tick()
+
+    def action_adjust_timer(self, minutes: int) -> None:
+        self.succeeded(lambda: self.live.adjust_timer(minutes))
+        self.tick()
+
+    def action_reset_timer(self) -> None:
+        from screens.confirm import ConfirmScreen
+
+        def answer(sure: bool | None) -> None:
+            if sure:
+                self.succeeded(self.live.reset_timer)
+                self.tick()
+
+        minutes = round(self.live.planned_seconds(self.live.session.position.phase) / 60)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"De tijd van deze fase opnieuw beginnen? De klok gaat terug naar {minutes} "
+                "minuten en staat dan op pauze.",
+                confirm_label="Ja, opnieuw",
+            ),
+            answer,
+        )
+
+    def action_toggle_bell(self) -> None:
+        on = not self.live.session.bell
+        if self.succeeded(lambda: self.live.set_bell(on)):
+            self.capture.show_message("De bel staat aan." if on else "De bel staat uit.")
+        self.tick()
+
+    # -- other screens --------------------------------------------------------------------------
+
+    def action_agreements(self) -> None:
+        self._push_optional("screens.agreements", "AgreementsScreen", "Het afsprakenscherm")
+
+    def action_export(self) -> None:
+        self._push_optional("screens.export_preview", "ExportPreviewScreen", "Exporteren")
+
+    def _push_optional(self, module: str, name: str, what: str) -> None:
+        screen_class = optional_screen(module, name)
+        if screen_class is None:
+            self.capture.show_message(f"{what} is er in deze versie nog niet.", error=True)
+            return
+        self.app.push_screen(screen_class(self.live))
+
+    def action_home(self) -> None:
+        """Back to the session list. Everything is saved, except a line still being typed."""
+        typed = self.capture.input.value.strip()
+        if not typed:
+            self.app.pop_screen()
+            return
+        from screens.confirm import ConfirmScreen
+
+        def answer(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+            else:
+                self.capture.input.focus()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "In de invoerregel staat nog tekst die niet is opgeslagen. Toch naar het "
+                "overzicht? Die tekst gaat dan verloren.",
+                confirm_label="Ja, weggaan",
+            ),
+            answer,
+        )

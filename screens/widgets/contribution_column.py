@@ -1,0 +1,204 @@
+"""One voice's contributions in the current step: a heading in its colour and a selectable list.
+
+The list is an OptionList: adding a remark appends one option without re-rendering the others,
+so saving stays quick in a step that already holds hundreds of remarks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from screens.literal import literal
+from screens.widgets.keys import step_bindings
+from workshop.model import Contribution, Group
+
+VOTE_DOTS_MAX = 8  # beyond this the number alone says it
+VOTE_GROUP = Binding.Group("Stem +/-")
+
+
+def contribution_prompt(contribution: Contribution, *, has_agreement: bool = False) -> Content:
+    """The text as typed (never markup), and below it kind, form, author and votes."""
+    details = [contribution.kind.value]
+    if contribution.form:
+        details.append(contribution.form.value)
+    if contribution.author:
+        details.append(contribution.author)
+    parts: list[str | Content | tuple[str, str]] = [
+        literal(contribution.text),
+        "\n",
+        (" · ".join(details), "italic"),
+    ]
+    if contribution.votes:
+        dots = "●" * min(contribution.votes, VOTE_DOTS_MAX)
+        word = "stem" if contribution.votes == 1 else "stemmen"
+        parts.append((f"   {dots} {contribution.votes} {word}", "bold"))
+    if has_agreement:
+        parts.append(("   → afspraak", "bold"))
+    return Content.assemble(*parts)
+
+
+class ContributionList(OptionList):
+    """The selectable list. Its keys act on the highlighted contribution (handled by the screen)."""
+
+    BINDINGS = [
+        Binding(
+            "enter,i",
+            "screen.focus_capture",
+            "Typen",
+            id="runner.focus_capture",
+            tooltip="Terug naar de invoerregel om verder te typen",
+        ),
+        Binding(
+            "e",
+            "screen.edit_contribution",
+            "Bewerk",
+            id="runner.edit",
+            tooltip="Verander de tekst, soort, vorm of naam van deze inbreng",
+        ),
+        Binding(
+            "m",
+            "screen.move_contribution",
+            "Verplaats",
+            id="runner.move",
+            tooltip="Zet deze inbreng bij een andere fase of stap",
+        ),
+        Binding(
+            "delete,x",
+            "screen.delete_contribution",
+            "Weg",
+            id="runner.delete",
+            tooltip="Haal deze inbreng weg; Ctrl+Z zet hem terug",
+        ),
+        Binding(
+            "plus",
+            "screen.vote(1)",
+            "Stem erbij",
+            id="runner.vote_up",
+            tooltip="Geef deze inbreng een stem (stippen plakken)",
+            group=VOTE_GROUP,
+        ),
+        Binding(
+            "minus",
+            "screen.vote(-1)",
+            "Stem eraf",
+            id="runner.vote_down",
+            tooltip="Haal een stem weg van deze inbreng",
+            group=VOTE_GROUP,
+        ),
+        Binding(
+            "s",
+            "screen.toggle_sort",
+            "Sorteer",
+            id="runner.sort",
+            tooltip="Zet de inbreng met de meeste stemmen bovenaan, of weer op volgorde van tijd",
+        ),
+        Binding(
+            "a",
+            "screen.make_agreement",
+            "Afspraak",
+            id="runner.make_agreement",
+            tooltip="Maak van deze inbreng een afspraak met een eigenaar",
+        ),
+        Binding(
+            "left,right",
+            "screen.other_column",
+            "Andere kolom",
+            id="runner.other_column",
+            show=False,
+            tooltip="Ga naar de andere kolom (team of ouderpanel)",
+        ),
+        # Here the list's own actions matter more in the footer than moving on.
+        *step_bindings(show=False),
+    ]
+
+    def __init__(self, group: Group, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes=f"-{group.value}", markup=False)
+        self.group = group
+
+    @property
+    def selected_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option else None
+
+
+class ContributionColumn(Vertical):
+    """Heading (colour AND name of the group) above the list of that group's contributions."""
+
+    def __init__(self, group: Group, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes=f"contribution-column -{group.value}")
+        self.group = group
+        self._count = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._heading(), classes="column-heading")
+        yield ContributionList(self.group, id=f"list-{self.group.value}")
+        yield Static("Nog geen inbreng bij deze stap.", classes="column-empty")
+
+    @property
+    def list(self) -> ContributionList:
+        return self.query_one(ContributionList)
+
+    def _heading(self) -> str:
+        name = "TEAM" if self.group is Group.TEAM else "OUDERPANEL"
+        return f"{name}  ({self._count})" if self._count else name
+
+    def _set_count(self, count: int) -> None:
+        self._count = count
+        self.query_one(".column-heading", Static).update(self._heading())
+        self.set_class(count == 0, "-empty")
+
+    def show(self, contributions: Iterable[Contribution], linked: set[str]) -> None:
+        """Replace the whole list, keeping the highlight on the same contribution if still there."""
+        option_list = self.list
+        keep = option_list.selected_id
+        options = [
+            Option(contribution_prompt(c, has_agreement=c.id in linked), id=c.id)
+            for c in contributions
+        ]
+        option_list.set_options(options)
+        self._set_count(len(options))
+        if keep is not None:
+            self.select(keep)
+
+    def append(self, contribution: Contribution) -> None:
+        option_list = self.list
+        option_list.add_option(Option(contribution_prompt(contribution), id=contribution.id))
+        self._set_count(option_list.option_count)
+        option_list.scroll_end(animate=False, immediate=False)
+
+    def update(self, contribution: Contribution, *, has_agreement: bool = False) -> None:
+        self.list.replace_option_prompt(
+            contribution.id, contribution_prompt(contribution, has_agreement=has_agreement)
+        )
+
+    def select(self, contribution_id: str) -> bool:
+        option_list = self.list
+        try:
+            option_list.highlighted = option_list.get_option_index(contribution_id)
+        except OptionDoesNotExist:  # it is in the other column
+            return False
+        return True
+
+    def select_last(self) -> None:
+        option_list = self.list
+        if option_list.option_count:
+            option_list.highlighted = option_list.option_count - 1
+
+    def contains(self, contribution_id: str) -> bool:
+        try:
+            self.list.get_option(contribution_id)
+        except OptionDoesNotExist:
+            return False
+        return True
+
+    def remove(self, contribution_id: str) -> None:
+        if self.contains(contribution_id):
+            self.list.remove_option(contribution_id)
+            self._set_count(self.list.option_count)

@@ -1,0 +1,74 @@
+"""The phase countdown in big digits, what it is doing in words, and the session clock.
+
+``show`` is called a few times a second; it touches a child only when what it shows changed, so
+a ticking timer repaints one small widget once a second and nothing else.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Static
+
+from workshop.timer import TimerReading, TimerState
+
+
+def _minutes(seconds: float) -> int:
+    return int(max(seconds, 0) // 60)
+
+
+def state_words(reading: TimerReading) -> str:
+    """What the timer is doing, in plain words."""
+    planned = f"van {round(reading.planned / 60)} min"
+    if reading.state is TimerState.OVERTIME:
+        return "Tijd is om" + ("" if reading.running else " · gepauzeerd")
+    if reading.running:
+        return f"Loopt · {planned}"
+    if reading.remaining >= reading.planned:
+        return f"Nog niet gestart · {planned}"
+    return f"Gepauzeerd · {planned}"
+
+
+class TimerDisplay(Vertical):
+    """Shows one phase timer. Colour follows the timer state (normal, warning, overtime)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="-normal")
+        self._label = ""
+        self._state: TimerState = TimerState.NORMAL
+        self._words = ""
+        self._clock_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Tijd voor deze fase", id="timer-caption")
+        yield Digits("", id="timer-digits")
+        yield Static("", id="timer-state")
+        yield Static("", id="session-clock")
+
+    @property
+    def label(self) -> str:
+        """What the digits show now (mm:ss, or +mm:ss in overtime)."""
+        return self._label
+
+    @property
+    def state(self) -> TimerState:
+        return self._state
+
+    def show(self, reading: TimerReading, *, bell: bool, elapsed: float, planned: float) -> None:
+        label = reading.label
+        if label != self._label:
+            self._label = label
+            self.query_one("#timer-digits", Digits).update(label)
+        state = reading.state
+        if state != self._state:
+            self.remove_class(f"-{self._state.value}")
+            self.add_class(f"-{state.value}")
+            self._state = state
+        words = state_words(reading) + ("" if bell else " · bel uit")
+        if words != self._words:
+            self._words = words
+            self.query_one("#timer-state", Static).update(words)
+        clock_text = f"Sessie: {_minutes(elapsed)} van {_minutes(planned)} min"
+        if clock_text != self._clock_text:
+            self._clock_text = clock_text
+            self.query_one("#session-clock", Static).update(clock_text)
