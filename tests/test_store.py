@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from helpers_sessions import digest, filled_session, new_session
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workshop.clock import FakeClock
-from workshop.errors import DamagedFileError, NotFoundError, StoreError
+from workshop.errors import DamagedFileError, NotFoundError, StoreError, ValidationError
 from workshop.lock import SessionLockedError
 from workshop.model import Group
 from workshop.session import open_session
@@ -21,6 +25,7 @@ from workshop.store import (
     SessionStore,
     valid_session_id,
 )
+from workshop.text import clean_line
 
 
 def test_each_session_has_its_own_folder_and_file(store: SessionStore, clock: FakeClock) -> None:
@@ -227,3 +232,39 @@ def test_session_ids_are_safe_folder_names(value: str, ok: bool) -> None:
 def test_folder_refuses_unsafe_ids(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="geen geldige sessiecode"):
         SessionStore(tmp_path).folder("../../etc")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(st.text(min_size=1, max_size=300), min_size=1, max_size=4),
+    title=st.text(max_size=120),
+    owner=st.text(max_size=80),
+)
+def test_any_unicode_survives_the_store_exactly_as_cleaned(
+    texts: list[str], title: str, owner: str
+) -> None:
+    clock = FakeClock()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SessionStore(Path(tmp))
+        try:
+            live = new_session(store, clock, title=title)
+        except ValidationError:
+            assert not clean_line(title)
+            return
+        try:
+            saved = []
+            for text in texts:
+                try:
+                    saved.append(live.add_contribution(text, Group.OUDERPANEL, author=owner))
+                except ValidationError:
+                    assert not clean_line(text)
+            with contextlib.suppress(ValidationError):
+                live.add_agreement(texts[0], owner, with_whom=title[:200])
+        finally:
+            live.close()
+        stored = store.load(live.session.id)
+        assert stored.session.title == clean_line(title)
+        assert [c.to_dict() for c in stored.contributions] == [c.to_dict() for c in saved]
+        assert [c.text for c in stored.contributions] == [clean_line(c.text) for c in saved]
+        assert [a.to_dict() for a in stored.agreements] == [a.to_dict() for a in live.agreements]
+        assert store.find(live.session.id).title == clean_line(title)

@@ -116,7 +116,7 @@ def _process_started(pid: int) -> str:
 
 def _pid_exists(pid: int) -> bool:
     if os.name == "nt":
-        return True  # os.kill would end the process there; never take over a lock on Windows
+        return _windows_pid_exists(pid)  # os.kill would end the process there
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -124,6 +124,21 @@ def _pid_exists(pid: int) -> bool:
     except PermissionError:
         return True  # exists, but belongs to someone else
     return True
+
+
+def _windows_pid_exists(pid: int) -> bool:  # pragma: no cover - not run on Linux CI
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return bool(kernel32.GetLastError() == 5)  # access denied: it exists, someone else's
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def is_stale(holder: LockHolder) -> bool:
