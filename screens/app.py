@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.events import Resize
 from textual.screen import Screen
 
@@ -31,6 +32,15 @@ class WorkshopApp(App[int]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("f1", "help", "Hulp", id="app.help", tooltip="Toon alle toetsen"),
+        # Our own palette binding replaces Textual's, which would show "palette" in the footer.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Menu",
+            id="app.palette",
+            priority=True,
+            tooltip="Open het menu met alle opdrachten",
+        ),
         Binding(
             "ctrl+q", "quit", "Stoppen", id="app.quit", tooltip="Sluit af; alles is al opgeslagen"
         ),
@@ -57,7 +67,7 @@ class WorkshopApp(App[int]):
         self.clock: Clock = clock or SystemClock()
         self.exports_dir = exports_dir or default_exports_dir()
         self.open_session_id = open_session_id
-        self._too_small_shown = False
+        self._screens_pushed = False  # resizes before that are checked once the screens are there
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
@@ -71,6 +81,8 @@ class WorkshopApp(App[int]):
         self.push_screen(HomeScreen())
         if self.open_session_id:
             self.open_runner(self.open_session_id)
+        self._screens_pushed = True
+        self.call_after_refresh(lambda: self.check_size(self.size.width, self.size.height))
 
     # -- opening sessions -----------------------------------------------------------------------
 
@@ -95,12 +107,28 @@ class WorkshopApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder="Zoek een opdracht…")
+            )
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette: every key of the current screen, plus a few app commands."""
+        """The command palette: every key of the current screen, plus a few app commands.
+
+        Only our own bindings (they carry an id) are listed: Textual's built-in ones are English.
+        """
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
+            if binding.id is None or binding.action in seen or not active.enabled:
+                continue
+            if binding.action == "command_palette":
                 continue
             seen.add(binding.action)
             help_text = active.tooltip or binding.tooltip or binding.description
@@ -118,21 +146,20 @@ class WorkshopApp(App[int]):
     # -- window size ----------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        self.check_size(event.size.width, event.size.height)
+        if self._screens_pushed:
+            self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int, height: int) -> None:
         from screens.too_small import TooSmallScreen
 
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if too_small and not self._too_small_shown:
-            self._too_small_shown = True
+        notice = self.screen if isinstance(self.screen, TooSmallScreen) else None
+        if too_small and notice is None:
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
-        elif not too_small and self._too_small_shown:
-            self._too_small_shown = False
-            if isinstance(self.screen, TooSmallScreen):
-                self.pop_screen()
-        elif too_small and isinstance(self.screen, TooSmallScreen):
-            self.screen.show_size(width, height)
+        elif too_small and notice is not None:
+            notice.show_size(width, height)
+        elif notice is not None:
+            self.pop_screen()
 
     # -- last resort ----------------------------------------------------------------------------
 

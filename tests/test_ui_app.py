@@ -86,12 +86,6 @@ def test_too_small_says_how_big_and_goes_away_when_big_enough(make_app) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="screens/app.py: the first Resize comes before on_mount pushes the home screen, so a "
-    "window that starts too small shows home on top of the notice; check_size should look at "
-    "the screen stack (and run once after pushing home) instead of a flag",
-)
 def test_starting_too_small_shows_the_notice_on_top(make_app) -> None:
     async def scenario() -> None:
         async with make_app().run_test(size=(90, 25)) as pilot:
@@ -187,11 +181,6 @@ def test_palette_lists_this_screens_actions_in_dutch(make_app) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="screens/app.py lists Textual's own English bindings (Focus Next, Copy selected "
-    "text, Down...) in the palette; get_system_commands should skip bindings without an id",
-)
 def test_palette_holds_only_dutch_commands(make_app) -> None:
     async def scenario() -> None:
         async with make_app().run_test(size=SIZE) as pilot:
