@@ -115,7 +115,9 @@ def test_typing_and_enter_saves_remarks_for_team_and_parent_panel(make_app, stor
             assert shown_texts(screen, Group.OUDERPANEL) == ["Ik begrijp de brieven niet"]
 
             # A prefix overrides group, kind, form and author for this one remark only.
-            await type_line(pilot, "team: #kn +inf @jo Te weinig tijd voor huisbezoek")
+            field.value = "team: #kn +inf @jo Te weinig tijd voor "
+            await pilot.press("end")
+            await type_line(pilot, "huisbezoek")
             assert screen.capture.group is Group.OUDERPANEL
             assert shown_texts(screen, Group.TEAM)[-1] == "Te weinig tijd voor huisbezoek"
 
@@ -124,7 +126,9 @@ def test_typing_and_enter_saves_remarks_for_team_and_parent_panel(make_app, stor
             await pilot.press("f3", "f3")  # geen -> didactisch -> pedagogisch
             badge = str(screen.query_one("#capture-badge", Static).render())
             assert "OUDERPANEL" in badge and "wens" in badge and "pedagogisch" in badge
-            await type_line(pilot, "Vraag ook hoe het thuis gaat")
+            field.value = "Vraag ook hoe het thuis "
+            await pilot.press("end")
+            await type_line(pilot, "gaat")
 
             team_column = on_screen(screen.column(Group.TEAM).list)
             parent_column = on_screen(screen.column(Group.OUDERPANEL).list)

@@ -140,7 +140,7 @@ class CaptureBar(Vertical):
 
     def show_message(self, message: str, *, error: bool = False) -> None:
         line = self.query_one("#capture-message", Static)
-        line.update(Content(message))
+        line.update(Content(message), layout=False)  # one line, fixed size: no re-layout
         line.set_class(error, "field-error")
 
     def set_read_only(self, read_only: bool) -> None:

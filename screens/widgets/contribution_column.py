@@ -151,7 +151,7 @@ class ContributionColumn(Vertical):
 
     def _set_count(self, count: int) -> None:
         self._count = count
-        self.query_one(".column-heading", Static).update(self._heading())
+        self.query_one(".column-heading", Static).update(self._heading(), layout=False)
         self.set_class(count == 0, "-empty")
 
     def show(self, contributions: Iterable[Contribution], linked: set[str]) -> None:

@@ -19,14 +19,18 @@ def _minutes(seconds: float) -> int:
 
 def state_words(reading: TimerReading) -> str:
     """What the timer is doing, in plain words."""
-    planned = f"van {round(reading.planned / 60)} min"
     if reading.state is TimerState.OVERTIME:
-        return "Tijd is om" + ("" if reading.running else " · gepauzeerd")
+        return "Tijd is om" + ("" if reading.running else " · pauze")
     if reading.running:
-        return f"Loopt · {planned}"
+        return "Loopt"
     if reading.remaining >= reading.planned:
-        return f"Nog niet gestart · {planned}"
-    return f"Gepauzeerd · {planned}"
+        return "Nog niet gestart"
+    return "Gepauzeerd"
+
+
+def plan_words(reading: TimerReading, *, bell: bool) -> str:
+    planned = f"{round(reading.planned / 60)} min gepland"
+    return planned if bell else f"{planned} · bel uit"
 
 
 class TimerDisplay(Vertical):
@@ -37,12 +41,14 @@ class TimerDisplay(Vertical):
         self._label = ""
         self._state: TimerState = TimerState.NORMAL
         self._words = ""
+        self._plan = ""
         self._clock_text = ""
 
     def compose(self) -> ComposeResult:
         yield Static("Tijd voor deze fase", id="timer-caption")
         yield Digits("", id="timer-digits")
         yield Static("", id="timer-state")
+        yield Static("", id="timer-plan")
         yield Static("", id="session-clock")
 
     @property
@@ -64,11 +70,15 @@ class TimerDisplay(Vertical):
             self.remove_class(f"-{self._state.value}")
             self.add_class(f"-{state.value}")
             self._state = state
-        words = state_words(reading) + ("" if bell else " · bel uit")
+        words = state_words(reading)
         if words != self._words:
             self._words = words
-            self.query_one("#timer-state", Static).update(words)
+            self.query_one("#timer-state", Static).update(words, layout=False)
+        plan = plan_words(reading, bell=bell)
+        if plan != self._plan:
+            self._plan = plan
+            self.query_one("#timer-plan", Static).update(plan, layout=False)
         clock_text = f"Sessie: {_minutes(elapsed)} van {_minutes(planned)} min"
         if clock_text != self._clock_text:
             self._clock_text = clock_text
-            self.query_one("#session-clock", Static).update(clock_text)
+            self.query_one("#session-clock", Static).update(clock_text, layout=False)
