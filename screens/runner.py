@@ -84,6 +84,12 @@ def open_live_session(app: WorkshopApp, session_id: str) -> LiveSession | None:
 def offer_read_only(app: WorkshopApp, session_id: str, error: SessionLockedError) -> None:
     from screens.confirm import ConfirmScreen
 
+    holder = error.holder
+    where = (
+        f"Deze sessie is al open op {holder.host} "
+        f"(proces {holder.pid}, sinds {holder.since_label})."
+    )
+
     def answer(look: bool | None) -> None:
         if not look:
             return
@@ -92,11 +98,11 @@ def offer_read_only(app: WorkshopApp, session_id: str, error: SessionLockedError
         except WorkshopError as again:
             app.report(again)
             return
-        app.push_screen(RunnerScreen(live, read_only_reason=str(error)))
+        app.push_screen(RunnerScreen(live, read_only_reason=where))
 
     app.push_screen(
         ConfirmScreen(
-            f"{error}\n\nWil je de sessie bekijken zonder iets te veranderen?",
+            f"{where}\n\nWil je hem bekijken zonder iets te veranderen?",
             confirm_label="Alleen bekijken",
             danger=False,
         ),
@@ -241,8 +247,9 @@ class RunnerScreen(Screen[None]):
             yield Static(
                 Content.assemble(
                     ("ALLEEN LEZEN", "bold"),
-                    "  Deze sessie is ergens anders open. Je kunt kijken, maar niets veranderen. ",
-                    Content(self.read_only_reason),
+                    "  ",
+                    Content(self.read_only_reason or "Deze sessie is ergens anders open."),
+                    " Je kunt kijken, maar niets veranderen.",
                 ),
                 id="read-only-banner",
             )
@@ -597,8 +604,10 @@ class RunnerScreen(Screen[None]):
         self._move(lambda: self.live.go_to(self.live.session.position.phase - 1, 0))
 
     def action_toggle_hints(self) -> None:
+        """The hints take the place of the timer and agenda, so the columns keep their room."""
         hints = self.query_one(HintsPanel)
         hints.display = not hints.display
+        self.query_one("#runner-side").display = not hints.display
 
     # -- the timer ------------------------------------------------------------------------------
 

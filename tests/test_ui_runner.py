@@ -6,6 +6,7 @@ Every scenario checks the screen and the stored data (read back from disk).
 from __future__ import annotations
 
 import asyncio
+import os
 
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -516,10 +517,12 @@ def test_hints_are_hidden_until_f4(make_app, store, clock) -> None:
             for heading in ("Vuistregels", "Vaardigheden", "Voorwaarden", "Valkuilen"):
                 assert heading in shown
             assert hints.vuistregels[0][:30] in shown
+            assert not screen.query_one("#runner-side").display  # in place of timer and agenda
             assert capture_input(screen).has_focus  # typing goes on
             await pilot.press("f4")
             await pilot.pause()
             assert not panel.display
+            assert screen.query_one("#runner-side").display
 
     asyncio.run(scenario())
 
@@ -599,6 +602,7 @@ def test_a_session_open_elsewhere_is_offered_read_only(make_app, store, clock) -
             assert screen.read_only
             banner = on_screen(screen.query_one("#read-only-banner"))
             assert "ALLEEN LEZEN" in banner
+            assert f"proces {os.getpid()}" in words(banner)  # who has it open
             assert shown_texts(screen, Group.TEAM) == ["Al opgeslagen"]
             field = capture_input(screen)
             assert field.disabled

@@ -20,7 +20,7 @@ from screens.widgets.keys import step_bindings
 from workshop.model import Contribution, Group
 
 VOTE_DOTS_MAX = 8  # beyond this the number alone says it
-VOTE_GROUP = Binding.Group("Stem +/-")
+VOTE_GROUP = Binding.Group("Stem")
 
 
 def contribution_prompt(contribution: Contribution, *, has_agreement: bool = False) -> Content:
