@@ -48,7 +48,7 @@ class ContributionEditScreen(ModalScreen[Contribution | None]):
         with Vertical(classes="dialog", id="edit-dialog"):
             yield Static("Inbreng bewerken", classes="title")
             yield Label("Tekst", classes="field-label")
-            yield CalmInput(c.text, id="edit-text")
+            yield CalmInput(c.text, id="edit-text", select_on_focus=False)
             yield Static("", id="error-tekst", classes="field-error")
             with Horizontal(classes="edit-choices"):
                 with Vertical():
@@ -77,14 +77,23 @@ class ContributionEditScreen(ModalScreen[Contribution | None]):
                     )
             yield Static("", id="error-groep", classes="field-error")
             yield Label("Wie zei het (mag leeg)", classes="field-label")
-            yield CalmInput(c.author, id="edit-author")
+            yield CalmInput(c.author, id="edit-author", select_on_focus=False)
             yield Static("", id="error-auteur", classes="field-error")
+            yield Static("Enter of Ctrl+S: opslaan.  Esc: niets veranderen.", classes="hint-line")
             with Horizontal(classes="buttons"):
                 yield Button("Annuleren", id="edit-cancel")
                 yield Button("Opslaan", id="edit-save", variant="primary")
 
     def on_mount(self) -> None:
+        for field in ("tekst", "groep", "auteur"):
+            self._show_error(field, "")
         self.query_one("#edit-text", Input).focus()
+
+    def _show_error(self, field: str, message: str) -> None:
+        """The message right under its field; an empty one takes no room."""
+        line = self.query_one(f"#error-{field}", Static)
+        line.update(Content(message))
+        line.display = bool(message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -101,7 +110,7 @@ class ContributionEditScreen(ModalScreen[Contribution | None]):
 
     def action_save(self) -> None:
         for field in ("tekst", "groep", "auteur"):
-            self.query_one(f"#error-{field}", Static).update("")
+            self._show_error(field, "")
         form_value = self.query_one("#edit-form", Select).value
         try:
             updated = self.live.edit_contribution(
@@ -113,8 +122,9 @@ class ContributionEditScreen(ModalScreen[Contribution | None]):
                 author=self.query_one("#edit-author", Input).value,
             )
         except ValidationError as error:
-            field = error.field if error.field in ("tekst", "auteur") else "groep"
-            self.query_one(f"#error-{field}", Static).update(Content(error.message))
+            self._show_error(
+                error.field if error.field in ("tekst", "auteur") else "groep", error.message
+            )
             return
         except (WorkshopError, OSError) as error:
             self.app.report(error)  # type: ignore[attr-defined]
