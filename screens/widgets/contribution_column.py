@@ -171,7 +171,7 @@ class ContributionColumn(Vertical):
         option_list = self.list
         option_list.add_option(Option(contribution_prompt(contribution), id=contribution.id))
         self._set_count(option_list.option_count)
-        option_list.scroll_end(animate=False, immediate=False)
+        option_list.scroll_end(animate=False, immediate=True)
 
     def update(self, contribution: Contribution, *, has_agreement: bool = False) -> None:
         self.list.replace_option_prompt(
