@@ -250,6 +250,30 @@ def test_a_refused_remark_shows_why_and_keeps_the_text(make_app, store, clock) -
     asyncio.run(scenario())
 
 
+def test_a_new_remark_is_visible_at_the_end_of_a_long_column(make_app, store, clock) -> None:
+    session_id = new_session(store, clock)
+    live = open_session(store, session_id, clock)
+    for n in range(40):
+        clock.advance(10)
+        live.add_contribution(f"Eerdere inbreng {n}", Group.TEAM)
+    live.close()
+
+    async def scenario() -> None:
+        async with make_app(session_id).run_test(size=SIZE) as pilot:
+            screen = await runner_of(pilot)
+            team = screen.column(Group.TEAM).list
+            assert "Eerdere inbreng 0" in on_screen(team)
+            capture_input(screen).value = "Net gezegd"
+            await pilot.press("enter")
+            await pilot.pause()
+            shown = on_screen(team)
+            assert "Net gezegd" in shown  # scrolled down to it
+            assert "Eerdere inbreng 0" not in shown
+            assert "TEAM  (41)" in on_screen(screen.column(Group.TEAM))
+
+    asyncio.run(scenario())
+
+
 # -- working on contributions -------------------------------------------------------------------
 
 
