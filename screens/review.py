@@ -1,0 +1,471 @@
+"""The terugblik: the group goes through the agreements brought along from earlier sessions.
+
+One agreement at a time, large and calm: what, who owns it, when it is due and its status last
+time. A few keys each: 1-4 set the status, n adds a note, o changes the owner, w the moment;
+Enter marks it as discussed and goes on. At the end a summary says what changed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Input, Label, Static
+
+from screens.agreement_form import parse_due
+from screens.literal import literal
+from workshop.errors import ValidationError, WorkshopError
+from workshop.model import Agreement, Horizon, SessionSummary, Status
+from workshop.session import LiveSession
+from workshop.trajectory import due_moment
+
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+STATUS_STYLE = {
+    Status.OPEN: "bold",
+    Status.BEZIG: "bold $warning",
+    Status.KLAAR: "bold $success",
+    Status.VERVALLEN: "bold strike",
+}
+_CHANGING_ACTIONS = frozenset({"set_status", "edit", "discussed"})
+# What each small input edits: (label, placeholder).
+_EDITS = {
+    "notitie": ("Notitie", "Een korte notitie, bijv. 'Na de vakantie opnieuw proberen'"),
+    "eigenaar": ("Eigenaar", "Wie zorgt er nu voor?"),
+    "wanneer": ("Wanneer", "bijv. volgende maand of 01-10-2026"),
+}
+
+
+def _date(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def moment_text(agreement: Agreement) -> str:
+    """ "volgende maand (uiterlijk 17-04-2026)", "01-10-2026" or that there is none."""
+    if agreement.due is None:
+        return "geen moment afgesproken"
+    moment = due_moment(agreement)
+    if agreement.due.horizon is None or moment is None:
+        return agreement.due.label
+    return f"{agreement.due.label} (uiterlijk {_date(moment)})"
+
+
+class ReviewScreen(Screen[None]):
+    """Go through the carried agreements one by one; a summary at the end."""
+
+    CSS_PATH = "styles/review.tcss"
+    AUTO_FOCUS = ""  # the keys act on the screen; an input gets focus only when opened
+    HELP_TEXT = (
+        "Bespreek de afspraken van eerdere sessies een voor een. "
+        "Kies met 1 tot en met 4 de nieuwe status. Enter zegt: besproken, en gaat naar de "
+        "volgende. Met de pijltjes blader je zonder iets te veranderen."
+    )
+    BINDINGS = [
+        Binding(
+            "1",
+            "set_status(0)",
+            "Open",
+            id="review.status_open",
+            show=False,
+            tooltip="Deze afspraak staat nog open",
+        ),
+        Binding(
+            "2",
+            "set_status(1)",
+            "Bezig",
+            id="review.status_busy",
+            show=False,
+            tooltip="Hier wordt aan gewerkt",
+        ),
+        Binding(
+            "3",
+            "set_status(2)",
+            "Klaar",
+            id="review.status_done",
+            show=False,
+            tooltip="Deze afspraak is gedaan",
+        ),
+        Binding(
+            "4",
+            "set_status(3)",
+            "Vervallen",
+            id="review.status_dropped",
+            show=False,
+            tooltip="Deze afspraak gaat niet meer door",
+        ),
+        Binding(
+            "enter",
+            "discussed",
+            "Besproken",
+            id="review.discussed",
+            tooltip="Deze afspraak is besproken; ga naar de volgende",
+        ),
+        Binding(
+            "right",
+            "move(1)",
+            "Volgende",
+            id="review.next",
+            show=False,
+            tooltip="Naar de volgende afspraak, zonder iets te veranderen",
+        ),
+        Binding(
+            "left",
+            "move(-1)",
+            "Vorige",
+            id="review.previous",
+            show=False,
+            tooltip="Terug naar de vorige afspraak",
+        ),
+        Binding(
+            "n",
+            "edit('notitie')",
+            "Notitie",
+            id="review.note",
+            tooltip="Schrijf een korte notitie bij deze afspraak",
+        ),
+        Binding(
+            "o",
+            "edit('eigenaar')",
+            "Eigenaar",
+            id="review.owner",
+            tooltip="Geef deze afspraak een andere eigenaar",
+        ),
+        Binding(
+            "w",
+            "edit('wanneer')",
+            "Wanneer",
+            id="review.moment",
+            tooltip="Kies een ander moment: een termijn of een datum",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Terug",
+            id="review.back",
+            tooltip="Terug naar de sessie; alles is al opgeslagen",
+        ),
+    ]
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self.live = live
+        self.ids = [a.id for a in live.carried_agreements()]
+        self.index = 0  # len(self.ids): the summary
+        self.editing: str | None = None
+        self._sessions: dict[str, SessionSummary] = {}
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="review-head"):
+            yield Static("Terugblik op eerdere afspraken", classes="title", id="review-title")
+            yield Static("", id="review-progress")
+            if self.live.read_only:
+                yield Static(
+                    "Alleen lezen: deze sessie is ergens anders geopend. Je kunt kijken, maar "
+                    "niets veranderen.",
+                    id="review-read-only",
+                )
+        with VerticalScroll(id="review-body", can_focus=False):
+            with Vertical(id="review-card"):
+                yield Static("", id="review-position")
+                yield Static("Te laat", id="review-overdue")
+                yield Static("", id="review-what")
+                yield Static("", id="review-details")
+                yield Static("", id="review-status")
+            yield Static("", id="review-summary")
+            yield Static("", id="review-empty")
+        with Horizontal(id="review-edit"):
+            yield Label("", id="review-edit-label")
+            with Vertical(id="review-edit-body"):
+                edit_input = Input(id="review-edit-input", compact=True)
+                edit_input.cursor_blink = False
+                yield edit_input
+                yield Static("", classes="field-error", id="review-edit-error")
+                yield Static(
+                    "Enter: opslaan · Esc: niet veranderen",
+                    classes="hint-line",
+                    id="review-edit-keys",
+                )
+        yield Static("", classes="hint-line", id="review-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self._sessions = {s.id: s for s in self.app.store.list_sessions()}  # type: ignore[attr-defined]
+        except (WorkshopError, OSError):
+            self._sessions = {}  # only used to name where an agreement came from
+        self.query_one("#review-edit").display = False
+        self.show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _CHANGING_ACTIONS and (self.live.read_only or self.current() is None):
+            return None
+        return True
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def current(self) -> Agreement | None:
+        if self.index >= len(self.ids):
+            return None
+        try:
+            return self.live.agreement(self.ids[self.index])
+        except WorkshopError:
+            return None
+
+    def agreements(self) -> list[Agreement]:
+        found = []
+        for agreement_id in self.ids:
+            try:
+                found.append(self.live.agreement(agreement_id))
+            except WorkshopError:
+                continue  # deleted elsewhere in this session
+        return found
+
+    def show(self) -> None:
+        agreements = self.agreements()
+        discussed = sum(1 for a in agreements if a.reviewed)
+        empty = not self.ids
+        progress = self.query_one("#review-progress", Static)
+        progress.update(
+            Content.assemble(
+                literal(self.live.session.title),
+                ("  ·  ", "dim"),
+                (f"{discussed} van {len(agreements)} besproken", "bold"),
+            )
+            if not empty
+            else literal(self.live.session.title)
+        )
+        agreement = self.current()
+        self.query_one("#review-card").display = agreement is not None
+        self.query_one("#review-summary").display = not empty and agreement is None
+        self.query_one("#review-empty").display = empty
+        if empty:
+            self.query_one("#review-empty", Static).update(
+                "Er zijn geen afspraken van eerdere sessies om te bespreken. "
+                "Jullie kunnen meteen verder."
+            )
+        elif agreement is None:
+            self.query_one("#review-summary", Static).update(self._summary(agreements))
+        else:
+            self._show_card(agreement)
+        self._show_keys(agreement)
+        self.refresh_bindings()
+
+    def _show_card(self, agreement: Agreement) -> None:
+        overdue = self.live.overdue(agreement)
+        self.query_one("#review-card").set_class(overdue, "-overdue")
+        self.query_one("#review-overdue").display = overdue
+        self.query_one("#review-position", Static).update(
+            f"Afspraak {self.index + 1} van {len(self.ids)}"
+        )
+        self.query_one("#review-what", Static).update(literal(agreement.what))
+        rows: list[tuple[str, Content]] = [
+            ("Eigenaar", literal(agreement.owner)),
+            (
+                "Wanneer",
+                Content.assemble(
+                    moment_text(agreement), ("  · te laat", "bold $error") if overdue else ""
+                ),
+            ),
+            (
+                "Vorige keer",
+                Content(agreement.status_before.value if agreement.status_before else "onbekend"),
+            ),
+        ]
+        if agreement.note:
+            rows.append(("Notitie", literal(agreement.note)))
+        origin = self._sessions.get(agreement.carried_from or "")
+        if origin is not None:
+            rows.append(
+                (
+                    "Afgesproken in",
+                    Content.assemble(literal(origin.title), f", {_date(origin.day)}"),
+                )
+            )
+        self.query_one("#review-details", Static).update(
+            Content("\n").join(
+                Content.assemble((label.ljust(16), "bold"), value) for label, value in rows
+            )
+        )
+        choices: list[Content | tuple[str, str] | str] = [("Status nu".ljust(16), "bold")]
+        for number, status in enumerate(STATUS_ORDER, start=1):
+            chosen = status is agreement.status
+            text = f" {number} {status.value} "
+            choices.append(
+                (f"[{text}]" if chosen else f" {text} ", "reverse bold" if chosen else "")
+            )
+            choices.append(" ")
+        if agreement.reviewed:
+            choices.append(("   ✓ besproken", "bold $success"))
+        self.query_one("#review-status", Static).update(Content.assemble(*choices))
+
+    def _summary(self, agreements: list[Agreement]) -> Content:
+        discussed = [a for a in agreements if a.reviewed]
+        lines: list[Content] = [Content.styled("Klaar met de terugblik", "bold $primary")]
+        counts = [
+            f"{sum(1 for a in discussed if a.status is s)} {s.value}"
+            for s in STATUS_ORDER
+            if any(a.status is s for a in discussed)
+        ]
+        lines.append(
+            Content(
+                f"{len(discussed)} van {len(agreements)} afspraken besproken"
+                + (f": {', '.join(counts)}." if counts else ".")
+            )
+        )
+        lines.append(Content(""))
+        for agreement in agreements:
+            before = agreement.status_before.value if agreement.status_before else "?"
+            now = agreement.status
+            mark = "✓" if agreement.reviewed else "·"
+            lines.append(
+                Content.assemble(
+                    (f"{mark} ", "bold $success" if agreement.reviewed else "dim"),
+                    (f"{before} → ", "dim"),
+                    (now.value.ljust(10), STATUS_STYLE[now]),
+                    literal(agreement.what),
+                    ("  (", "dim"),
+                    literal(agreement.owner),
+                    (")", "dim"),
+                    ("  nog niet besproken", "italic") if not agreement.reviewed else "",
+                )
+            )
+        return Content("\n").join(lines)
+
+    def _show_keys(self, agreement: Agreement | None) -> None:
+        keys = self.query_one("#review-keys", Static)
+        if agreement is None:
+            keys.update("← terug naar de afspraken · Esc: terug naar de sessie" if self.ids else "")
+        elif self.live.read_only:
+            keys.update("→ volgende · ← vorige · Esc: terug")
+        else:
+            keys.update(
+                "1 open · 2 bezig · 3 klaar · 4 vervallen · n notitie · o eigenaar · w wanneer\n"
+                "Enter: besproken, volgende · → volgende · ← vorige"
+            )
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def _review(self, agreement: Agreement, **changes: object) -> Agreement | None:
+        try:
+            return self.live.review_agreement(agreement.id, **changes)  # type: ignore[arg-type]
+        except ValidationError:
+            raise
+        except (WorkshopError, OSError) as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+            return None
+
+    def action_set_status(self, index: int) -> None:
+        agreement = self.current()
+        if agreement is None or self.live.read_only:
+            return
+        try:
+            self._review(agreement, status=STATUS_ORDER[index])
+        except ValidationError as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+        self.show()
+
+    def action_discussed(self) -> None:
+        agreement = self.current()
+        if agreement is None or self.live.read_only:
+            return
+        try:
+            saved = agreement if agreement.reviewed else self._review(agreement)
+        except ValidationError as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+            saved = None
+        if saved is not None:
+            self.action_move(1)
+        else:
+            self.show()
+
+    def action_move(self, step: int) -> None:
+        self.index = min(max(self.index + step, 0), len(self.ids))
+        self.show()
+
+    # -- the small input for note, owner and moment ---------------------------------------------
+
+    def action_edit(self, what: str) -> None:
+        agreement = self.current()
+        if agreement is None or self.live.read_only or what not in _EDITS:
+            return
+        self.editing = what
+        label, placeholder = _EDITS[what]
+        edit_input = self.query_one("#review-edit-input", Input)
+        edit_input.placeholder = placeholder
+        names = self.live.participant_names()
+        suggestions = {
+            "eigenaar": names,
+            "wanneer": [h.value for h in Horizon],
+        }.get(what)
+        edit_input.suggester = (
+            SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
+        )
+        edit_input.value = {
+            "notitie": agreement.note,
+            "eigenaar": agreement.owner,
+            "wanneer": agreement.due.label if agreement.due else "",
+        }[what]
+        edit_input.cursor_position = len(edit_input.value)
+        self.query_one("#review-edit-label", Label).update(label)
+        hint = {
+            "eigenaar": Content.assemble("Deelnemers: ", literal(" · ".join(names)))
+            if names
+            else Content("Typ een naam."),
+            "wanneer": Content(" · ".join(h.value for h in Horizon) + " · of dd-mm-jjjj"),
+        }.get(what, Content(""))
+        self.query_one("#review-edit-keys", Static).update(
+            Content.assemble(hint, "\n" if hint else "", "Enter: opslaan · Esc: niet veranderen")
+        )
+        self._clear_error()
+        self.query_one("#review-edit").display = True
+        edit_input.focus()
+
+    def _clear_error(self) -> None:
+        error = self.query_one("#review-edit-error", Static)
+        error.update("")
+        error.display = False
+
+    def close_edit(self) -> None:
+        self.editing = None
+        self.query_one("#review-edit").display = False
+        self.set_focus(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "review-edit-input":
+            return
+        event.stop()
+        agreement = self.current()
+        if agreement is None or self.editing is None:
+            self.close_edit()
+            return
+        if event.input.cursor_at_end:
+            event.input.action_cursor_right()  # takes the grey suggestion, if one is shown
+        value = event.input.value
+        try:
+            if self.editing == "notitie":
+                saved = self._review(agreement, note=value)
+            elif self.editing == "eigenaar":
+                saved = self._review(agreement, owner=value)
+            else:
+                saved = self._review(agreement, due=parse_due(value))
+        except ValidationError as error:
+            message = self.query_one("#review-edit-error", Static)
+            message.update(literal(error.message))
+            message.display = True
+            return  # the typed text stays in the input
+        if saved is None:
+            return  # not saved (reported): the typed text stays
+        self.close_edit()
+        self.show()
+
+    def action_back(self) -> None:
+        if self.editing is not None:
+            self.close_edit()
+            return
+        self.dismiss(None)
