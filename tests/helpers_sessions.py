@@ -18,13 +18,15 @@ def new_session(
     title: str = "Ouderavond De Zonnebloem",
     participants: list[Participant] | None = None,
     facilitator: str = "",
+    location: str = "Utrecht",
 ) -> LiveSession:
+    """A new session at ``location``; sessions at one location form a trajectory."""
     return create_session(
         store,
         clock,
         title=title,
         template=get_template(DEFAULT_TEMPLATE_ID),
-        location="Utrecht",
+        location=location,
         facilitator=facilitator,
         participants=participants,
     )

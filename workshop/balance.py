@@ -5,31 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from workshop.model import Agreement, Contribution, PartnershipForm
+from workshop.model import Agreement, Aim, Contribution, PartnershipForm
 
-
-class Aim(StrEnum):
-    """The four aims of partnership."""
-
-    PEDAGOGISCH = "pedagogisch"  # home and centre aligned in upbringing
-    TOERUSTING = "toerusting"  # both sides equipped for partnership
-    ORGANISATORISCH = "organisatorisch"  # parents help run activities
-    DEMOCRATISCH = "democratisch"  # parents co-decide; the centre accounts for its work
-
-    @property
-    def label(self) -> str:
-        return _AIM_LABELS[self]
-
-
-_AIM_LABELS = {
-    Aim.PEDAGOGISCH: "Pedagogisch: thuis en groep sluiten op elkaar aan",
-    Aim.TOERUSTING: "Toerusting: ouders en team kunnen goed samenwerken",
-    Aim.ORGANISATORISCH: "Organisatorisch: ouders helpen mee bij activiteiten",
-    Aim.DEMOCRATISCH: "Democratisch: ouders beslissen mee",
-}
+__all__ = ["Aim", "Balance", "Tally", "balance"]
 
 T = TypeVar("T", PartnershipForm, Aim)
 
@@ -86,6 +66,6 @@ def balance(contributions: Iterable[Contribution], agreements: Iterable[Agreemen
     contributions, agreements = list(contributions), list(agreements)
     return Balance(
         forms=_both(PartnershipForm, contributions, agreements, "form"),
-        # Contributions (and maybe agreements) get an optional ``aim`` later; until then, untagged.
+        # Only contributions carry an aim; agreements count as untagged.
         aims=_both(Aim, contributions, agreements, "aim"),
     )

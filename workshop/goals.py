@@ -38,10 +38,20 @@ class Goal:
     result: str = ""  # filled in at the evaluation
     judgement: Judgement | None = None
     id: str = field(default_factory=new_id)
+    carried_from: str | None = None  # id of the session it was brought along from
+    origin: str | None = None  # id of the first goal in its lineage
 
     @property
     def evaluated(self) -> bool:
         return self.judgement is not None
+
+    @property
+    def is_carried(self) -> bool:
+        return self.carried_from is not None
+
+    @property
+    def lineage(self) -> str:
+        return self.origin or self.id
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +62,8 @@ class Goal:
             "by": self.by.isoformat() if self.by else None,
             "result": self.result,
             "judgement": self.judgement.value if self.judgement else None,
+            "carried_from": self.carried_from,
+            "origin": self.origin,
         }
 
     @classmethod
@@ -64,6 +76,8 @@ class Goal:
             by=date.fromisoformat(data["by"]) if data.get("by") else None,
             result=data.get("result", ""),
             judgement=Judgement(data["judgement"]) if data.get("judgement") else None,
+            carried_from=data.get("carried_from"),
+            origin=data.get("origin"),
         )
 
 

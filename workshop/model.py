@@ -51,6 +51,27 @@ class PartnershipForm(StrEnum):
     MAATSCHAPPELIJK = "maatschappelijk"
 
 
+class Aim(StrEnum):
+    """The four aims of partnership."""
+
+    PEDAGOGISCH = "pedagogisch"  # home and centre aligned in upbringing
+    TOERUSTING = "toerusting"  # both sides equipped for partnership
+    ORGANISATORISCH = "organisatorisch"  # parents help run activities
+    DEMOCRATISCH = "democratisch"  # parents co-decide; the centre accounts for its work
+
+    @property
+    def label(self) -> str:
+        return _AIM_LABELS[self]
+
+
+_AIM_LABELS = {
+    Aim.PEDAGOGISCH: "Pedagogisch: thuis en groep sluiten op elkaar aan",
+    Aim.TOERUSTING: "Toerusting: ouders en team kunnen goed samenwerken",
+    Aim.ORGANISATORISCH: "Organisatorisch: ouders helpen mee bij activiteiten",
+    Aim.DEMOCRATISCH: "Democratisch: ouders beslissen mee",
+}
+
+
 class Status(StrEnum):
     OPEN = "open"
     BEZIG = "bezig"
@@ -136,6 +157,7 @@ class Contribution:
     votes: int = 0
     edited: datetime | None = None
     id: str = field(default_factory=new_id)
+    aim: Aim | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -146,6 +168,7 @@ class Contribution:
             "step": self.step,
             "kind": self.kind.value,
             "form": self.form.value if self.form else None,
+            "aim": self.aim.value if self.aim else None,
             "author": self.author,
             "votes": self.votes,
             "created": self.created.isoformat(),
@@ -162,6 +185,7 @@ class Contribution:
             step=data["step"],
             kind=Kind(data["kind"]),
             form=PartnershipForm(data["form"]) if data.get("form") else None,
+            aim=Aim(data["aim"]) if data.get("aim") else None,
             author=data.get("author", ""),
             votes=data.get("votes", 0),
             created=datetime.fromisoformat(data["created"]),
@@ -184,6 +208,21 @@ class Agreement:
     source: str | None = None  # id of the contribution it came from
     phase: int | None = None  # where in the session it was made
     id: str = field(default_factory=new_id)
+    goal: str | None = None  # id of a goal in the same session
+    note: str = ""  # a short note from a review
+    carried_from: str | None = None  # id of the session it was brought along from
+    origin: str | None = None  # id of the first agreement in its lineage
+    status_before: Status | None = None  # its status when it was brought along
+    reviewed: bool = False  # reviewed in this session
+
+    @property
+    def is_carried(self) -> bool:
+        return self.carried_from is not None
+
+    @property
+    def lineage(self) -> str:
+        """The same agreement through a trajectory: the id of its first version."""
+        return self.origin or self.id
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,6 +237,12 @@ class Agreement:
             "source": self.source,
             "phase": self.phase,
             "created": self.created.isoformat(),
+            "goal": self.goal,
+            "note": self.note,
+            "carried_from": self.carried_from,
+            "origin": self.origin,
+            "status_before": self.status_before.value if self.status_before else None,
+            "reviewed": self.reviewed,
         }
 
     @classmethod
@@ -214,6 +259,12 @@ class Agreement:
             source=data.get("source"),
             phase=data.get("phase"),
             created=datetime.fromisoformat(data["created"]),
+            goal=data.get("goal"),
+            note=data.get("note", ""),
+            carried_from=data.get("carried_from"),
+            origin=data.get("origin"),
+            status_before=Status(data["status_before"]) if data.get("status_before") else None,
+            reviewed=data.get("reviewed", False),
         )
 
 
@@ -310,12 +361,14 @@ class Session:
     bell: bool = True  # ring the terminal bell once when a phase's time is up
     created: datetime | None = None
     id: str = field(default_factory=new_id)
+    series: str = ""  # the trajectory's name; empty: the location is the trajectory
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
             "location": self.location,
+            "series": self.series,
             "date": self.day.isoformat(),
             "facilitator": self.facilitator,
             "template": self.template,
@@ -333,6 +386,7 @@ class Session:
             id=data["id"],
             title=data["title"],
             location=data.get("location", ""),
+            series=data.get("series", ""),
             day=date.fromisoformat(data["date"]),
             facilitator=data.get("facilitator", ""),
             template=data["template"],
@@ -356,6 +410,8 @@ class SessionSummary:
     phase: int  # current phase index
     phase_count: int
     updated: datetime
+    series: str = ""
+    created: datetime | None = None  # older summaries do not have it
 
     @property
     def progress_label(self) -> str:
@@ -366,10 +422,12 @@ class SessionSummary:
             "id": self.id,
             "title": self.title,
             "location": self.location,
+            "series": self.series,
             "date": self.day.isoformat(),
             "phase": self.phase,
             "phase_count": self.phase_count,
             "updated": self.updated.isoformat(),
+            "created": self.created.isoformat() if self.created else None,
         }
 
     @classmethod
@@ -382,4 +440,6 @@ class SessionSummary:
             phase=data["phase"],
             phase_count=data["phase_count"],
             updated=datetime.fromisoformat(data["updated"]),
+            series=data.get("series", ""),
+            created=datetime.fromisoformat(data["created"]) if data.get("created") else None,
         )

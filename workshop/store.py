@@ -19,8 +19,8 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -30,8 +30,10 @@ from tinydb import Query, TinyDB
 from workshop.backup import backup_dir, keep_backup
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
+from workshop.goals import Goal
 from workshop.lock import SessionLock
 from workshop.model import Agreement, Contribution, Session, SessionSummary
+from workshop.scan import ScanScore
 from workshop.storage import (
     AtomicJSONStorage,
     ReadOnlyError,
@@ -62,6 +64,9 @@ SUMMARY_FILE = "summary.json"
 SESSION_TABLE = "session"
 CONTRIBUTIONS_TABLE = "contributions"
 AGREEMENTS_TABLE = "agreements"
+GOALS_TABLE = "goals"
+SCAN_SCORES_TABLE = "scan_scores"
+ROW_TABLES = (CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE, GOALS_TABLE, SCAN_SCORES_TABLE)
 TRASH_PREFIX = ".verwijderd-"  # a session folder being deleted
 
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
@@ -79,6 +84,13 @@ class StoredSession:
     session: Session
     contributions: list[Contribution]
     agreements: list[Agreement]
+    goals: list[Goal] = field(default_factory=list)
+    scan_scores: list[ScanScore] = field(default_factory=list)
+
+
+def scan_score_row(score: ScanScore) -> dict[str, Any]:
+    """A scan score as a table row. Its id is what it answers: one row per scan, code and group."""
+    return {"id": f"{score.scan}/{score.code}/{score.group.value}", **score.to_dict()}
 
 
 @dataclass
@@ -115,7 +127,7 @@ def _convert(path: Path, where: str, convert: Any, data: Any) -> Any:
 
 def _check_session(path: Path, session: Session) -> Template:
     where = "de sessie"
-    for name in ("id", "title", "location", "facilitator"):
+    for name in ("id", "title", "location", "series", "facilitator"):
         if not isinstance(getattr(session, name), str):
             _fail(path, where, name)
     if not isinstance(session.bell, bool):
@@ -182,10 +194,44 @@ def _check_contents(path: Path, stored: StoredSession, template: Template) -> No
             _fail(path, where, "source")
         if a.phase is not None and not (_is_int(a.phase) and 0 <= a.phase < len(phases)):
             _fail(path, where, "phase")
-    for label, items in (("inbreng", stored.contributions), ("afspraak", stored.agreements)):
+        for name in ("goal", "carried_from", "origin"):
+            if not _is_optional_str(getattr(a, name)):
+                _fail(path, where, name)
+        if not isinstance(a.note, str):
+            _fail(path, where, "note")
+        if not isinstance(a.reviewed, bool):
+            _fail(path, where, "reviewed")
+    _check_goals(path, stored.goals)
+    for number, score in enumerate(stored.scan_scores, 1):
+        if not (isinstance(score.scan, str) and isinstance(score.code, str)):
+            _fail(path, f"score {number}", "scan")
+    groups = (
+        ("inbreng", stored.contributions),
+        ("afspraak", stored.agreements),
+        ("doel", stored.goals),
+    )
+    for label, items in groups:
         ids = [item.id for item in items]
         if len(set(ids)) != len(ids):
             raise DamagedFileError(path, f"twee keer dezelfde code bij {label}.")
+
+
+def _is_optional_str(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _check_goals(path: Path, goals: list[Goal]) -> None:
+    for number, goal in enumerate(goals, 1):
+        where = f"doel {number}"
+        for name in ("id", "description", "criterion", "result"):
+            if not isinstance(getattr(goal, name), str):
+                _fail(path, where, name)
+        percent = goal.target_percent
+        if percent is not None and not (_is_int(percent) and 0 <= percent <= 100):
+            _fail(path, where, "target_percent")
+        for name in ("carried_from", "origin"):
+            if not _is_optional_str(getattr(goal, name)):
+                _fail(path, where, name)
 
 
 def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
@@ -205,6 +251,14 @@ def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
             _convert(path, f"afspraak {n}", Agreement.from_dict, d)
             for n, d in enumerate(tables.get(AGREEMENTS_TABLE, {}).values(), 1)
         ],
+        goals=[
+            _convert(path, f"doel {n}", Goal.from_dict, d)
+            for n, d in enumerate(tables.get(GOALS_TABLE, {}).values(), 1)
+        ],
+        scan_scores=[
+            _convert(path, f"score {n}", ScanScore.from_dict, d)
+            for n, d in enumerate(tables.get(SCAN_SCORES_TABLE, {}).values(), 1)
+        ],
     )
     _check_contents(path, stored, template)
     return stored
@@ -215,6 +269,10 @@ def tables_from_stored(stored: StoredSession) -> Tables:
         SESSION_TABLE: {"1": stored.session.to_dict()},
         CONTRIBUTIONS_TABLE: {str(i): c.to_dict() for i, c in enumerate(stored.contributions, 1)},
         AGREEMENTS_TABLE: {str(i): a.to_dict() for i, a in enumerate(stored.agreements, 1)},
+        GOALS_TABLE: {str(i): g.to_dict() for i, g in enumerate(stored.goals, 1)},
+        SCAN_SCORES_TABLE: {
+            str(i): scan_score_row(score) for i, score in enumerate(stored.scan_scores, 1)
+        },
     }
 
 
@@ -243,6 +301,8 @@ def summary_of(session: Session, updated: datetime) -> SessionSummary:
         phase=session.position.phase,
         phase_count=len(session.template.get("phases", [])),
         updated=updated,
+        series=session.series,
+        created=session.created,
     )
 
 
@@ -256,7 +316,7 @@ def read_summary(folder: Path) -> SessionSummary:
         raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
     good = (
         summary.id == folder.name
-        and all(isinstance(v, str) for v in (summary.title, summary.location))
+        and all(isinstance(v, str) for v in (summary.title, summary.location, summary.series))
         and _is_int(summary.phase)
         and _is_int(summary.phase_count)
         and summary.updated.tzinfo is not None
@@ -312,6 +372,8 @@ class SessionFile:
             SESSION_TABLE: {stored.session.id},
             CONTRIBUTIONS_TABLE: {c.id for c in stored.contributions},
             AGREEMENTS_TABLE: {a.id for a in stored.agreements},
+            GOALS_TABLE: {g.id for g in stored.goals},
+            SCAN_SCORES_TABLE: {scan_score_row(s)["id"] for s in stored.scan_scores},
         }
         return stored
 
@@ -332,16 +394,33 @@ class SessionFile:
     def remove_agreement(self, agreement_id: str) -> None:
         self._remove(AGREEMENTS_TABLE, agreement_id)
 
+    def save_goal(self, goal: Goal) -> None:
+        self._upsert(GOALS_TABLE, goal.to_dict())
+
+    def save_scan_score(self, score: ScanScore) -> None:
+        """Store a group's score for a statement, replacing its earlier one."""
+        self._upsert(SCAN_SCORES_TABLE, scan_score_row(score))
+
+    def remove_goal(self, goal_id: str, unlinked: list[Agreement]) -> None:
+        """Remove a goal and save the agreements that lost their link to it, in one write."""
+        self._write_rows(
+            [(AGREEMENTS_TABLE, a.id, a.to_dict()) for a in unlinked]
+            + [(GOALS_TABLE, goal_id, None)]
+        )
+
     def replace_all(self, stored: StoredSession, updated: datetime) -> None:
         """Write a whole session in one atomic write (import, restore)."""
         self._check_writable()
         self._db.storage.write(tables_from_stored(stored))
         self._ids = {}
-        for name in (SESSION_TABLE, CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE):
+        self._forget_table_caches((SESSION_TABLE, *ROW_TABLES))
+        self._write_summary(stored.session, updated)
+
+    def _forget_table_caches(self, names: Iterable[str]) -> None:
+        for name in names:
             table = self._db.table(name)
             table.clear_cache()
             table._next_id = None  # TinyDB caches the next row number; the rows just changed
-        self._write_summary(stored.session, updated)
 
     def refresh_summary(self, session: Session, updated: datetime) -> bool:
         """Rewrite the summary when it is missing, damaged or out of date. True when rewritten."""
@@ -394,6 +473,29 @@ class SessionFile:
         else:
             table.insert(document)
             ids.add(document["id"])
+
+    def _write_rows(self, changes: list[tuple[str, str, dict[str, Any] | None]]) -> None:
+        """Several row changes (table, row id, new document or None to remove) in one write."""
+        self._check_writable()
+        known = {name: self._known_ids(name) for name, _, _ in changes}
+        tables = self._db.storage.read() or {}
+        for name, row_id, document in changes:
+            table = tables.setdefault(name, {})
+            key = next((k for k, d in table.items() if d.get("id") == row_id), None)
+            if document is None:
+                if key is not None:
+                    del table[key]
+            elif key is None:
+                table[str(max((int(k) for k in table), default=0) + 1)] = document
+            else:
+                table[key] = document
+        self._db.storage.write(tables)
+        self._forget_table_caches(known)
+        for name, row_id, document in changes:
+            if document is None:
+                known[name].discard(row_id)
+            else:
+                known[name].add(row_id)
 
     def _remove(self, name: str, row_id: str) -> None:
         self._check_writable()
