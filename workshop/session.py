@@ -13,10 +13,14 @@ from dataclasses import replace
 from datetime import date
 
 from workshop import timer as timers
+from workshop.balance import Balance
+from workshop.balance import balance as count_balance
 from workshop.clock import Clock
 from workshop.errors import NotFoundError, ValidationError
+from workshop.goals import Goal, Judgement, evaluate, make_goal
 from workshop.model import (
     Agreement,
+    Aim,
     Contribution,
     Due,
     Group,
@@ -29,9 +33,11 @@ from workshop.model import (
     Status,
     TimingEntry,
 )
+from workshop.scan import ScanScore, get_scan
 from workshop.store import SessionFile, SessionStore, StoredSession
 from workshop.template import Phase, Step, Template
 from workshop.text import NAME_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX, optional_line, required_line
+from workshop.trajectory import CarryOver, is_overdue, open_items_before, session_template
 
 
 def new_participant(group: Group, name: str = "") -> Participant:
@@ -48,11 +54,21 @@ def create_session(
     day: date | None = None,
     facilitator: str = "",
     participants: list[Participant] | None = None,
+    series: str = "",
+    review: bool | None = None,
+    scans: tuple[str, ...] = (),
+    carry_over: bool = True,
 ) -> LiveSession:
-    """Check the fields, store a new session and open it."""
+    """Check the fields, store a new session and open it.
+
+    The session brings along the open agreements and unjudged goals of the earlier sessions of
+    its trajectory (``carry_over``; the demo does without). ``review`` puts a review step first:
+    None means "when agreements were brought along". Each scan id in ``scans`` adds a scan step.
+    """
     session = Session(
         title=required_line(title, TITLE_MAX, "titel", "De titel"),
         location=optional_line(location, SHORT_MAX, "locatie", "De locatie"),
+        series=optional_line(series, SHORT_MAX, "traject", "De naam van het traject"),
         day=day or clock.now().date(),
         facilitator=optional_line(facilitator, NAME_MAX, "begeleider", "De naam van de begeleider"),
         template=template.to_dict(),
@@ -60,8 +76,16 @@ def create_session(
         timers=[PhaseTimer.fresh(p.minutes) for p in template.phases],
         created=clock.now(),
     )
-    file = store.create(StoredSession(session, [], []), clock.now(), clock=clock)
-    return LiveSession(file, StoredSession(session, [], []), clock)
+    chosen_scans = [get_scan(scan_id) for scan_id in dict.fromkeys(scans)]
+    carried = open_items_before(store, session) if carry_over else CarryOver([], [])
+    with_review = bool(carried.agreements) if review is None else review
+    session.template = session_template(template, review=with_review, scans=chosen_scans).to_dict()
+    file = store.create(
+        StoredSession(session, [], carried.agreements, carried.goals), clock.now(), clock=clock
+    )
+    return LiveSession(
+        file, StoredSession(session, [], list(carried.agreements), list(carried.goals)), clock
+    )
 
 
 def open_session(
@@ -96,6 +120,8 @@ class LiveSession:
         self.session = stored.session
         self.contributions = stored.contributions
         self.agreements = stored.agreements
+        self.goals = stored.goals
+        self.all_scan_scores = stored.scan_scores
         self.template = Template.from_dict(self.session.template)
 
     # -- where we are ---------------------------------------------------------------------------
@@ -144,6 +170,7 @@ class LiveSession:
         kind: Kind = Kind.OBSERVATIE,
         form: PartnershipForm | None = None,
         author: str = "",
+        aim: Aim | None = None,
     ) -> Contribution:
         contribution = Contribution(
             text=required_line(text, TEXT_MAX, "tekst", "De tekst"),
@@ -153,6 +180,7 @@ class LiveSession:
             created=self.clock.now(),
             kind=kind,
             form=form,
+            aim=aim,
             author=optional_line(author, NAME_MAX, "auteur", "De naam"),
         )
         self.file.save_contribution(contribution)
@@ -186,6 +214,7 @@ class LiveSession:
         kind: Kind | None = None,
         form: PartnershipForm | bool | None = False,  # False: leave as it is
         author: str | None = None,
+        aim: Aim | bool | None = False,
     ) -> Contribution:
         old = self.contribution(contribution_id)
         new = replace(
@@ -194,6 +223,7 @@ class LiveSession:
             group=group or old.group,
             kind=kind or old.kind,
             form=old.form if form is False else form,  # type: ignore[arg-type]
+            aim=old.aim if aim is False else aim,  # type: ignore[arg-type]
             author=old.author
             if author is None
             else optional_line(author, NAME_MAX, "auteur", "De naam"),
@@ -245,6 +275,7 @@ class LiveSession:
         instrument: str = "",
         form: PartnershipForm | None = None,
         source: str | None = None,
+        goal: str | None = None,
     ) -> Agreement:
         agreement = Agreement(
             what=required_line(what, TEXT_MAX, "afspraak", "Wat er afgesproken is"),
@@ -256,6 +287,7 @@ class LiveSession:
             source=source,
             phase=self.session.position.phase,
             created=self.clock.now(),
+            goal=self._goal_link(goal),
         )
         self.file.save_agreement(agreement)
         self.agreements.append(agreement)
@@ -278,6 +310,7 @@ class LiveSession:
         instrument: str | None = None,
         form: PartnershipForm | bool | None = False,
         status: Status | None = None,
+        goal: str | bool | None = False,  # an id, None to unlink, False: leave as it is
     ) -> Agreement:
         old = self.agreement(agreement_id)
         new = replace(
@@ -295,7 +328,11 @@ class LiveSession:
             else optional_line(instrument, SHORT_MAX, "instrument", "Het instrument"),
             form=old.form if form is False else form,  # type: ignore[arg-type]
             status=status or old.status,
+            goal=old.goal if goal is False else self._goal_link(goal),  # type: ignore[arg-type]
         )
+        return self._replace_agreement(old, new)
+
+    def _replace_agreement(self, old: Agreement, new: Agreement) -> Agreement:
         self.file.save_agreement(new)
         self.agreements[self.agreements.index(old)] = new
         return new
@@ -305,6 +342,142 @@ class LiveSession:
         self.file.remove_agreement(agreement_id)
         self.agreements.remove(old)
         return old
+
+    # -- looking back at earlier agreements -----------------------------------------------------
+
+    def carried_agreements(self) -> list[Agreement]:
+        """The agreements brought along from earlier sessions, to review."""
+        return [a for a in self.agreements if a.is_carried]
+
+    def review_agreement(
+        self,
+        agreement_id: str,
+        *,
+        status: Status | None = None,
+        note: str | None = None,
+        owner: str | None = None,
+        due: Due | bool | None = False,  # False: leave as it is
+    ) -> Agreement:
+        """Record what the group says about an agreement: status, note, owner, due moment."""
+        old = self.agreement(agreement_id)
+        new = replace(
+            old,
+            status=status or old.status,
+            note=old.note
+            if note is None
+            else optional_line(note, SHORT_MAX, "notitie", "De notitie"),
+            owner=old.owner if owner is None else _owner(owner),
+            due=old.due if due is False else due,  # type: ignore[arg-type]
+            reviewed=True,
+        )
+        return self._replace_agreement(old, new)
+
+    def overdue(self, agreement: Agreement) -> bool:
+        """Whether the agreement was due before the day of this session and is not done."""
+        return is_overdue(agreement, self.session.day)
+
+    # -- goals ----------------------------------------------------------------------------------
+
+    def add_goal(
+        self,
+        description: str,
+        criterion: str,
+        target_percent: int | str | None = None,
+        by: date | str | None = None,
+    ) -> Goal:
+        goal = make_goal(description, criterion, target_percent, by)
+        self.file.save_goal(goal)
+        self.goals.append(goal)
+        return goal
+
+    def goal(self, goal_id: str) -> Goal:
+        for goal in self.goals:
+            if goal.id == goal_id:
+                return goal
+        raise NotFoundError("Dit doel bestaat niet meer.")
+
+    def update_goal(
+        self,
+        goal_id: str,
+        *,
+        description: str | None = None,
+        criterion: str | None = None,
+        target_percent: int | str | bool | None = False,  # False: leave as it is
+        by: date | str | bool | None = False,
+    ) -> Goal:
+        old = self.goal(goal_id)
+        checked = make_goal(
+            old.description if description is None else description,
+            old.criterion if criterion is None else criterion,
+            old.target_percent if target_percent is False else target_percent,  # type: ignore[arg-type]
+            old.by if by is False else by,  # type: ignore[arg-type]
+        )
+        new = replace(
+            old,
+            description=checked.description,
+            criterion=checked.criterion,
+            target_percent=checked.target_percent,
+            by=checked.by,
+        )
+        return self._replace_goal(old, new)
+
+    def evaluate_goal(self, goal_id: str, result: str, judgement: Judgement | str) -> Goal:
+        old = self.goal(goal_id)
+        return self._replace_goal(old, evaluate(old, result, judgement))
+
+    def delete_goal(self, goal_id: str) -> Goal:
+        """Remove a goal; the agreements linked to it stay, without the link."""
+        old = self.goal(goal_id)
+        unlinked = [replace(a, goal=None) for a in self.agreements if a.goal == goal_id]
+        self.file.remove_goal(goal_id, unlinked)
+        by_id = {a.id: a for a in unlinked}
+        self.agreements[:] = [by_id.get(a.id, a) for a in self.agreements]
+        self.goals.remove(old)
+        return old
+
+    def agreements_for_goal(self, goal_id: str) -> list[Agreement]:
+        return [a for a in self.agreements if a.goal == goal_id]
+
+    def _replace_goal(self, old: Goal, new: Goal) -> Goal:
+        self.file.save_goal(new)
+        self.goals[self.goals.index(old)] = new
+        return new
+
+    def _goal_link(self, goal_id: str | None) -> str | None:
+        if goal_id is not None and all(g.id != goal_id for g in self.goals):
+            raise ValidationError("doel", "Dit doel bestaat niet (meer). Kies een ander doel.")
+        return goal_id
+
+    # -- self-scans and balance -----------------------------------------------------------------
+
+    def set_scan_score(self, scan_id: str, code: str, group: Group, score: int | None) -> ScanScore:
+        """A group's score for one statement (None: "weet niet"); replaces its earlier score."""
+        scan = get_scan(scan_id)
+        scan.statement(code)
+        try:
+            new = ScanScore(scan.id, code, Group(group), score)
+        except ValueError:
+            raise ValidationError(
+                "score", "Kies een score van 1 tot en met 4, of 'weet niet'."
+            ) from None
+        self.file.save_scan_score(new)
+        same = [
+            i
+            for i, s in enumerate(self.all_scan_scores)
+            if (s.scan, s.code, s.group) == (new.scan, new.code, new.group)
+        ]
+        if same:
+            self.all_scan_scores[same[0]] = new
+        else:
+            self.all_scan_scores.append(new)
+        return new
+
+    def scan_scores(self, scan_id: str) -> list[ScanScore]:
+        return [s for s in self.all_scan_scores if s.scan == scan_id]
+
+    def balance(self) -> Balance:
+        """Contributions and agreements per partnership form and per aim."""
+        return count_balance(self.contributions, self.agreements)
 
     # -- timer ----------------------------------------------------------------------------------
 
@@ -409,7 +582,13 @@ class LiveSession:
         self.session = candidate
 
     def stored(self) -> StoredSession:
-        return StoredSession(self.session, list(self.contributions), list(self.agreements))
+        return StoredSession(
+            self.session,
+            list(self.contributions),
+            list(self.agreements),
+            list(self.goals),
+            list(self.all_scan_scores),
+        )
 
     def close(self) -> None:
         """Close the file and give up the lock. Safe to call more than once."""

@@ -1,0 +1,285 @@
+"""Trajectories: the sessions of one location (or of a chosen series), one after the other.
+
+A plan is only worth something when the next meeting holds people to it. A new session in a
+trajectory brings along every agreement of the earlier sessions that is not done or dropped, and
+every goal that has not been judged yet. The copies keep the id of the first version (``origin``):
+all versions of one agreement form a lineage, and only the latest version of a lineage counts.
+
+Sessions are ordered by their day, then by when they were made (``updated`` for summaries written
+before ``created`` was kept).
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+
+from workshop.errors import WorkshopError
+from workshop.goals import Goal
+from workshop.model import Agreement, Horizon, Session, SessionSummary, Status, new_id
+from workshop.scan import Scan, ScanScore
+from workshop.store import SessionStore, StoredSession
+from workshop.template import Phase, Step, Template
+
+OPEN_STATUSES = (Status.OPEN, Status.BEZIG)
+EVALUATION_PHASE = 6
+REVIEW_KIND = "terugblik"
+
+REVIEW_STEP = Step(
+    title="Terugblik op eerdere afspraken",
+    questions=(
+        "Wat is er gebeurd sinds de vorige keer?",
+        "Is de afspraak klaar, nog bezig, of gaat ze niet meer door?",
+        "Wie zorgt er verder voor, en wanneer is het klaar?",
+    ),
+    kind=REVIEW_KIND,
+)
+SCAN_QUESTIONS = (
+    "Het team en de ouders geven elk een score. Doe dat apart van elkaar.",
+    "Bij welke uitspraken zien team en ouders het anders?",
+    "Waar willen we samen verder over praten?",
+)
+
+SessionLike = Session | SessionSummary
+
+
+@dataclass
+class CarryOver:
+    """What a new session brings along from the earlier sessions of its trajectory."""
+
+    agreements: list[Agreement]
+    goals: list[Goal]
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    """One agreement in a list across sessions, with the session its latest version is in."""
+
+    session: SessionSummary
+    agreement: Agreement
+
+
+# -- which sessions belong together ---------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def trajectory_key(item: SessionLike) -> str:
+    """The series, or else the location, compared without case and extra spaces.
+
+    Empty when both are empty: such a session belongs to no trajectory.
+    """
+    return _plain(item.series) or _plain(item.location)
+
+
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
+
+
+def _moment(item: SessionLike) -> datetime | None:
+    if item.created is not None:
+        return item.created
+    return item.updated if isinstance(item, SessionSummary) else None
+
+
+def _order(item: SessionLike) -> tuple[date, datetime, str]:
+    return (item.day, _moment(item) or _EARLIEST, item.id)
+
+
+def _is_before(item: SessionLike, other: SessionLike) -> bool:
+    if item.day != other.day:
+        return item.day < other.day
+    mine, theirs = _moment(item), _moment(other)
+    return mine is not None and theirs is not None and mine < theirs
+
+
+def earlier_sessions(store: SessionStore, session: SessionLike) -> list[SessionSummary]:
+    """The sessions of the same trajectory that came before ``session``, oldest first."""
+    key = trajectory_key(session)
+    if not key:
+        return []
+    found = [
+        summary
+        for summary in store.list_sessions()
+        if summary.id != session.id
+        and trajectory_key(summary) == key
+        and _is_before(summary, session)
+    ]
+    return sorted(found, key=_order)
+
+
+def _loaded(
+    store: SessionStore, summaries: Iterable[SessionSummary]
+) -> Iterator[tuple[SessionSummary, StoredSession]]:
+    """Each session's contents; a session that cannot be read is left out (doctor reports it)."""
+    for summary in summaries:
+        try:
+            yield summary, store.load(summary.id)
+        except WorkshopError:
+            continue
+
+
+# -- bringing along -------------------------------------------------------------------------------
+
+
+def _carried_goal(goal: Goal, summary: SessionSummary) -> Goal:
+    return replace(goal, id=new_id(), carried_from=summary.id, origin=goal.lineage)
+
+
+def _carried_agreement(
+    agreement: Agreement, summary: SessionSummary, goal: str | None
+) -> Agreement:
+    # The contribution and the phase it came from belong to the earlier session.
+    return replace(
+        agreement,
+        id=new_id(),
+        carried_from=summary.id,
+        origin=agreement.lineage,
+        status_before=agreement.status,
+        reviewed=False,
+        note="",
+        source=None,
+        phase=None,
+        goal=goal,
+    )
+
+
+def open_items_before(store: SessionStore, session: SessionLike) -> CarryOver:
+    """Fresh copies of the open agreements and unjudged goals of the earlier sessions.
+
+    Of each lineage only the latest version counts: an agreement made in session 1, brought along
+    and finished in session 2, is not brought along to session 3.
+    """
+    agreements: dict[str, tuple[SessionSummary, Agreement]] = {}
+    goals: dict[str, tuple[SessionSummary, Goal]] = {}
+    goal_lineage: dict[tuple[str, str], str] = {}  # (session id, goal id) -> lineage
+    for summary, stored in _loaded(store, earlier_sessions(store, session)):
+        for goal in stored.goals:
+            goals[goal.lineage] = (summary, goal)
+            goal_lineage[(summary.id, goal.id)] = goal.lineage
+        for agreement in stored.agreements:
+            agreements[agreement.lineage] = (summary, agreement)
+    carried_goals = {
+        lineage: _carried_goal(goal, summary)
+        for lineage, (summary, goal) in goals.items()
+        if not goal.evaluated
+    }
+    carried_agreements = []
+    for summary, agreement in agreements.values():
+        if agreement.status not in OPEN_STATUSES:
+            continue
+        lineage = goal_lineage.get((summary.id, agreement.goal or ""))
+        goal = carried_goals.get(lineage) if lineage else None
+        carried_agreements.append(_carried_agreement(agreement, summary, goal and goal.id))
+    return CarryOver(carried_agreements, list(carried_goals.values()))
+
+
+# -- the steps a trajectory adds to a session's template ------------------------------------------
+
+
+def scan_step(scan: Scan) -> Step:
+    # The built-in scans' names already start with "Zelfscan".
+    name = scan.name if scan.name.casefold().startswith("zelfscan") else f"Zelfscan: {scan.name}"
+    return Step(title=name, questions=SCAN_QUESTIONS, kind=f"scan-{scan.id}")
+
+
+def _with_step_first(phase: Phase) -> Phase:
+    if phase.steps and phase.steps[0].kind == REVIEW_KIND:
+        return phase
+    return replace(phase, steps=(REVIEW_STEP, *phase.steps))
+
+
+def session_template(template: Template, *, review: bool, scans: Iterable[Scan] = ()) -> Template:
+    """The session's own copy of ``template`` with the review and scan steps added.
+
+    The evaluation phase always starts with a review; with ``review`` the first phase does too.
+    Each scan becomes a step at the end of the first phase.
+    """
+    phases = [
+        _with_step_first(phase) if phase.number == EVALUATION_PHASE else phase
+        for phase in template.phases
+    ]
+    if phases and review:
+        phases[0] = _with_step_first(phases[0])
+    if phases:
+        extra = tuple(scan_step(scan) for scan in scans)
+        phases[0] = replace(phases[0], steps=(*phases[0].steps, *extra))
+    return replace(template, phases=tuple(phases))
+
+
+# -- when an agreement is due ---------------------------------------------------------------------
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def due_moment(agreement: Agreement) -> date | None:
+    """The day an agreement is due: its date, or for a horizon counted from when it was made.
+
+    None when it has no due moment at all.
+    """
+    due = agreement.due
+    if due is None:
+        return None
+    if due.on is not None:
+        return due.on
+    made = agreement.created.date()
+    if due.horizon is Horizon.DEZE_WEEK:
+        return made + timedelta(days=7)
+    if due.horizon is Horizon.VOLGENDE_WEEK:
+        return made + timedelta(days=14)
+    if due.horizon is Horizon.VOLGENDE_MAAND:
+        return _add_months(made, 1)
+    return _add_months(made, 6)
+
+
+def is_overdue(agreement: Agreement, on: date) -> bool:
+    """Still open or in progress on ``on`` while its due day has passed."""
+    due = due_moment(agreement)
+    return agreement.status in OPEN_STATUSES and due is not None and due < on
+
+
+# -- across sessions ------------------------------------------------------------------------------
+
+
+def all_agreements(
+    store: SessionStore,
+    *,
+    open_only: bool = False,
+    owner: str | None = None,
+    location: str | None = None,
+) -> list[AgreementRow]:
+    """Agreements of all sessions, only the latest version of each, oldest session first.
+
+    ``owner`` is matched without case; ``location`` is a part of the session's location.
+    """
+    latest: dict[str, AgreementRow] = {}
+    for summary, stored in _loaded(store, sorted(store.list_sessions(), key=_order)):
+        for agreement in stored.agreements:
+            latest.pop(agreement.lineage, None)  # listed with its latest session
+            latest[agreement.lineage] = AgreementRow(summary, agreement)
+    rows = list(latest.values())
+    if open_only:
+        rows = [r for r in rows if r.agreement.status in OPEN_STATUSES]
+    if owner is not None and _plain(owner):
+        rows = [r for r in rows if _plain(r.agreement.owner) == _plain(owner)]
+    if location is not None and _plain(location):
+        rows = [r for r in rows if _plain(location) in _plain(r.session.location)]
+    return rows
+
+
+def previous_scan_scores(
+    store: SessionStore, session: SessionLike, scan_id: str
+) -> list[ScanScore] | None:
+    """The scores of this scan in the latest earlier session of the trajectory that has any."""
+    for _, stored in _loaded(store, reversed(earlier_sessions(store, session))):
+        scores = [score for score in stored.scan_scores if score.scan == scan_id]
+        if scores:
+            return scores
+    return None
