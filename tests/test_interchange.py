@@ -59,7 +59,15 @@ def test_document_says_what_it_is(demo: StoredSession) -> None:
     document = dump_session(demo)
     assert document["format"] == FORMAT_NAME == "workshop-sessie"
     assert document["version"] == FORMAT_VERSION == 1
-    assert list(document) == ["format", "version", "session", "contributions", "agreements"]
+    assert list(document) == [
+        "format",
+        "version",
+        "session",
+        "contributions",
+        "goals",
+        "agreements",
+        "scan_scores",
+    ]
     assert document["session"]["template"]["phases"][0]["steps"][0]["questions"]
 
 

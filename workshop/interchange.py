@@ -1,7 +1,12 @@
 """The interchange format: one session as a JSON document (see docs/session-format.md).
 
     {"format": "workshop-sessie", "version": 1,
-     "session": {...}, "contributions": [...], "agreements": [...]}
+     "session": {...}, "contributions": [...], "goals": [...], "agreements": [...],
+     "scan_scores": [...]}
+
+``goals`` and ``scan_scores``, and the fields added with them (the trajectory fields of an
+agreement, a session's ``series``, a contribution's ``aim``), may be missing: documents written
+before they existed still read, with the defaults.
 
 ``parse_session`` checks everything before anything is built, and stops at the first problem with
 a ``ValidationError`` whose ``field`` is a JSON-path-like name such as ``contributions[3].group``
@@ -26,8 +31,10 @@ from typing import Any, NoReturn
 
 from workshop.clock import Clock
 from workshop.errors import StoreError, ValidationError, WorkshopError
+from workshop.goals import Goal, Judgement
 from workshop.model import (
     Agreement,
+    Aim,
     Contribution,
     Group,
     Horizon,
@@ -37,6 +44,7 @@ from workshop.model import (
     Status,
     new_id,
 )
+from workshop.scan import SCALE, Scan, ScanScore, builtin_scans
 from workshop.store import SessionStore, StoredSession, valid_session_id
 from workshop.template import HINT_KINDS, STEP_KINDS
 from workshop.text import NAME_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX
@@ -47,11 +55,12 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 COPY_SUFFIX = " (kopie)"
 TEMPLATE_TEXT_MAX = 10_000
 
-TOP_KEYS = ("format", "version", "session", "contributions", "agreements")
+TOP_KEYS = ("format", "version", "session", "contributions", "goals", "agreements", "scan_scores")
 SESSION_KEYS = (
     "id",
     "title",
     "location",
+    "series",
     "date",
     "facilitator",
     "template",
@@ -77,6 +86,7 @@ CONTRIBUTION_KEYS = (
     "step",
     "kind",
     "form",
+    "aim",
     "author",
     "votes",
     "created",
@@ -94,7 +104,25 @@ AGREEMENT_KEYS = (
     "source",
     "phase",
     "created",
+    "goal",
+    "note",
+    "carried_from",
+    "origin",
+    "status_before",
+    "reviewed",
 )
+GOAL_KEYS = (
+    "id",
+    "description",
+    "criterion",
+    "target_percent",
+    "by",
+    "result",
+    "judgement",
+    "carried_from",
+    "origin",
+)
+SCAN_SCORE_KEYS = ("scan", "code", "group", "score")
 
 _ITEM_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -132,7 +160,9 @@ def dump_session(stored: StoredSession) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "session": session,
         "contributions": [c.to_dict() for c in stored.contributions],
+        "goals": [g.to_dict() for g in stored.goals],
         "agreements": [a.to_dict() for a in stored.agreements],
+        "scan_scores": [s.to_dict() for s in stored.scan_scores],
     }
 
 
@@ -156,6 +186,8 @@ def parse_session(data: object) -> StoredSession:
         session=Session.from_dict(copy.deepcopy(data["session"])),
         contributions=[Contribution.from_dict(c) for c in data["contributions"]],
         agreements=[Agreement.from_dict(a) for a in data["agreements"]],
+        goals=[Goal.from_dict(g) for g in data.get("goals", [])],
+        scan_scores=[ScanScore.from_dict(s) for s in data.get("scan_scores", [])],
     )
 
 
@@ -222,7 +254,14 @@ def import_file(store: SessionStore, path: Path, clock: Clock) -> ImportedSessio
         stored.session.id = _free_id(store)
         stored.session.title = _copy_title(stored.session.title)
     _store_new(store, stored, clock)
-    return ImportedSession(stored.session, stored.contributions, stored.agreements, copy_of)
+    return ImportedSession(
+        stored.session,
+        stored.contributions,
+        stored.agreements,
+        goals=stored.goals,
+        scan_scores=stored.scan_scores,
+        copy_of=copy_of,
+    )
 
 
 def _free_id(store: SessionStore) -> str:
@@ -261,6 +300,9 @@ class _Checker:
         self.phase_steps: list[int] = []  # number of steps per phase of the template
         self.contribution_ids: set[str] = set()
         self.agreement_ids: set[str] = set()
+        self.goal_ids: set[str] = set()
+        self.scored: set[tuple[str, str, str]] = set()
+        self._scans: dict[str, Scan] | None = None
 
     def fail(self, field: str, reason: str) -> NoReturn:
         raise ValidationError(field, f"Het bestand klopt niet bij '{field}': {reason}")
@@ -285,14 +327,23 @@ class _Checker:
         self.session(self.present(data, "session", ""), "session")
         for i, item in enumerate(self.list(data, "contributions", "")):
             self.contribution(item, _ordinal_path("contributions", i))
+        # Goals before agreements, as agreements name the goal they serve.
+        for i, item in enumerate(self.list(data, "goals", "") if "goals" in data else []):
+            self.goal(item, _ordinal_path("goals", i))
         for i, item in enumerate(self.list(data, "agreements", "")):
             self.agreement(item, _ordinal_path("agreements", i))
+        for i, item in enumerate(
+            self.list(data, "scan_scores", "") if "scan_scores" in data else []
+        ):
+            self.scan_score(item, _ordinal_path("scan_scores", i))
 
     def session(self, value: object, path: str) -> None:
         data = self.object(value, path, SESSION_KEYS)
         self.session_id(data, path)
         self.line(data, "title", path, TITLE_MAX, required=True)
         self.line(data, "location", path, SHORT_MAX)
+        if "series" in data:
+            self.line(data, "series", path, SHORT_MAX)
         self.date(data, "date", path)
         self.line(data, "facilitator", path, NAME_MAX)
         self.template(self.present(data, "template", path), f"{path}.template")
@@ -432,6 +483,8 @@ class _Checker:
         self.step_index(data, "step", path, phase)
         self.enum(data, "kind", path, Kind)
         self.enum(data, "form", path, PartnershipForm, nullable=True)
+        if "aim" in data:
+            self.enum(data, "aim", path, Aim, nullable=True)
         self.line(data, "author", path, NAME_MAX)
         self.integer(data, "votes", path, lowest=0)
         self.datetime(data, "created", path)
@@ -448,12 +501,79 @@ class _Checker:
         self.enum(data, "form", path, PartnershipForm, nullable=True)
         self.enum(data, "status", path, Status)
         source = self.present(data, "source", path)
-        if source is not None and source not in self.contribution_ids:
+        if source is not None and not (isinstance(source, str) and source in self.contribution_ids):
             self.fail(
                 f"{path}.source", "dit moet de id van een inbreng in dit bestand zijn, of null."
             )
         self.phase_index(data, "phase", path, nullable=True)
         self.datetime(data, "created", path)
+        self.trajectory_fields(data, path)
+
+    def trajectory_fields(self, data: dict[str, Any], path: str) -> None:
+        """The fields of an agreement about goals and reviews; each may be missing."""
+        goal = data.get("goal")
+        if goal is not None and not (isinstance(goal, str) and goal in self.goal_ids):
+            self.fail(f"{path}.goal", "dit moet de id van een doel in dit bestand zijn, of null.")
+        if "note" in data:
+            self.line(data, "note", path, SHORT_MAX)
+        self.lineage(data, path)
+        if "status_before" in data:
+            self.enum(data, "status_before", path, Status, nullable=True)
+        if "reviewed" in data:
+            self.boolean(data, "reviewed", path)
+
+    def lineage(self, data: dict[str, Any], path: str) -> None:
+        """Where a goal or agreement was brought along from: a session id and the first id."""
+        carried_from = data.get("carried_from")
+        if carried_from is not None and not (
+            isinstance(carried_from, str) and valid_session_id(carried_from)
+        ):
+            self.fail(f"{path}.carried_from", "dit moet de code van een sessie zijn, of null.")
+        origin = data.get("origin")
+        if origin is not None and not (isinstance(origin, str) and _ITEM_ID.fullmatch(origin)):
+            self.fail(f"{path}.origin", "dit moet een id zijn (letters, cijfers, - of _), of null.")
+
+    # -- goals and scan scores
+
+    def goal(self, value: object, path: str) -> None:
+        data = self.object(value, path, GOAL_KEYS)
+        self.unique_id(data, path, self.goal_ids)
+        self.line(data, "description", path, TEXT_MAX, required=True)
+        self.line(data, "criterion", path, SHORT_MAX, required=True)
+        if data.get("target_percent") is not None:
+            self.integer(data, "target_percent", path, lowest=0, highest=100)
+        if data.get("by") is not None:
+            self.date(data, "by", path)
+        if "result" in data:
+            self.line(data, "result", path, TEXT_MAX)
+        if "judgement" in data:
+            self.enum(data, "judgement", path, Judgement, nullable=True)
+        self.lineage(data, path)
+
+    def scan_score(self, value: object, path: str) -> None:
+        data = self.object(value, path, SCAN_SCORE_KEYS)
+        scans = self.scans()
+        scan_id = self.present(data, "scan", path)
+        scan = scans.get(scan_id) if isinstance(scan_id, str) else None
+        if scan is None:
+            choices = ", ".join(f"'{name}'" for name in scans)
+            self.fail(f"{path}.scan", f"deze scan ken ik niet. Kies uit {choices}.")
+        code = self.present(data, "code", path)
+        codes = [s.code for s in scan.statements]
+        if not isinstance(code, str) or code not in codes:
+            self.fail(f"{path}.code", f"kies een uitspraak uit de scan: {', '.join(codes)}.")
+        self.enum(data, "group", path, Group)
+        if data.get("score") is not None or "score" not in data:
+            self.integer(data, "score", path, lowest=min(SCALE), highest=max(SCALE))
+        key = (scan.id, code, data["group"])
+        if key in self.scored:
+            self.fail(path, "deze groep heeft deze uitspraak al eerder een score gegeven.")
+        self.scored.add(key)
+
+    def scans(self) -> dict[str, Scan]:
+        if self._scans is None:
+            self._scans = {scan.id: scan for scan in builtin_scans()}
+        return self._scans
 
     def due(self, data: dict[str, Any], path: str) -> None:
         value = self.present(data, "due", path)
