@@ -40,11 +40,14 @@ def as_word(name: str) -> re.Pattern[str]:
 
 def user_texts(stored: StoredSession) -> list[str]:
     session = stored.session
-    texts = [session.title, session.facilitator, *(p.name for p in session.participants)]
+    texts = [session.title, session.series, session.facilitator]
+    texts += [p.name for p in session.participants]
     for c in stored.contributions:
         texts += [c.text, c.author]
     for a in stored.agreements:
-        texts += [a.what, a.owner, a.with_whom, a.instrument]
+        texts += [a.what, a.owner, a.with_whom, a.instrument, a.note]
+    for g in stored.goals:
+        texts += [g.description, g.criterion, g.result]
     return texts
 
 
@@ -213,6 +216,37 @@ def test_particles_and_short_parts_are_not_treated_as_names() -> None:
     )
 
 
+def test_names_in_review_notes_goals_and_series_are_replaced() -> None:
+    from workshop.goals import Goal
+
+    stored = session_with(
+        PEOPLE,
+        agreements=[
+            Agreement(
+                "Bellen",
+                "Joost de Vries",
+                MOMENT,
+                note="Sevda heeft het overgenomen",
+                carried_from="eerdere-sessie",
+                origin="a1",
+            )
+        ],
+    )
+    stored.goals = [Goal("Sevda en Joost leren", "Joost vraagt het na", result="Sevda: gelukt")]
+    stored.session.series = "Traject met Sevda"
+    result = without_names(stored)
+    assert result.agreements[0].note == "ouder heeft het overgenomen"
+    assert result.agreements[0].owner == "teamlid" and result.agreements[0].is_carried
+    (goal,) = result.goals
+    assert (goal.description, goal.criterion, goal.result) == (
+        "ouder en teamlid leren",
+        "teamlid vraagt het na",
+        "ouder: gelukt",
+    )
+    assert result.session.series == "Traject met ouder"
+    assert stored.goals[0].description == "Sevda en Joost leren"  # the original is untouched
+
+
 # ---------------------------------------------------------------- any names (hypothesis)
 
 _NAME_LETTERS = st.sampled_from(list("abcdefghijklmnoprstuvwyzçğışöüéëïáàøåñ"))
@@ -245,6 +279,12 @@ def sessions_that_mention_their_people(draw: st.DrawFn) -> StoredSession:
         agreement.owner = draw(st.sampled_from(names) | _NAMES)
         agreement.with_whom = draw(st.sampled_from(["", *names]) | lines())
         agreement.instrument = mention(agreement.instrument)
+        agreement.note = mention(agreement.note)
+    for goal in stored.goals:
+        goal.description = mention(goal.description)
+        goal.criterion = mention(goal.criterion)
+        goal.result = mention(goal.result)
+    stored.session.series = mention(stored.session.series)
     return stored
 
 

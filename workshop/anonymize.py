@@ -9,10 +9,11 @@
 - "met wie" becomes the role of that person when it is one known name; when it mentions known
   names, those are replaced; otherwise it becomes "betrokkene", since it may name someone we
   do not know about;
-- known names inside free text (contributions, what was agreed, the instrument, the title) are
-  replaced by the role, as whole words regardless of case. A full name and each capitalised part
-  of three letters or more count ("Fatima El Amrani": also "Fatima" and "Amrani"), so a first
-  name used alone is caught too. Particles like "de" or "van" are left alone.
+- known names inside free text (contributions, what was agreed, the instrument, a review note, the
+  title and the trajectory's name, goals with their criterion and result) are replaced by the
+  role, as whole words regardless of case. A full name and each capitalised part of three letters
+  or more count ("Fatima El Amrani": also "Fatima" and "Amrani"), so a first name used alone is
+  caught too. Particles like "de" or "van" are left alone.
 
 The location is kept: it names an organisation, not a person.
 """
@@ -23,6 +24,7 @@ import copy
 import re
 from dataclasses import replace
 
+from workshop.goals import Goal
 from workshop.model import Agreement, Contribution, Group, Participant, Session
 from workshop.store import StoredSession
 
@@ -112,12 +114,15 @@ def without_names(stored: StoredSession) -> StoredSession:
         session=_session(stored.session, names),
         contributions=[_contribution(c, names) for c in stored.contributions],
         agreements=[_agreement(a, names) for a in stored.agreements],
+        goals=[_goal(g, names) for g in stored.goals],
+        scan_scores=list(stored.scan_scores),
     )
 
 
 def _session(session: Session, names: NameReplacer) -> Session:
     copied = copy.deepcopy(session)
     copied.title = names.in_text(session.title)
+    copied.series = names.in_text(session.series)
     copied.facilitator = FACILITATOR_ROLE if session.facilitator else ""
     copied.participants = [
         Participant(group=p.group, name="", id=p.id) for p in session.participants
@@ -140,4 +145,14 @@ def _agreement(agreement: Agreement, names: NameReplacer) -> Agreement:
         owner=names.person(agreement.owner, OWNER_ROLE),
         with_whom=names.people(agreement.with_whom, INVOLVED_ROLE),
         instrument=names.in_text(agreement.instrument),
+        note=names.in_text(agreement.note),
+    )
+
+
+def _goal(goal: Goal, names: NameReplacer) -> Goal:
+    return replace(
+        goal,
+        description=names.in_text(goal.description),
+        criterion=names.in_text(goal.criterion),
+        result=names.in_text(goal.result),
     )
