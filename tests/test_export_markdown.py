@@ -13,14 +13,17 @@ from test_export_support import (
     MOMENT,
     Outline,
     demo_stored,
+    expected_table_rows,
     hostile_session,
     inline_text,
     plain_copy,
     stored_sessions,
 )
 
+from workshop.balance import balance
 from workshop.export.escape import EMPTY_CELL
 from workshop.export.markdown import AGREEMENT_COLUMNS, render_markdown
+from workshop.goals import Goal
 from workshop.model import (
     Agreement,
     Contribution,
@@ -30,6 +33,7 @@ from workshop.model import (
     Session,
     TimingEntry,
 )
+from workshop.scan import builtin_scans
 from workshop.store import StoredSession
 from workshop.template import Template, get_template
 
@@ -50,6 +54,7 @@ BLOCKS_WE_WRITE = {
     ),
 }
 TAIL_SECTIONS = ["Afspraken", "Afspraken per eigenaar", "Verslag"]
+AGREEMENT_SECTIONS = ["Afspraken", "Afspraken per eigenaar"]
 
 
 # ---------------------------------------------------------------- what the plan must look like
@@ -97,6 +102,23 @@ def voice_of_each_item(outline: Outline) -> list[tuple[str | None, str]]:
     return found
 
 
+def scanned(stored: StoredSession) -> list[str]:
+    """The names of the scans that have scores, in the order the plan shows them."""
+    return [s.name for s in builtin_scans() if any(x.scan == s.id for x in stored.scan_scores)]
+
+
+def expected_sections(stored: StoredSession) -> list[str]:
+    """The H2s after the phases: the follow-through sections only when they have content."""
+    counted = balance(stored.contributions, stored.agreements)
+    before = [
+        *(["Zelfscan"] if scanned(stored) else []),
+        *(["Terugblik"] if any(a.is_carried for a in stored.agreements) else []),
+        *(["Doelen"] if stored.goals else []),
+    ]
+    after = ["Balans"] if counted.forms.tagged or counted.aims.tagged else []
+    return [*before, *AGREEMENT_SECTIONS, *after, "Verslag"]
+
+
 def assert_plan_structure(stored: StoredSession, markdown: str) -> None:
     """The structure the issue asks for, with every piece of user text in its place."""
     outline = Outline.of(markdown)
@@ -110,19 +132,24 @@ def assert_plan_structure(stored: StoredSession, markdown: str) -> None:
     phase_headings = [
         f"Fase {template.phases[i].number}: {template.phases[i].name}" for i in worked
     ]
-    assert outline.headings(2) == phase_headings + TAIL_SECTIONS
+    assert outline.headings(2) == phase_headings + expected_sections(stored)
     step_headings = [
         f"Stap {s + 1}: {step.title}"
         for i in worked
         for s, step in enumerate(template.phases[i].steps)
         if any(c.phase == i and c.step == s for c in stored.contributions)
     ]
-    assert outline.headings(3) == step_headings + first_spelling_per_owner(stored.agreements)
+    goal_headings = [g.description for g in stored.goals]
+    owners = first_spelling_per_owner(stored.agreements)
+    assert outline.headings(3) == step_headings + scanned(stored) + goal_headings + owners
     assert outline.headings(4) == []
 
-    assert outline.count("table_open") == 1
-    assert outline.header_cells() == list(AGREEMENT_COLUMNS)
-    rows = outline.body_rows()
+    assert outline.count("table_open") == len(expected_table_rows(stored))
+    assert len(outline.body_rows()) == sum(expected_table_rows(stored))
+    table = outline.section("Afspraken")
+    assert table.count("table_open") == 1
+    assert table.header_cells() == list(AGREEMENT_COLUMNS)
+    rows = table.body_rows()
     assert len(rows) == len(stored.agreements)
     assert all(len(row) == 7 for row in rows)
     assert rows == [expected_cells(a) for a in stored.agreements]
@@ -136,6 +163,45 @@ def assert_plan_structure(stored: StoredSession, markdown: str) -> None:
         assert any(agreement.what in item for item in items)
     for participant in session.participants:
         assert any(participant.name in item for item in items)
+    assert_follow_through(stored, outline)
+
+
+def assert_follow_through(stored: StoredSession, outline: Outline) -> None:
+    """Each agreement brought along is in the review, each goal has its facts and agreements."""
+    carried = [a for a in stored.agreements if a.is_carried]
+    if carried:
+        review = outline.section("Terugblik").list_items()
+        assert len(review) == len(carried)
+        for agreement, item in zip(
+            sorted(carried, key=lambda a: not a.reviewed), review, strict=True
+        ):
+            assert item.startswith(agreement.what)
+            assert f"eigenaar: {agreement.owner}" in item
+            if agreement.note:
+                assert item.endswith(f"notitie: {agreement.note})")
+            if agreement.reviewed and agreement.status_before:
+                assert f"status: {agreement.status_before.value} → {agreement.status.value}" in item
+    if stored.goals:
+        goals = outline.section("Doelen").list_items()
+        for goal in stored.goals:
+            assert f"Criterium: {goal.criterion}" in goals
+            if goal.result:
+                assert f"Resultaat: {goal.result}" in goals
+        linked = [a for g in stored.goals for a in stored.agreements if a.goal == g.id]
+        assert len(goals) == len(linked) + sum(len(_goal_facts(g)) for g in stored.goals)
+    scans = [s for s in builtin_scans() if any(x.scan == s.id for x in stored.scan_scores)]
+    if scans:
+        rows = outline.section("Zelfscan").body_rows()
+        assert [row[0] for row in rows] == [s.code for scan in scans for s in scan.statements]
+
+
+def _goal_facts(goal: Goal) -> list[str]:
+    """The fact lines the plan writes under a goal (criterion and judgement always)."""
+    facts = ["criterion", "judgement"]
+    facts += ["target"] if goal.target_percent is not None else []
+    facts += ["by"] if goal.by else []
+    facts += ["result"] if goal.result else []
+    return facts
 
 
 def assert_same_structure_as_plain_text(stored: StoredSession) -> None:
@@ -165,11 +231,14 @@ def test_demo_plan_sections_in_order(demo: StoredSession) -> None:
         "Fase 2: Visie ontwikkelen",
         "Fase 3: Plan opstellen",
         "Fase 4: Plan uitwerken",
-        *TAIL_SECTIONS,
+        "Doelen",
+        *AGREEMENT_SECTIONS,
+        "Balans",
+        "Verslag",
     ]
     owners = ["Joost de Vries", "Fatima El Amrani", "Sevda", "Marieke Jansen"]
-    assert outline.headings(3)[-4:] == owners
-    assert len(outline.body_rows()) == 4
+    assert outline.headings(3)[-5:] == [demo.goals[0].description, *owners]
+    assert len(outline.section("Afspraken").body_rows()) == 4
 
 
 def test_demo_plan_names_people_and_counts_anonymous_parents(demo: StoredSession) -> None:
@@ -224,7 +293,7 @@ def test_hostile_text_in_every_field_keeps_the_structure() -> None:
 def test_hostile_text_stays_text() -> None:
     markdown = render_markdown(hostile_session())
     outline = Outline.of(markdown)
-    assert outline.count("table_open") == 1
+    assert outline.section("Afspraken").count("table_open") == 1
     assert "<script>" not in markdown  # escaped as \<script\>
     assert "\n# " not in markdown.split("\n", 1)[1]  # one H1 only
 

@@ -1,8 +1,10 @@
 """Shared builders for the export, interchange and anonymize tests, and tests of those builders.
 
 - ``demo_stored``: the demo session, built on a fake clock in a temporary store;
-- ``hostile_session``: a session with hostile text in every text field, template included;
-- ``stored_sessions``: a hypothesis strategy for valid sessions with arbitrary Unicode text;
+- ``hostile_session``: a session with hostile text in every text field, template included, with
+  goals, agreements brought along from an earlier session and reviewed, and scan scores;
+- ``stored_sessions``: a hypothesis strategy for valid sessions with arbitrary Unicode text, the
+  fields of goals, reviews and scans included;
 - ``Outline``: what a Markdown document consists of, read from markdown-it-py tokens.
 """
 
@@ -18,11 +20,14 @@ from typing import Any
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
+from workshop.balance import balance
 from workshop.clock import FakeClock
 from workshop.demo import create_demo_session
 from workshop.export.html import markdown_parser
+from workshop.goals import Goal, Judgement
 from workshop.model import (
     Agreement,
+    Aim,
     Contribution,
     Due,
     Group,
@@ -36,6 +41,7 @@ from workshop.model import (
     Status,
     TimingEntry,
 )
+from workshop.scan import SCALE, ScanScore, builtin_scans
 from workshop.store import SessionStore, StoredSession
 from workshop.template import HINT_KINDS, STEP_KINDS, get_template
 from workshop.text import clean_line
@@ -121,11 +127,23 @@ def hostile_session() -> StoredSession:
                         created=MOMENT + timedelta(minutes=n),
                         kind=list(Kind)[n % len(Kind)],
                         form=[None, *PartnershipForm][n % 6],
+                        aim=[None, *Aim][n % 5],
                         author=hostile(n + 3),
                         votes=n % 4,
                     )
                 )
                 n += 1
+    goals = [
+        Goal(
+            description=hostile(i),
+            criterion=hostile(i + 1),
+            target_percent=[None, 50, 60][i % 3],
+            by=[None, date(2026, 10, 1)][i % 2],
+            result=hostile(i + 2) if i % 2 else "",
+            judgement=[None, *Judgement][i % 4],
+        )
+        for i in range(5)
+    ]
     agreements = [
         Agreement(
             what=hostile(i),
@@ -136,10 +154,23 @@ def hostile_session() -> StoredSession:
             instrument=hostile(i + 4),
             form=list(PartnershipForm)[i % 5],
             status=list(Status)[i % 4],
-            source=contributions[i].id,
-            phase=i % len(phases),
+            source=None if i % 4 == 3 else contributions[i].id,
+            phase=None if i % 4 == 3 else i % len(phases),
+            goal=goals[i % 5].id if i % 2 else None,
+            # every fourth was brought along from an earlier session; some of those reviewed
+            note=hostile(i + 5) if i % 4 == 3 else "",
+            carried_from="eerdere-sessie" if i % 4 == 3 else None,
+            origin=f"eerste{i}" if i % 4 == 3 else None,
+            status_before=Status.OPEN if i % 4 == 3 else None,
+            reviewed=i % 8 == 3,
         )
         for i in range(len(HOSTILE))
+    ]
+    scores = [
+        ScanScore("indicatoren", code, group, score)
+        for code, score in (("I1", 4), ("I2", None), ("I4", 1))
+        for group in Group
+        if not (code == "I4" and group is Group.OUDERPANEL)
     ]
     timing_log = [
         TimingEntry(p, MOMENT + timedelta(minutes=20 * p), MOMENT + timedelta(minutes=20 * p + 17))
@@ -148,6 +179,7 @@ def hostile_session() -> StoredSession:
     session = Session(
         title=hostile(0),
         location=hostile(5),
+        series=hostile(6),
         day=MOMENT.date(),
         facilitator=hostile(7),
         template=template,
@@ -157,7 +189,7 @@ def hostile_session() -> StoredSession:
         timing_log=timing_log,
         created=MOMENT,
     )
-    return StoredSession(session, contributions, agreements)
+    return StoredSession(session, contributions, agreements, goals, scores)
 
 
 def demo_stored(folder: Path) -> StoredSession:
@@ -247,6 +279,7 @@ def stored_sessions(draw: st.DrawFn) -> StoredSession:
                 created=draw(MOMENTS),
                 kind=draw(st.sampled_from(Kind)),
                 form=draw(st.none() | st.sampled_from(PartnershipForm)),
+                aim=draw(st.none() | st.sampled_from(Aim)),
                 author=draw(lines()),
                 votes=draw(st.integers(0, 12)),
                 edited=draw(st.none() | MOMENTS),
@@ -261,6 +294,21 @@ def stored_sessions(draw: st.DrawFn) -> StoredSession:
     sources = (
         st.none() | st.sampled_from([c.id for c in contributions]) if contributions else st.none()
     )
+    goals = [
+        Goal(
+            description=draw(lines(required=True)),
+            criterion=draw(lines(required=True)),
+            target_percent=draw(st.none() | st.integers(0, 100)),
+            by=draw(st.none() | st.dates(date(2020, 1, 1), date(2035, 12, 31))),
+            result=draw(lines()),
+            judgement=draw(st.none() | st.sampled_from(Judgement)),
+            carried_from=draw(st.none() | SESSION_IDS),
+            origin=draw(st.none() | st.just(f"eerste-doel{i}")),
+            id=f"g{i}",
+        )
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    goal_links = st.none() | st.sampled_from([g.id for g in goals]) if goals else st.none()
     agreements = [
         Agreement(
             what=draw(lines(required=True)),
@@ -274,6 +322,12 @@ def stored_sessions(draw: st.DrawFn) -> StoredSession:
             source=draw(sources),
             phase=draw(st.none() | st.integers(0, len(phases) - 1)),
             id=f"a{i}",
+            goal=draw(goal_links),
+            note=draw(lines()),
+            carried_from=draw(st.none() | SESSION_IDS),
+            origin=draw(st.none() | st.just(f"eerste{i}")),
+            status_before=draw(st.none() | st.sampled_from(Status)),
+            reviewed=draw(st.booleans()),
         )
         for i in range(draw(st.integers(0, 5)))
     ]
@@ -304,9 +358,26 @@ def stored_sessions(draw: st.DrawFn) -> StoredSession:
         timing_log=timing_log,
         bell=draw(st.booleans()),
         created=draw(st.none() | MOMENTS),
-        id=draw(st.from_regex(r"[a-z0-9][a-z0-9-]{2,20}", fullmatch=True)),
+        id=draw(SESSION_IDS),
+        series=draw(lines()),
     )
-    return StoredSession(session, contributions, agreements)
+    return StoredSession(session, contributions, agreements, goals, draw(scan_scores()))
+
+
+SESSION_IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{2,20}", fullmatch=True)
+_SCAN_KEYS = [(scan.id, s.code) for scan in builtin_scans() for s in scan.statements]
+
+
+@st.composite
+def scan_scores(draw: st.DrawFn) -> list[ScanScore]:
+    """At most one score per scan, statement and group, as a session holds them."""
+    keys = draw(
+        st.lists(st.tuples(st.sampled_from(_SCAN_KEYS), st.sampled_from(Group)), unique=True)
+    )
+    return [
+        ScanScore(scan, code, group, draw(st.none() | st.sampled_from(sorted(SCALE))))
+        for (scan, code), group in keys
+    ]
 
 
 # ---------------------------------------------------------------- reading a document back
@@ -407,6 +478,18 @@ class Outline:
         return shape
 
 
+def expected_table_rows(stored: StoredSession) -> list[int]:
+    """The body rows of every table, in order: scans, agreements, balance."""
+    counted = balance(stored.contributions, stored.agreements)
+    scans = [s for s in builtin_scans() if any(x.scan == s.id for x in stored.scan_scores)]
+    return [
+        *(len(scan.statements) for scan in scans),
+        len(stored.agreements),
+        *([5] if counted.forms.tagged else []),
+        *([4] if counted.aims.tagged else []),
+    ]
+
+
 # ---------------------------------------------------------------- the same session, plain
 
 _TEXT_KEYS = {
@@ -423,6 +506,10 @@ _TEXT_KEYS = {
     "with_whom",
     "instrument",
     "questions",
+    "series",
+    "criterion",
+    "result",
+    "note",
     *HINT_KINDS,
 }
 
@@ -455,6 +542,8 @@ def plain_copy(stored: StoredSession) -> StoredSession:
         Session.from_dict(plain.walk(stored.session.to_dict())),
         [Contribution.from_dict(plain.walk(c.to_dict())) for c in stored.contributions],
         [Agreement.from_dict(plain.walk(a.to_dict())) for a in stored.agreements],
+        [Goal.from_dict(plain.walk(g.to_dict())) for g in stored.goals],
+        list(stored.scan_scores),
     )
 
 
@@ -480,6 +569,8 @@ def _text_fields(stored: StoredSession) -> list[tuple[str, str]]:
         walk(c.to_dict(), f"contributions[{i}]", None)
     for i, a in enumerate(stored.agreements):
         walk(a.to_dict(), f"agreements[{i}]", None)
+    for i, g in enumerate(stored.goals):
+        walk(g.to_dict(), f"goals[{i}]", None)
     return found
 
 

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from workshop.export.markdown import render_markdown
+from workshop.scan import ScanScore
 from workshop.store import StoredSession
 
 _BIDI_BLOCKS = {"paragraph_open", "heading_open", "list_item_open", "th_open", "td_open"}
@@ -57,12 +58,19 @@ def _mark_direction(tokens: list[Token]) -> None:
 
 
 def render_html(
-    stored: StoredSession, *, now: datetime | None = None, exported_on: date | None = None
+    stored: StoredSession,
+    *,
+    now: datetime | None = None,
+    exported_on: date | None = None,
+    previous_scans: dict[str, list[ScanScore]] | None = None,
 ) -> str:
     """The plan as a complete HTML page (same content as ``render_markdown``)."""
     parser = markdown_parser()
     env: dict[str, object] = {}
-    tokens = parser.parse(render_markdown(stored, now=now, exported_on=exported_on), env)
+    markdown = render_markdown(
+        stored, now=now, exported_on=exported_on, previous_scans=previous_scans
+    )
+    tokens = parser.parse(markdown, env)
     _mark_direction(tokens)
     body = parser.renderer.render(tokens, parser.options, env)
     title = html.escape(f"Plan van aanpak: {stored.session.title}")

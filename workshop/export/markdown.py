@@ -5,8 +5,11 @@ The document, in this order:
 - an H1 with the session's title, then date, location, facilitator and participants per group;
 - one H2 per phase that was worked on (it has contributions or its timer ran), with an H3 per step
   that has contributions; the team's and the parent panel's input in separate labelled lists;
+- ``Zelfscan``, ``Terugblik`` and ``Doelen`` (see ``workshop.export.followup``), each only when
+  there is something in it;
 - an H2 ``Afspraken`` with one GFM table, a row per agreement;
 - an H2 ``Afspraken per eigenaar``: an H3 per owner with their agreements (a to-do list);
+- ``Balans``, when contributions or agreements are tagged with a partnership form or an aim;
 - an H2 ``Verslag``: per phase the planned and the actual minutes, and when it ran.
 
 Every piece of user text (template texts included, since templates are files people edit) goes
@@ -15,29 +18,27 @@ through ``workshop.export.escape``; only the labels written here carry Markdown 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from workshop import timer as timers
+from workshop.export.blocks import MONTHS, bullets, join_words, long_date, plural, table_row
 from workshop.export.escape import escape_inline, table_cell
+from workshop.export.followup import balance_section, goals_section, review_section, scan_section
 from workshop.model import Agreement, Contribution, Group, Participant, Session, TimingEntry
+from workshop.scan import ScanScore
 from workshop.store import StoredSession
 from workshop.template import Phase, Template
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+__all__ = [
+    "AGREEMENT_COLUMNS",
+    "MONTHS",
+    "agreements_by_owner",
+    "long_date",
+    "owner_key",
+    "render_markdown",
+]
+
 AGREEMENT_COLUMNS = (
     "Afspraak",
     "Eigenaar",
@@ -50,23 +51,33 @@ AGREEMENT_COLUMNS = (
 
 
 def render_markdown(
-    stored: StoredSession, *, now: datetime | None = None, exported_on: date | None = None
+    stored: StoredSession,
+    *,
+    now: datetime | None = None,
+    exported_on: date | None = None,
+    previous_scans: dict[str, list[ScanScore]] | None = None,
 ) -> str:
     """The whole plan as Markdown.
 
     ``now`` closes a timer stretch that still runs; by default it is the latest moment in the
     timing log, so the same session always gives the same document. ``exported_on`` adds a last
-    line saying when the document was made.
+    line saying when the document was made. ``previous_scans`` holds, per scan id, the scores of
+    the trajectory's earlier scan (``workshop.trajectory.previous_scan_scores``): the scan table
+    then shows the change.
     """
     session = stored.session
     template = Template.from_dict(session.template)
     now = now or _last_logged_moment(session.timing_log)
     blocks: list[str] = [
         f"# {escape_inline(session.title)}",
-        _bullets(_facts(session, template)),
+        bullets(_facts(session, template)),
         *_phase_sections(stored, template, now),
+        *scan_section(stored.scan_scores, previous_scans or {}),
+        *review_section(stored.agreements, session.day),
+        *goals_section(stored.goals, stored.agreements),
         *_agreements_table(stored.agreements),
         *_agreements_per_owner(stored.agreements),
+        *balance_section(stored.contributions, stored.agreements),
         *_minutes(session, template, now),
     ]
     if exported_on:
@@ -75,25 +86,6 @@ def render_markdown(
 
 
 # -- small helpers ------------------------------------------------------------------------------
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _bullets(items: Iterable[str]) -> str:
-    return "\n".join(f"- {item}" for item in items)
-
-
-def _join_words(parts: list[str]) -> str:
-    """'a', 'a en b', 'a, b en c'."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def _minutes_label(seconds: float) -> str:
@@ -112,6 +104,8 @@ def _facts(session: Session, template: Template) -> Iterator[str]:
     yield f"**Datum:** {long_date(session.day)}"
     if session.location:
         yield f"**Locatie:** {escape_inline(session.location)}"
+    if session.series:
+        yield f"**Traject:** {escape_inline(session.series)}"
     if session.facilitator:
         yield f"**Begeleider:** {escape_inline(session.facilitator)}"
     for group in Group:
@@ -127,8 +121,8 @@ def _members(members: list[Participant], group: Group) -> str:
     if anonymous:
         many = "anonieme ouders" if group is Group.OUDERPANEL else "anonieme teamleden"
         one = "anonieme ouder" if group is Group.OUDERPANEL else "anoniem teamlid"
-        named.append(_plural(anonymous, one, many))
-    return _join_words(named) or "niemand"
+        named.append(plural(anonymous, one, many))
+    return join_words(named) or "niemand"
 
 
 # -- the phases ---------------------------------------------------------------------------------
@@ -164,7 +158,7 @@ def _voices(contributions: list[Contribution]) -> Iterator[str]:
         said = sorted((c for c in contributions if c.group is group), key=lambda c: -c.votes)
         if said:
             yield f"**{group.label}**"
-            yield _bullets(_contribution_line(c) for c in said)
+            yield bullets(_contribution_line(c) for c in said)
 
 
 def _contribution_line(contribution: Contribution) -> str:
@@ -172,7 +166,7 @@ def _contribution_line(contribution: Contribution) -> str:
     if contribution.form:
         details.append(contribution.form.value)
     if contribution.votes:
-        details.append(_plural(contribution.votes, "stem", "stemmen"))
+        details.append(plural(contribution.votes, "stem", "stemmen"))
     if contribution.author:
         details.append(f"door {escape_inline(contribution.author)}")
     line = f"**{contribution.kind.value.capitalize()}:** {escape_inline(contribution.text)}"
@@ -198,16 +192,12 @@ def _agreement_cells(agreement: Agreement) -> list[str]:
     ]
 
 
-def _table_row(cells: Iterable[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
 def _agreements_table(agreements: list[Agreement]) -> Iterator[str]:
     yield "## Afspraken"
     rows = [
-        _table_row(AGREEMENT_COLUMNS),
-        _table_row("---" for _ in AGREEMENT_COLUMNS),
-        *(_table_row(table_cell(cell) for cell in _agreement_cells(a)) for a in agreements),
+        table_row(AGREEMENT_COLUMNS),
+        table_row("---" for _ in AGREEMENT_COLUMNS),
+        *(table_row(table_cell(cell) for cell in _agreement_cells(a)) for a in agreements),
     ]
     yield "\n".join(rows)
     if not agreements:
@@ -233,7 +223,7 @@ def _agreements_per_owner(agreements: list[Agreement]) -> Iterator[str]:
         yield "Niemand heeft nog een afspraak op zijn naam."
     for group in agreements_by_owner(agreements).values():
         yield f"### {escape_inline(group[0].owner)}"
-        yield _bullets(_todo_line(a) for a in group)
+        yield bullets(_todo_line(a) for a in group)
 
 
 def _todo_line(agreement: Agreement) -> str:
@@ -290,7 +280,7 @@ def _phase_minutes_line(session: Session, phase: Phase, index: int, now: datetim
 def _minutes(session: Session, template: Template, now: datetime | None) -> Iterator[str]:
     yield "## Verslag"
     phases = list(enumerate(template.phases))
-    yield _bullets(_phase_minutes_line(session, phase, i, now) for i, phase in phases)
+    yield bullets(_phase_minutes_line(session, phase, i, now) for i, phase in phases)
     planned = sum(_planned_seconds(session, phase, i) for i, phase in phases)
     actual = sum(_actual_seconds(session, i, now) for i, _ in phases)
     yield f"In totaal: gepland {_minutes_label(planned)}, werkelijk {_minutes_label(actual)}."
