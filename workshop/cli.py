@@ -10,14 +10,18 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from workshop import __version__
 from workshop.clock import SystemClock
 from workshop.errors import WorkshopError
 from workshop.paths import ENV_VAR, default_exports_dir, resolve_data_dir
 from workshop.store import SessionStore
+
+if TYPE_CHECKING:
+    from workshop.trajectory import AgreementRow
 
 
 @dataclass(frozen=True)
@@ -131,8 +135,45 @@ def build_parser() -> ArgumentParser:
         help="toon waar je gegevens staan",
         description="Toon de versie en de map met je gegevens.",
     )
+    _add_trajectory_commands(commands)
     _add_care_commands(commands)
     return parser
+
+
+def _add_trajectory_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """afspraken and agenda: following agreements across sessions (issue 4)."""
+    agreements = commands.add_parser(
+        "afspraken",
+        aliases=["agreements"],
+        help="toon de afspraken uit alle sessies",
+        description="Toon de afspraken uit alle sessies. Van een afspraak die is meegenomen naar\n"
+        "een volgende sessie, zie je alleen de nieuwste versie.",
+    )
+    agreements.add_argument(
+        "--open", action="store_true", help="alleen afspraken die open zijn of bezig"
+    )
+    agreements.add_argument(
+        "--eigenaar", "--owner", dest="owner", metavar="NAAM", help="alleen de afspraken van NAAM"
+    )
+    agreements.add_argument(
+        "--locatie",
+        "--location",
+        dest="location",
+        metavar="NAAM",
+        help="alleen sessies waarvan de locatie NAAM bevat",
+    )
+    agreements.add_argument(
+        "--md", metavar="PAD", help="sla de lijst op als Markdown, per eigenaar (bestand of map)"
+    )
+    agenda = commands.add_parser(
+        "agenda",
+        aliases=["calendar"],
+        help="sla de afspraken met een datum op als agendabestand (.ics)",
+        description="Sla de afspraken van een sessie die een datum hebben op als agendabestand\n"
+        "(.ics). Dat bestand kun je openen in je eigen agenda.",
+    )
+    agenda.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    agenda.add_argument("--out", metavar="PAD", help="bestand of map om in op te slaan")
 
 
 def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -207,6 +248,10 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
         return cmd_templates()
     if args.command == "info":
         return cmd_info(store)
+    if args.command in ("afspraken", "agreements"):
+        return cmd_agreements(store, args.open, args.owner, args.location, args.md)
+    if args.command in ("agenda", "calendar"):
+        return cmd_agenda(store, args.session, args.out)
     if args.command == "doctor":
         return cmd_doctor(store, args.herstel)
     if args.command in ("vergeet", "forget"):
@@ -239,12 +284,87 @@ def cmd_export(
     store: SessionStore, query: str, fmt: str, out: str | None, without_names: bool
 ) -> int:
     from workshop.export.files import export_session
+    from workshop.trajectory import previous_scan_scores
 
     summary = store.find(query)
     stored = store.load(summary.id)
+    previous = {}
+    for scan_id in dict.fromkeys(score.scan for score in stored.scan_scores):
+        if (scores := previous_scan_scores(store, stored.session, scan_id)) is not None:
+            previous[scan_id] = scores
     # ``out`` stays the string as typed: a trailing slash means "a folder".
-    path = export_session(stored, fmt, out, default_exports_dir(), without_names=without_names)
+    path = export_session(
+        stored,
+        fmt,
+        out,
+        default_exports_dir(),
+        without_names=without_names,
+        previous_scans=previous,
+    )
     print(f"Opgeslagen: {path}")
+    return 0
+
+
+def _agreement_line(row: AgreementRow, today: date) -> str:
+    from workshop.trajectory import is_overdue
+
+    agreement, session = row.agreement, row.session
+    due = f", wanneer: {agreement.due.label}" if agreement.due else ""
+    late = "  TE LAAT" if is_overdue(agreement, today) else ""
+    return (
+        f"{agreement.status.value:<9} {agreement.owner}: {agreement.what}{due}{late}"
+        f"  ({session.title}, {session.day:%d-%m-%Y})"
+    )
+
+
+def cmd_agreements(
+    store: SessionStore,
+    open_only: bool,
+    owner: str | None,
+    location: str | None,
+    md: str | None,
+) -> int:
+    from workshop.export.files import dated_name, write_export
+    from workshop.export.todo import render_agreement_list
+    from workshop.text import clean_line
+    from workshop.trajectory import all_agreements, is_overdue
+
+    owner = clean_line(owner) if owner else None
+    location = clean_line(location) if location else None
+    rows = all_agreements(store, open_only=open_only, owner=owner, location=location)
+    today = SystemClock().now().date()
+    if md is not None:
+        content = render_agreement_list(
+            rows, today=today, owner=owner, open_only=open_only, location=location
+        )
+        name = dated_name(today, f"afspraken {owner or ''}", "md")
+        path = write_export(content, name, "md", md, default_exports_dir())
+        print(f"Opgeslagen: {path} ({_count(len(rows))})")
+        return 0
+    if not rows:
+        filtered = open_only or owner or location
+        print("Geen afspraken met deze keuzes." if filtered else "Er zijn nog geen afspraken.")
+        return 0
+    for row in rows:
+        print(_agreement_line(row, today))
+    late = sum(1 for row in rows if is_overdue(row.agreement, today))
+    print(f"{_count(len(rows))}" + (f", waarvan {late} te laat." if late else "."))
+    return 0
+
+
+def _count(number: int) -> str:
+    return f"{number} afspraak" if number == 1 else f"{number} afspraken"
+
+
+def cmd_agenda(store: SessionStore, query: str, out: str | None) -> int:
+    from workshop.calendar import calendar_note, dated
+    from workshop.export.files import export_session
+
+    stored = store.load(store.find(query).id)
+    path = export_session(stored, "ics", out, default_exports_dir())
+    print(f"Opgeslagen: {path} ({_count(len(dated(stored.agreements)))} in de agenda)")
+    if note := calendar_note(stored.agreements):
+        print(note)
     return 0
 
 

@@ -149,6 +149,7 @@ def create_demo_session(store: SessionStore, clock: Clock) -> LiveSession:
         facilitator="Marieke Jansen",
         template=template,
         participants=team + parents,
+        carry_over=False,  # a demo stands on its own, also beside earlier demos
     )
     by_phase: dict[int, list[tuple[int, Group, Kind, PartnershipForm | None, str]]] = {}
     for phase, step, group, kind, form, text in _CONTRIBUTIONS:
@@ -182,13 +183,21 @@ def create_demo_session(store: SessionStore, clock: Clock) -> LiveSession:
         form=PartnershipForm.FORMEEL,
         source=brief.id,
     )
+    first_october = date(end.year, 10, 1) if end.month < 10 else date(end.year + 1, 10, 1)
+    goal = live.add_goal(
+        "Ouders en team leren elkaar goed kennen, vanaf de eerste dag.",
+        "80 % van de nieuwe gezinnen heeft in de eerste maand een startgesprek gehad.",
+        80,
+        first_october,
+    )
     live.add_agreement(
         "Elk nieuw gezin krijgt een startgesprek in de eerste maand.",
         "Fatima El Amrani",
         with_whom="de leidsters van groep Egeltjes",
-        due=Due(on=date(end.year, 10, 1) if end.month < 10 else date(end.year + 1, 10, 1)),
+        due=Due(on=first_october),
         instrument="startgesprek",
         form=PartnershipForm.PEDAGOGISCH,
+        goal=goal.id,
     )
     coffee = live.add_agreement(
         "Elke vrijdag een koffieochtend voor ouders in de ouderkamer.",

@@ -24,14 +24,17 @@ from datetime import date
 from pathlib import Path
 
 from workshop.anonymize import without_names as anonymized
+from workshop.calendar import agreements_calendar
 from workshop.errors import WorkshopError
 from workshop.export.html import render_html
 from workshop.export.markdown import render_markdown
 from workshop.interchange import dumps_session
+from workshop.scan import ScanScore
 from workshop.storage import FILE_MODE, write_atomically
 from workshop.store import StoredSession
 
-FORMATS = {"md": "md", "html": "html", "json": "json"}  # format -> file extension
+# format -> file extension; "ics" holds the session's dated agreements (workshop.calendar)
+FORMATS = {"md": "md", "html": "html", "json": "json", "ics": "ics"}
 SLUG_MAX = 60
 FALLBACK_SLUG = "sessie"
 MAX_NUMBERED = 999
@@ -53,14 +56,30 @@ def slugify(title: str) -> str:
 
 
 def default_name(stored: StoredSession, fmt: str) -> str:
-    return f"{stored.session.day.isoformat()}-{slugify(stored.session.title)}.{FORMATS[fmt]}"
+    return dated_name(stored.session.day, stored.session.title, fmt)
 
 
-def render(stored: StoredSession, fmt: str, today: date) -> str:
+def dated_name(day: date, title: str, fmt: str) -> str:
+    """``<date>-<slug>.<ext>``: the default name of an export."""
+    return f"{day.isoformat()}-{slugify(title)}.{FORMATS[fmt]}"
+
+
+def render(
+    stored: StoredSession,
+    fmt: str,
+    today: date,
+    *,
+    previous_scans: dict[str, list[ScanScore]] | None = None,
+) -> str:
     if fmt == "md":
-        return render_markdown(stored, exported_on=today)
+        return render_markdown(stored, exported_on=today, previous_scans=previous_scans)
     if fmt == "html":
-        return render_html(stored, exported_on=today)
+        return render_html(stored, exported_on=today, previous_scans=previous_scans)
+    if fmt == "ics":
+        session = stored.session
+        return agreements_calendar(
+            stored.agreements, session_title=session.title, location=session.location
+        ).decode("utf-8")
     return dumps_session(stored)
 
 
@@ -72,20 +91,27 @@ def export_session(
     *,
     without_names: bool = False,
     today: date | None = None,
+    previous_scans: dict[str, list[ScanScore]] | None = None,
 ) -> Path:
-    """Write the session as ``fmt`` (md, html or json) and return the path it was written to.
+    """Write the session as ``fmt`` (md, html, json or ics) and return the path it was written to.
 
     ``out`` may be given as typed (a string): then ``plan/`` with its slash is known to mean a
     folder, and is refused when that folder does not exist. ``today`` is the date the document
-    says it was made on (default: today).
+    says it was made on (default: today). ``previous_scans``: see ``render_markdown``.
     """
     if fmt not in FORMATS:
         raise ExportError(f"Het formaat '{fmt}' ken ik niet. Kies uit: {', '.join(FORMATS)}.")
     if without_names:
         stored = anonymized(stored)
-    content = render(stored, fmt, today or date.today()).encode("utf-8")
-    target = _target(stored, fmt, out, exports_dir)
-    return _write_new(target, content)
+    content = render(stored, fmt, today or date.today(), previous_scans=previous_scans)
+    return write_export(content, default_name(stored, fmt), fmt, out, exports_dir)
+
+
+def write_export(
+    content: str, name: str, fmt: str, out: Path | str | None, exports_dir: Path
+) -> Path:
+    """Write ``content`` as a new file: ``name`` in the exports folder, or where ``out`` says."""
+    return _write_new(_target(name, fmt, out, exports_dir), content.encode("utf-8"))
 
 
 def _names_a_folder(out: str) -> bool:
@@ -94,8 +120,7 @@ def _names_a_folder(out: str) -> bool:
     return last in ("", ".", "..")
 
 
-def _target(stored: StoredSession, fmt: str, out: Path | str | None, exports_dir: Path) -> Path:
-    name = default_name(stored, fmt)
+def _target(name: str, fmt: str, out: Path | str | None, exports_dir: Path) -> Path:
     if out is None:
         try:
             exports_dir.mkdir(parents=True, exist_ok=True)
