@@ -35,8 +35,12 @@ def evening(clock: FakeClock, day: date) -> None:
     clock.set(datetime(day.year, day.month, day.day, 19, 0).astimezone())
 
 
-def start(store: SessionStore, clock: FakeClock, day: date, title: str, **kwargs) -> LiveSession:  # type: ignore[no-untyped-def]
+def start(  # type: ignore[no-untyped-def]
+    store: SessionStore, clock: FakeClock, day: date, title: str, *, later: int = 0, **kwargs
+) -> LiveSession:
+    """A new session on ``day`` at 19:00 (``later`` minutes after), at the location by default."""
     evening(clock, day)
+    clock.advance(later * 60)
     return create_session(
         store,
         clock,

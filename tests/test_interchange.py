@@ -7,11 +7,13 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from helpers_trajectory import three_sessions
 from hypothesis import HealthCheck, given, settings
 from test_export_support import demo_stored, hostile_session, stored_sessions
 
@@ -154,6 +156,8 @@ def _steps(path: str) -> list[str | int]:
     return steps
 
 
+SCORE = {"scan": "indicatoren", "code": "I1", "group": "team", "score": 3}
+
 # Refused by the schema and by parse_session; the field is what parse_session names.
 REFUSED_BY_BOTH: list[tuple[str, Change]] = [
     ("format", setter("format", "andere-app")),
@@ -209,6 +213,27 @@ REFUSED_BY_BOTH: list[tuple[str, Change]] = [
     ("agreements[0].source", setter("agreements[0].source", 3)),
     ("agreements[0].with_whom", setter("agreements[0].with_whom", "w" * 201)),
     ("agreements[1]", setter("agreements[1]", "een afspraak")),
+    ("session.series", setter("session.series", "twee\nregels")),
+    ("contributions[0].aim", setter("contributions[0].aim", "sportief")),
+    ("goals", setter("goals", {})),
+    ("goals[0].criterion", setter("goals[0].criterion", " ")),
+    ("goals[0].target_percent", setter("goals[0].target_percent", 101)),
+    ("goals[0].by", setter("goals[0].by", "1 oktober")),
+    ("goals[0].judgement", setter("goals[0].judgement", "misschien")),
+    ("goals[0].origin", setter("goals[0].origin", "../x")),
+    ("goals[0].extra", setter("goals[0].extra", 1)),
+    ("agreements[0].note", setter("agreements[0].note", "n" * 201)),
+    ("agreements[0].carried_from", setter("agreements[0].carried_from", "AB")),
+    ("agreements[0].status_before", setter("agreements[0].status_before", "af")),
+    ("agreements[0].reviewed", setter("agreements[0].reviewed", "ja")),
+    ("scan_scores[0].scan", setter("scan_scores", [dict(SCORE, scan="andere-scan")])),
+    ("scan_scores[0].score", setter("scan_scores", [dict(SCORE, score=5)])),
+    ("scan_scores[0].score", setter("scan_scores", [dict(SCORE, score=True)])),
+    ("scan_scores[0].group", setter("scan_scores", [dict(SCORE, group="ouders")])),
+    (
+        "scan_scores[0].score",
+        setter("scan_scores", [{k: v for k, v in SCORE.items() if k != "score"}]),
+    ),
 ]
 
 # Refused by parse_session; the schema cannot say these (references, positions, uniqueness).
@@ -228,6 +253,10 @@ REFUSED_BY_PARSER_ONLY: list[tuple[str, Change]] = [
     ("session.title", setter("session.title", "los \ud800 teken")),
     ("session.date", setter("session.date", "2026-02-30")),
     ("session.template.phases[1].number", setter("session.template.phases[1].number", 1)),
+    ("agreements[0].goal", setter("agreements[0].goal", "geen-doel")),
+    ("scan_scores[0].code", setter("scan_scores", [dict(SCORE, code="C1")])),
+    ("scan_scores[1]", setter("scan_scores", [SCORE, dict(SCORE, score=1)])),
+    ("goals[1].id", lambda d: d["goals"].append(dict(d["goals"][0]))),
 ]
 
 
@@ -309,6 +338,42 @@ def test_valid_documents_with_edge_values_are_accepted(demo: StoredSession) -> N
     parsed = parse_session(document)
     assert parsed.session.title == "x" * 120
     assert parsed.agreements[0].due is not None and parsed.agreements[0].due.on is not None
+
+
+def test_document_from_before_goals_and_scans_still_reads(
+    demo: StoredSession, schema: jsonschema.Draft202012Validator
+) -> None:
+    document = through_json(dump_session(demo))
+    del document["goals"], document["scan_scores"], document["session"]["series"]
+    for agreement in document["agreements"]:
+        for key in ("goal", "note", "carried_from", "origin", "status_before", "reviewed"):
+            del agreement[key]
+    for contribution in document["contributions"]:
+        del contribution["aim"]
+    schema.validate(document)
+    parsed = parse_session(document)
+    assert (parsed.goals, parsed.scan_scores, parsed.session.series) == ([], [], "")
+    assert all(a.goal is None and not a.reviewed and a.note == "" for a in parsed.agreements)
+    assert parsed.contributions == [replace(c, aim=None) for c in demo.contributions]
+
+
+def test_trajectory_sessions_round_trip_with_every_new_field(
+    tmp_path: Path, schema: jsonschema.Draft202012Validator
+) -> None:
+    store = SessionStore(tmp_path / "data")
+    store.ensure()
+    trajectory = three_sessions(store, FakeClock())
+    second = store.load(trajectory.ids[1])
+    assert second.goals and second.scan_scores and any(a.reviewed for a in second.agreements)
+    for session_id in trajectory.ids:
+        stored = store.load(session_id)
+        document = through_json(dump_session(stored))
+        schema.validate(document)
+        assert parse_session(document) == stored
+    other = SessionStore(tmp_path / "ander")
+    path = write_document(tmp_path / "tweede.json", dump_session(second))
+    import_file(other, path, FakeClock())
+    assert other.load(second.session.id) == second
 
 
 # ---------------------------------------------------------------- import
