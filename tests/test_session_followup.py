@@ -23,6 +23,7 @@ from workshop.store import (
     GOALS_TABLE,
     SCAN_SCORES_TABLE,
     SESSION_FILE,
+    SUMMARY_FILE,
     SessionStore,
     read_stored,
     tables_from_stored,
@@ -351,3 +352,21 @@ def test_two_goals_with_one_id_are_damage(live: LiveSession, store: SessionStore
     path.write_text(json.dumps(data))
     with pytest.raises(DamagedFileError, match="twee keer dezelfde code bij doel"):
         store.load(live.session.id)
+
+
+def test_a_summary_from_before_series_and_created_is_fine_and_mended_on_open(
+    live: LiveSession, store: SessionStore, clock: FakeClock
+) -> None:
+    from workshop.doctor import examine_folder
+
+    folder = live.file.folder
+    live.close()
+    path = folder / SUMMARY_FILE
+    summary = json.loads(path.read_text())
+    del summary["created"], summary["series"]
+    path.write_text(json.dumps(summary))
+    (listed,) = store.list_sessions()
+    assert (listed.created, listed.series) == (None, "")
+    assert examine_folder(folder).problems == []
+    open_session(store, live.session.id, clock).close()
+    assert json.loads(path.read_text())["created"] == live.session.created.isoformat()  # type: ignore[union-attr]

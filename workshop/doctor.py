@@ -127,6 +127,8 @@ def _examine_summary(folder: Path, stored: StoredSession | None, report: FolderR
         return
     report.title = report.title or summary.title
     expected = summary_of(stored.session, summary.updated) if stored else summary
+    if summary.created is None:  # written before summaries kept it: older, not wrong
+        expected.created = None
     if summary_fields(summary) != summary_fields(expected):
         report.add(f"Het overzicht {path} klopt niet meer met de sessie.")
 
