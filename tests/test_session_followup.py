@@ -370,3 +370,19 @@ def test_a_summary_from_before_series_and_created_is_fine_and_mended_on_open(
     assert examine_folder(folder).problems == []
     open_session(store, live.session.id, clock).close()
     assert json.loads(path.read_text())["created"] == live.session.created.isoformat()  # type: ignore[union-attr]
+
+
+def test_export_of_an_agreement_whose_contribution_was_deleted_still_imports(
+    live: LiveSession, store: SessionStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    from workshop.interchange import dump_session, import_file
+
+    said = live.add_contribution("Brieven zijn te lang", P)
+    made = live.add_agreement("Brieven korter", "Joost", source=said.id)
+    live.delete_contribution(said.id)
+    assert live.agreement(made.id).source == said.id  # kept, so undo can restore it
+    path = tmp_path / "sessie.json"
+    path.write_text(json.dumps(dump_session(live.stored())), encoding="utf-8")
+    other = SessionStore(tmp_path / "ander")
+    imported = import_file(other, path, clock)
+    assert imported.agreements[0].source is None

@@ -161,9 +161,28 @@ def dump_session(stored: StoredSession) -> dict[str, Any]:
         "session": session,
         "contributions": [c.to_dict() for c in stored.contributions],
         "goals": [g.to_dict() for g in stored.goals],
-        "agreements": [a.to_dict() for a in stored.agreements],
+        "agreements": _agreement_documents(stored),
         "scan_scores": [s.to_dict() for s in stored.scan_scores],
     }
+
+
+def _agreement_documents(stored: StoredSession) -> list[dict[str, Any]]:
+    """The agreements; a link to a contribution that was deleted since becomes null.
+
+    The session keeps the link (undoing the delete restores it), but a document may only name
+    what is in it.
+    """
+    contributions = {c.id for c in stored.contributions}
+    goals = {g.id for g in stored.goals}
+    documents = []
+    for agreement in stored.agreements:
+        document = agreement.to_dict()
+        if document["source"] not in contributions:
+            document["source"] = None
+        if document["goal"] not in goals:
+            document["goal"] = None
+        documents.append(document)
+    return documents
 
 
 def dumps_session(stored: StoredSession) -> str:
