@@ -138,7 +138,7 @@ class GoalDialog(ModalScreen[Goal | None]):
             field_input.cursor_position = len(value)
         self._initial = self.values()
         self._clear_errors()
-        self._inputs()[0].focus()
+        self.set_focus(self._inputs()[0])
 
     # -- reading the fields ---------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ class GoalDialog(ModalScreen[Goal | None]):
             return False
         error.update(literal(message))
         error.display = True
-        self.query_one(f"#input-{field}", Input).focus()
+        self.set_focus(self.query_one(f"#input-{field}", Input))
         return True
 
     def _clear_errors(self) -> None:

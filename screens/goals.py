@@ -168,7 +168,7 @@ class GoalsScreen(Screen[None]):
         elif not empty and option_list.highlighted is None:
             option_list.highlighted = 0
         if not empty:
-            option_list.focus()
+            self.set_focus(option_list)
         self.refresh_bindings()
 
     def current_id(self) -> str | None:
@@ -322,7 +322,7 @@ class LinkAgreementScreen(ModalScreen[None]):
         self.query_one("#link-empty").display = empty
         if not empty:
             option_list.highlighted = min(keep or 0, option_list.option_count - 1)
-            option_list.focus()
+            self.set_focus(option_list)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -7,6 +7,7 @@ Enter marks it as discussed and goes on. At the end a summary says what changed.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
 from screens.agreement_form import parse_due
@@ -32,6 +34,7 @@ STATUS_STYLE = {
     Status.VERVALLEN: "bold strike",
 }
 _CHANGING_ACTIONS = frozenset({"set_status", "edit", "discussed"})
+_MOVING_ACTIONS = frozenset({"set_status", "edit", "discussed", "move"})  # off while editing
 # What each small input edits: (label, placeholder).
 _EDITS = {
     "notitie": ("Notitie", "Een korte notitie, bijv. 'Na de vakantie opnieuw proberen'"),
@@ -64,6 +67,10 @@ class ReviewScreen(Screen[None]):
         "Kies met 1 tot en met 4 de nieuwe status. Enter zegt: besproken, en gaat naar de "
         "volgende. Met de pijltjes blader je zonder iets te veranderen."
     )
+    # Priority bindings run in order as the keys arrive, also while a save is still writing:
+    # "n" opens the input before the letters typed right after it are delivered, so they land
+    # in the input. While the input is open, only Enter (save) and Escape act here; every other
+    # key types in the input.
     BINDINGS = [
         Binding(
             "1",
@@ -72,6 +79,7 @@ class ReviewScreen(Screen[None]):
             id="review.status_open",
             show=False,
             tooltip="Deze afspraak staat nog open",
+            priority=True,
         ),
         Binding(
             "2",
@@ -80,6 +88,7 @@ class ReviewScreen(Screen[None]):
             id="review.status_busy",
             show=False,
             tooltip="Hier wordt aan gewerkt",
+            priority=True,
         ),
         Binding(
             "3",
@@ -88,6 +97,7 @@ class ReviewScreen(Screen[None]):
             id="review.status_done",
             show=False,
             tooltip="Deze afspraak is gedaan",
+            priority=True,
         ),
         Binding(
             "4",
@@ -96,6 +106,7 @@ class ReviewScreen(Screen[None]):
             id="review.status_dropped",
             show=False,
             tooltip="Deze afspraak gaat niet meer door",
+            priority=True,
         ),
         Binding(
             "enter",
@@ -103,6 +114,15 @@ class ReviewScreen(Screen[None]):
             "Besproken",
             id="review.discussed",
             tooltip="Deze afspraak is besproken; ga naar de volgende",
+            priority=True,
+        ),
+        Binding(
+            "enter",
+            "save_edit",
+            "Opslaan",
+            id="review.save_edit",
+            tooltip="Sla de notitie, eigenaar of het moment op",
+            priority=True,
         ),
         Binding(
             "right",
@@ -111,6 +131,7 @@ class ReviewScreen(Screen[None]):
             id="review.next",
             show=False,
             tooltip="Naar de volgende afspraak, zonder iets te veranderen",
+            priority=True,
         ),
         Binding(
             "left",
@@ -119,6 +140,7 @@ class ReviewScreen(Screen[None]):
             id="review.previous",
             show=False,
             tooltip="Terug naar de vorige afspraak",
+            priority=True,
         ),
         Binding(
             "n",
@@ -126,6 +148,7 @@ class ReviewScreen(Screen[None]):
             "Notitie",
             id="review.note",
             tooltip="Schrijf een korte notitie bij deze afspraak",
+            priority=True,
         ),
         Binding(
             "o",
@@ -133,6 +156,7 @@ class ReviewScreen(Screen[None]):
             "Eigenaar",
             id="review.owner",
             tooltip="Geef deze afspraak een andere eigenaar",
+            priority=True,
         ),
         Binding(
             "w",
@@ -140,6 +164,7 @@ class ReviewScreen(Screen[None]):
             "Wanneer",
             id="review.moment",
             tooltip="Kies een ander moment: een termijn of een datum",
+            priority=True,
         ),
         Binding(
             "escape",
@@ -147,6 +172,7 @@ class ReviewScreen(Screen[None]):
             "Terug",
             id="review.back",
             tooltip="Terug naar de sessie; alles is al opgeslagen",
+            priority=True,
         ),
     ]
 
@@ -205,7 +231,11 @@ class ReviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _CHANGING_ACTIONS and (self.live.read_only or self.current() is None):
             return None
-        return True
+        editing = self.editing is not None
+        if action == "save_edit":
+            return editing
+        # while the small input is open, its keys type there
+        return not (editing and action in _MOVING_ACTIONS)
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -395,6 +425,7 @@ class ReviewScreen(Screen[None]):
         if agreement is None or self.live.read_only or what not in _EDITS:
             return
         self.editing = what
+        self.refresh_bindings()
         label, placeholder = _EDITS[what]
         edit_input = self.query_one("#review-edit-input", Input)
         edit_input.placeholder = placeholder
@@ -419,12 +450,15 @@ class ReviewScreen(Screen[None]):
             else Content("Typ een naam."),
             "wanneer": Content(" · ".join(h.value for h in Horizon) + " · of dd-mm-jjjj"),
         }.get(what, Content(""))
+        keys = "Enter: opslaan · Esc: niet veranderen"
+        if edit_input.value:  # selected on focus: typing replaces it
+            keys += " · Typ iets nieuws, of → om aan te vullen"
         self.query_one("#review-edit-keys", Static).update(
-            Content.assemble(hint, "\n" if hint else "", "Enter: opslaan · Esc: niet veranderen")
+            Content.assemble(hint, "\n" if hint else "", keys)
         )
         self._clear_error()
         self.query_one("#review-edit").display = True
-        edit_input.focus()
+        self.set_focus(edit_input)  # at once: keys typed right after must land in the input
 
     def _clear_error(self) -> None:
         error = self.query_one("#review-edit-error", Static)
@@ -435,18 +469,17 @@ class ReviewScreen(Screen[None]):
         self.editing = None
         self.query_one("#review-edit").display = False
         self.set_focus(None)
+        self.refresh_bindings()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "review-edit-input":
-            return
-        event.stop()
+    async def action_save_edit(self) -> None:
+        """Enter in the small input: save what was typed (a refused value stays in the input)."""
+        edit_input = self.query_one("#review-edit-input", Input)
+        await _caught_up(edit_input)  # the letters typed just before Enter are in the value
         agreement = self.current()
         if agreement is None or self.editing is None:
             self.close_edit()
             return
-        if event.input.cursor_at_end:
-            event.input.action_cursor_right()  # takes the grey suggestion, if one is shown
-        value = event.input.value
+        value = await _with_suggestion(edit_input)
         try:
             if self.editing == "notitie":
                 saved = self._review(agreement, note=value)
@@ -458,7 +491,7 @@ class ReviewScreen(Screen[None]):
             message = self.query_one("#review-edit-error", Static)
             message.update(literal(error.message))
             message.display = True
-            return  # the typed text stays in the input
+            return
         if saved is None:
             return  # not saved (reported): the typed text stays
         self.close_edit()
@@ -469,3 +502,22 @@ class ReviewScreen(Screen[None]):
             self.close_edit()
             return
         self.dismiss(None)
+
+
+async def _caught_up(widget: Widget) -> None:
+    """Wait until ``widget`` has handled the keys already sent to it (its queue is in order)."""
+    done = asyncio.Event()
+    if widget.call_later(done.set):
+        await done.wait()
+
+
+async def _with_suggestion(edit_input: Input) -> str:
+    """The typed value, completed by the suggestion the input shows (or is about to show)."""
+    value, suggester = edit_input.value, edit_input.suggester
+    if not value or suggester is None or not edit_input.cursor_at_end:
+        return value
+    wanted = value if suggester.case_sensitive else value.casefold()
+    suggestion = await suggester.get_suggestion(wanted)
+    if suggestion:
+        edit_input.value = suggestion  # shown as taken, also if the save is refused
+    return suggestion or value

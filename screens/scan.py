@@ -290,7 +290,7 @@ class ScanScreen(Screen[None]):
                 option_list.add_option(None)  # a faint line between statements
             option_list.add_option(Option(self._list_prompt(result), id=result.statement.code))
         option_list.highlighted = keep
-        option_list.focus()
+        self.set_focus(option_list)
 
     def _show_results(self, results: list[StatementResult]) -> None:
         biggest = biggest_differences(results)
@@ -389,7 +389,7 @@ class ScanScreen(Screen[None]):
     def action_show_results(self) -> None:
         self.mode = RESULTS
         self.show()
-        self.query_one("#scan-results").focus()  # arrows and PgDn scroll the results
+        self.set_focus(self.query_one("#scan-results"))  # arrows and PgDn scroll the results
 
     def action_show_scoring(self) -> None:
         if self.live.read_only:
