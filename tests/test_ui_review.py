@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 from datetime import date, datetime
 
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from screens.review import ReviewScreen
 from workshop.clock import FakeClock
@@ -345,3 +346,52 @@ def test_user_text_is_shown_literally(make_app, store, clock) -> None:
 
     asyncio.run(scenario())
     assert store.load(second).agreements[0].note == "[bold]let op[/bold]"
+
+
+def test_keys_typed_in_one_burst_are_handled_in_order(make_app, store, clock) -> None:
+    """Keys that arrive together (fast typing, a slow disk) still land where they were meant."""
+    first_session(store, clock)
+    second = second_session(store, clock)
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            live = await open_review(pilot, store, second, clock)
+            burst = ["2", "n", *"Gebeld", "enter", "enter", "o", *"se", "enter", "4"]
+            for key in burst:  # all queued at once, without waiting in between
+                character = "\r" if key == "enter" else key
+                app.post_message(events.Key(key, character))
+            await pilot.pause(0.5)
+            await pilot.pause()
+            assert "Afspraak 2 van 4" in screen_text(pilot)
+            live.close()
+
+    asyncio.run(scenario())
+    stored = by_what(store.load(second).agreements)
+    called = stored["Alle ouders bellen voor het startgesprek"]
+    assert (called.status, called.note, called.owner) == (Status.BEZIG, "Gebeld", "Anouk Bakker")
+    room = stored["Een ouderkamer inrichten"]
+    assert (room.owner, room.status) == ("Sevda", Status.VERVALLEN)
+
+
+def test_help_shows_the_review_keys(make_app, store, clock) -> None:
+    first_session(store, clock)
+    second = second_session(store, clock)
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            live = await open_review(pilot, store, second, clock)
+            await pilot.press("f1")
+            assert "Bespreek de afspraken van eerdere sessies een voor een." in screen_text(pilot)
+            table = app.screen.query_one("#help-keys", DataTable)
+            rows = {
+                str(table.get_row_at(i)[0]): str(table.get_row_at(i)[1])
+                for i in range(table.row_count)
+            }
+            assert rows["Enter"] == "Deze afspraak is besproken; ga naar de volgende"
+            assert rows["o"] == "Geef deze afspraak een andere eigenaar"
+            assert rows["3"] == "Deze afspraak is gedaan"
+            live.close()
+
+    asyncio.run(scenario())
