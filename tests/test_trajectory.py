@@ -392,3 +392,20 @@ def test_trajectory_key_of_sessions_and_summaries(
     assert summary.created is not None and summary.series == ""
     blank = Session("x", " ", date(2026, 1, 1), "", {}, series="")
     assert trajectory_key(blank) == ""
+
+
+def test_a_moment_without_time_zone_does_not_break_the_order(
+    store: SessionStore, clock: FakeClock, trajectory: Trajectory
+) -> None:
+    import json
+
+    path = store.sessions_dir / trajectory.ids[1] / "summary.json"
+    summary = json.loads(path.read_text())
+    summary["created"] = "2026-04-14T19:00:00"  # edited by hand, no time zone
+    path.write_text(json.dumps(summary))
+    later = start(store, clock, DAYS[1], "Dezelfde avond, later", later=30)
+    try:  # the same day as session 2, so the moments are compared
+        assert {a.carried_from for a in later.carried_agreements()} == {trajectory.ids[1]}
+        assert len(later.carried_agreements()) == 3
+    finally:
+        later.close()

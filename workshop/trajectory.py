@@ -80,7 +80,8 @@ _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def _moment(item: SessionLike) -> datetime | None:
-    if item.created is not None:
+    # A moment without a time zone (a hand-edited file) cannot be compared with the others.
+    if item.created is not None and item.created.tzinfo is not None:
         return item.created
     return item.updated if isinstance(item, SessionSummary) else None
 
