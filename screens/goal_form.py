@@ -112,6 +112,7 @@ class GoalDialog(ModalScreen[Goal | None]):
                         field_input = Input(
                             placeholder=spec.placeholder,
                             suggester=suggester,
+                            select_on_focus=False,  # a key press never wipes what is there
                             compact=True,
                             id=f"input-{spec.name}",
                             classes="form-input",

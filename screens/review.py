@@ -443,6 +443,9 @@ class ReviewScreen(Screen[None]):
             "wanneer": agreement.due.label if agreement.due else "",
         }[what]
         edit_input.cursor_position = len(edit_input.value)
+        # A new owner or moment replaces the old one: selected, so typing replaces it. A note
+        # is added to: the cursor waits at its end.
+        edit_input.select_on_focus = what != "notitie"
         self.query_one("#review-edit-label", Label).update(label)
         hint = {
             "eigenaar": Content.assemble("Deelnemers: ", literal(" · ".join(names)))
@@ -451,7 +454,7 @@ class ReviewScreen(Screen[None]):
             "wanneer": Content(" · ".join(h.value for h in Horizon) + " · of dd-mm-jjjj"),
         }.get(what, Content(""))
         keys = "Enter: opslaan · Esc: niet veranderen"
-        if edit_input.value:  # selected on focus: typing replaces it
+        if edit_input.value and edit_input.select_on_focus:
             keys += " · Typ iets nieuws, of → om aan te vullen"
         self.query_one("#review-edit-keys", Static).update(
             Content.assemble(hint, "\n" if hint else "", keys)

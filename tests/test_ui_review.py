@@ -342,10 +342,11 @@ def test_user_text_is_shown_literally(make_app, store, clock) -> None:
             await type_text(pilot, "[bold]let op[/bold]")
             await pilot.press("enter")
             assert "[bold]let op[/bold]" in screen_text(pilot)
+            await pilot.press("n", "!", "enter")  # a note is added to, not replaced
             live.close()
 
     asyncio.run(scenario())
-    assert store.load(second).agreements[0].note == "[bold]let op[/bold]"
+    assert store.load(second).agreements[0].note == "[bold]let op[/bold]!"
 
 
 def test_keys_typed_in_one_burst_are_handled_in_order(make_app, store, clock) -> None:
