@@ -51,9 +51,15 @@ def headings(tokens: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
     ]
 
 
-def table_rows(tokens: list) -> list[list[str]]:  # type: ignore[type-arg]
+def table_rows(tokens: list, section: str) -> list[list[str]]:  # type: ignore[type-arg]
+    """The rows of the tables under the H2 named ``section``."""
     rows: list[list[str]] = []
+    current = None
     for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            current = tokens[i + 1].content
+        if current != section:
+            continue
         if token.type == "tr_open":
             rows.append([])
         elif token.type in ("th_open", "td_open"):
@@ -101,7 +107,7 @@ def test_preview_then_save_markdown_and_html(make_app, store, clock, exports_dir
         assert found[0] == ("h1", title)
         assert [t for t in found if t[0] == "h1"] == [("h1", title)]
         assert ("h2", "Afspraken") in found
-        rows = table_rows(tokens)
+        rows = table_rows(tokens, "Afspraken")
         assert rows[0] == [
             "Afspraak",
             "Eigenaar",
