@@ -30,6 +30,7 @@ from screens.widgets import (
 )
 from screens.widgets.agenda import Progress
 from screens.widgets.keys import step_bindings
+from screens.widgets.step_screens import screen_for_step, step_screen_label
 from workshop.capture import parse_capture
 from workshop.errors import NotFoundError, ValidationError, WorkshopError
 from workshop.lock import SessionLockedError
@@ -212,6 +213,37 @@ class RunnerScreen(Screen[None]):
             tooltip="Bekijk het plan van aanpak en sla het op",
         ),
         Binding(
+            "ctrl+o",
+            "open_step",
+            "Stap openen",
+            id="runner.open_step",
+            tooltip="Open de terugblik of de zelfscan van deze stap",
+        ),
+        Binding(
+            "ctrl+r",
+            "review",
+            "Terugblik",
+            id="runner.review",
+            tooltip="Bespreek de afspraken van eerdere sessies één voor één",
+            show=False,
+        ),
+        Binding(
+            "ctrl+l",
+            "goals",
+            "Doelen",
+            id="runner.goals",
+            tooltip="Bekijk de doelen, maak een nieuw doel of beoordeel er een",
+            show=False,
+        ),
+        Binding(
+            "ctrl+b",
+            "balance",
+            "Balans",
+            id="runner.balance",
+            tooltip="Aan welke vormen van partnerschap geven jullie aandacht, en aan welke niet?",
+            show=False,
+        ),
+        Binding(
             "ctrl+z",
             "undo_delete",
             "Terugzetten",
@@ -308,6 +340,7 @@ class RunnerScreen(Screen[None]):
         )
         self.query_one(HintsPanel).show(live.phase.hints)
         self.show_contributions()
+        self.refresh_bindings()  # "Stap openen" only shows on a terugblik or zelfscan step
         self.tick()
 
     def show_contributions(self) -> None:
@@ -390,6 +423,8 @@ class RunnerScreen(Screen[None]):
             return False
         if action == "undo_delete":
             return bool(self._deleted)
+        if action == "open_step":
+            return step_screen_label(self.live.step.kind) is not None
         return True
 
     # -- capturing ------------------------------------------------------------------------------
@@ -644,6 +679,26 @@ class RunnerScreen(Screen[None]):
         self.tick()
 
     # -- other screens --------------------------------------------------------------------------
+
+    def action_open_step(self) -> None:
+        screen = screen_for_step(self.live)
+        if screen is not None:
+            self.app.push_screen(screen)
+
+    def action_review(self) -> None:
+        from screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.live))
+
+    def action_goals(self) -> None:
+        from screens.goals import GoalsScreen
+
+        self.app.push_screen(GoalsScreen(self.live))
+
+    def action_balance(self) -> None:
+        from screens.balance import BalanceScreen
+
+        self.app.push_screen(BalanceScreen(self.live))
 
     def action_agreements(self) -> None:
         self._push_optional("screens.agreements", "AgreementsScreen", "Het afsprakenscherm")

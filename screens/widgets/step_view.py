@@ -7,13 +7,18 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from screens.widgets.step_screens import step_screen_label
 from workshop.template import Phase, Step
 
 
 def questions_content(step: Step) -> Content:
-    if not step.questions:
+    opens = step_screen_label(step.kind)
+    lines = [Content(f"• {question}") for question in step.questions]
+    if opens is not None:
+        lines.append(Content.assemble("Druk op ", ("Ctrl+O", "bold"), f" voor de {opens.lower()}."))
+    if not lines:
         return Content("Bij deze stap staan geen vragen.")
-    return Content("\n").join(Content(f"• {question}") for question in step.questions)
+    return Content("\n").join(lines)
 
 
 class StepView(Vertical):
