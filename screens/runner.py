@@ -450,6 +450,7 @@ class RunnerScreen(Screen[None]):
                 kind=kind,
                 form=parsed.form or bar.form,
                 author=parsed.author or "",
+                aim=parsed.aim,
             )
         except ValidationError as error:
             bar.show_message(error.message, error=True)

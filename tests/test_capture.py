@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop.capture import GROUP_PREFIXES, KIND_PREFIXES, parse_capture
-from workshop.model import Group, Kind, Participant, PartnershipForm
+from workshop.model import Aim, Group, Kind, Participant, PartnershipForm
 
 PEOPLE = [
     Participant(Group.TEAM, "Fatima El Amrani"),
@@ -167,3 +167,24 @@ def test_markup_and_unicode_pass_through_untouched() -> None:
     capture = parse_capture(line)
     assert capture.kind is Kind.IDEE
     assert capture.text == "[b]vet[/b] مرحبا 👋🏽 e\u0301"
+
+
+@pytest.mark.parametrize(
+    ("line", "aim"),
+    [
+        ("=ped Thuis en op de groep hetzelfde", Aim.PEDAGOGISCH),
+        ("=toe Cursus voor ouders", Aim.TOERUSTING),
+        ("=org Ouders helpen bij het feest", Aim.ORGANISATORISCH),
+        ("=democratisch Ouders denken mee", Aim.DEMOCRATISCH),
+    ],
+)
+def test_aim_prefix(line: str, aim: Aim) -> None:
+    parsed = parse_capture(line)
+    assert parsed.aim is aim
+    assert not parsed.text.startswith("=")
+
+
+def test_short_or_unknown_aim_stays_text() -> None:
+    assert parse_capture("=pe te kort").aim is None
+    assert parse_capture("=pe te kort").text == "=pe te kort"
+    assert parse_capture("= 3 is een som").text == "= 3 is een som"

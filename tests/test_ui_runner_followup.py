@@ -9,7 +9,7 @@ from screens.goals import GoalsScreen
 from screens.review import ReviewScreen
 from screens.runner import RunnerScreen
 from screens.scan import ScanScreen
-from workshop.model import Due, Group, Horizon
+from workshop.model import Aim, Due, Group, Horizon
 from workshop.session import create_session, new_participant
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
 
@@ -90,6 +90,12 @@ def test_follow_through_screens_open_from_the_runner(make_app, store, clock) -> 
             runner.live.go_to(1, 0)
             runner.show_position()
             await pilot.pause()
+            await pilot.press(*"=dem Ouders kiezen mee het thema", "enter")
+            await pilot.pause()
+            saved = runner.live.contributions[-1]
+            assert saved.text == "Ouders kiezen mee het thema"
+            assert saved.aim is Aim.DEMOCRATISCH
+            assert runner.live.balance().aims.contributions[Aim.DEMOCRATISCH] == 1
             assert runner.check_action("open_step", ()) is False
             await pilot.press("ctrl+o")
             await pilot.pause()

@@ -2,6 +2,7 @@
 
     #knelpunt / #kn   kind        (#kans #ka, #wens #w, #idee #i, #observatie #obs)
     +did / +ped ...   partnership form (+did +ped +inf +for +maa)
+    =ped / =toe ...   aim of partnership (=ped =toe =org =dem)
     @Naam             author: a participant whose name starts with it, else the word as typed
     ouder: / team:    whose voice it is
 
@@ -12,8 +13,9 @@ Unknown prefixes are left in the text: nothing typed is ever dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
-from workshop.model import Group, Kind, Participant, PartnershipForm
+from workshop.model import Aim, Group, Kind, Participant, PartnershipForm
 
 KIND_PREFIXES: dict[str, Kind] = {
     "kn": Kind.KNELPUNT,
@@ -45,11 +47,24 @@ class Capture:
     kind: Kind | None = None
     form: PartnershipForm | None = None
     author: str | None = None
+    aim: Aim | None = None
+
+
+Option = TypeVar("Option", PartnershipForm, Aim)
+
+
+def _unique_start(word: str, options: type[Option]) -> Option | None:
+    """The one option whose value starts with ``word`` (three letters at least), else None."""
+    matches = [o for o in options if len(word) >= 3 and o.value.startswith(word)]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _form(word: str) -> PartnershipForm | None:
-    matches = [f for f in PartnershipForm if len(word) >= 3 and f.value.startswith(word)]
-    return matches[0] if len(matches) == 1 else None
+    return _unique_start(word, PartnershipForm)
+
+
+def _aim(word: str) -> Aim | None:
+    return _unique_start(word, Aim)
 
 
 def _author(word: str, participants: list[Participant]) -> str:
@@ -60,7 +75,7 @@ def _author(word: str, participants: list[Participant]) -> str:
 
 def parse_capture(line: str, participants: list[Participant] = ()) -> Capture:  # type: ignore[assignment]
     words = line.strip().split(" ")
-    group = kind = form = author = None
+    group = kind = form = author = aim = None
     used = 0
     for word in words:
         lowered = word.casefold()
@@ -70,11 +85,18 @@ def parse_capture(line: str, participants: list[Participant] = ()) -> Capture:  
             kind = KIND_PREFIXES[lowered[1:]]
         elif lowered.startswith("+") and _form(lowered[1:]) and form is None:
             form = _form(lowered[1:])
+        elif lowered.startswith("=") and _aim(lowered[1:]) and aim is None:
+            aim = _aim(lowered[1:])
         elif lowered.startswith("@") and len(word) > 1 and author is None:
             author = _author(word[1:], list(participants))
         else:
             break
         used += 1
     return Capture(
-        text=" ".join(words[used:]).strip(), group=group, kind=kind, form=form, author=author
+        text=" ".join(words[used:]).strip(),
+        group=group,
+        kind=kind,
+        form=form,
+        author=author,
+        aim=aim,
     )
