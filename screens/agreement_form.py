@@ -8,11 +8,6 @@ its field.
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from enum import StrEnum
-from typing import TypeVar
-
 from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -31,58 +26,13 @@ from workshop.model import (
     INSTRUMENTS,
     Agreement,
     Contribution,
-    Due,
     Group,
     Horizon,
     PartnershipForm,
     Status,
 )
 from workshop.session import LiveSession
-
-E = TypeVar("E", bound=StrEnum)
-_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-
-
-def parse_due(text: str) -> Due | None:
-    """What was typed in "Wanneer": nothing, a horizon (or the start of one), or dd-mm-jjjj."""
-    value = " ".join(text.split())
-    if not value:
-        return None
-    horizon = _pick(value, list(Horizon))
-    if horizon is not None:
-        return Due(horizon=Horizon(horizon))
-    match = _DATE.match(value)
-    if match is None:
-        raise ValidationError(
-            "wanneer",
-            "Dit is geen termijn en geen datum. Typ bijvoorbeeld: volgende maand, of 01-10-2026.",
-        )
-    day, month, year = (int(part) for part in match.groups())
-    try:
-        return Due(on=date(year, month, day))
-    except ValueError:
-        raise ValidationError("wanneer", f"De datum {value} bestaat niet.") from None
-
-
-def parse_choice(text: str, options: type[E], field: str, label: str) -> E | None:
-    """A value from a fixed list, typed in full or by its first letters; empty is none."""
-    value = " ".join(text.split())
-    if not value:
-        return None
-    picked = _pick(value, list(options))
-    if picked is None:
-        choices = ", ".join(option.value for option in options)
-        raise ValidationError(field, f"{label} kan zijn: {choices}. Of laat het leeg.")
-    return options(picked)
-
-
-def _pick(value: str, options: list[StrEnum]) -> str | None:
-    wanted = value.casefold()
-    exact = [o.value for o in options if o.value.casefold() == wanted]
-    if exact:
-        return exact[0]
-    starts = [o.value for o in options if o.value.casefold().startswith(wanted)]
-    return starts[0] if len(starts) == 1 else None
+from workshop.typed import parse_choice, parse_due
 
 
 class WhatArea(TextArea):

@@ -18,12 +18,12 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from screens.agreement_form import parse_choice
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.goals import INSPECTION_NORM_PERCENT, Goal, Judgement, norm_suggestion
 from workshop.session import LiveSession
+from workshop.typed import format_date, parse_choice
 
 
 class FieldSpec:
@@ -264,7 +264,7 @@ class GoalFormScreen(GoalDialog):
             "doel": goal.description,
             "criterium": goal.criterion,
             "percentage": _percent_text(goal),
-            "datum": goal.by.strftime("%d-%m-%Y") if goal.by else "",
+            "datum": format_date(goal.by) if goal.by else "",
         }
 
     def save_values(self, values: dict[str, str]) -> Goal:

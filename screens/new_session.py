@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
@@ -20,12 +19,11 @@ from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Group, Participant
 from workshop.session import create_session, new_participant
 from workshop.template import DEFAULT_TEMPLATE_ID, Template, builtin_templates
+from workshop.typed import format_date, parse_count, parse_date, parse_names
 
 if TYPE_CHECKING:
     from screens.app import WorkshopApp
 
-DATE_FORMAT = "%d-%m-%Y"
-_DATE_PATTERN = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 ANONYMOUS_WORD = "anoniem"
 MAX_ANONYMOUS_PARENTS = 50
 
@@ -42,44 +40,19 @@ FIELD_INPUTS: dict[str, str] = {
 }
 
 
-def parse_day(text: str) -> date:
-    """A date typed as dd-mm-jjjj (also with / or . between the numbers)."""
-    example = "Schrijf de datum als dag-maand-jaar, bijvoorbeeld 14-03-2026."
-    match = _DATE_PATTERN.match(text)
-    if not match:
-        raise ValidationError("datum", example)
-    day, month, year = (int(part) for part in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValidationError("datum", f"Die datum bestaat niet. {example}") from None
-
-
-def split_names(text: str) -> list[str]:
-    """Names typed on one line with commas between them; empty pieces are skipped."""
-    return [name.strip() for name in text.split(",") if name.strip()]
-
-
 def team_members(text: str) -> list[Participant]:
     try:
-        return [new_participant(Group.TEAM, name) for name in split_names(text)]
+        return [new_participant(Group.TEAM, name) for name in parse_names(text)]
     except ValidationError as error:
         raise ValidationError("team", error.message) from None
 
 
 def parent_panel(count_text: str, names_text: str) -> list[Participant]:
     """Anonymous parents by number, plus named ones; 'anoniem' in the names is one more."""
-    count_text = count_text.strip()
-    if count_text and not count_text.isdigit():
-        raise ValidationError("ouders", "Vul een aantal in, bijvoorbeeld 3. Of laat het leeg.")
-    count = int(count_text or "0")
-    if count > MAX_ANONYMOUS_PARENTS:
-        raise ValidationError(
-            "ouders", f"Dat zijn te veel. Het maximum is {MAX_ANONYMOUS_PARENTS}."
-        )
+    count = parse_count(count_text, "ouders", MAX_ANONYMOUS_PARENTS)
     parents = [new_participant(Group.OUDERPANEL) for _ in range(count)]
     try:
-        for name in split_names(names_text):
+        for name in parse_names(names_text):
             anonymous = name.casefold() == ANONYMOUS_WORD
             parents.append(new_participant(Group.OUDERPANEL, "" if anonymous else name))
     except ValidationError as error:
@@ -221,7 +194,7 @@ class NewSessionScreen(Screen[None]):
         self.show_template_hint()
 
     def on_mount(self) -> None:
-        self.query_one("#day", Input).value = self.workshop_app.clock.now().strftime(DATE_FORMAT)
+        self.query_one("#day", Input).value = format_date(self.workshop_app.clock.now().date())
         for field in self.query(Input).results(Input):
             field.cursor_blink = False  # calm on a projector, and stable in snapshots
         self.defaults = self.form_values()
@@ -278,7 +251,7 @@ class NewSessionScreen(Screen[None]):
         errors: list[ValidationError] = []
         values: dict[str, object] = {}
         checks = {
-            "day": lambda: parse_day(self.text("day")),
+            "day": lambda: parse_date(self.text("day"), "datum"),
             "template": self.chosen_template,
             "team": lambda: team_members(self.text("team")),
             "parents": lambda: parent_panel(self.text("parent-count"), self.text("parent-names")),

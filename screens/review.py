@@ -8,7 +8,6 @@ Enter marks it as discussed and goes on. At the end a summary says what changed.
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,12 +18,12 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
-from screens.agreement_form import parse_due
 from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Agreement, Horizon, SessionSummary, Status
 from workshop.session import LiveSession
 from workshop.trajectory import due_moment
+from workshop.typed import format_date, parse_due
 
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 STATUS_STYLE = {
@@ -43,10 +42,6 @@ _EDITS = {
 }
 
 
-def _date(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
-
-
 def moment_text(agreement: Agreement) -> str:
     """ "volgende maand (uiterlijk 17-04-2026)", "01-10-2026" or that there is none."""
     if agreement.due is None:
@@ -54,7 +49,7 @@ def moment_text(agreement: Agreement) -> str:
     moment = due_moment(agreement)
     if agreement.due.horizon is None or moment is None:
         return agreement.due.label
-    return f"{agreement.due.label} (uiterlijk {_date(moment)})"
+    return f"{agreement.due.label} (uiterlijk {format_date(moment)})"
 
 
 class ReviewScreen(Screen[None]):
@@ -314,7 +309,7 @@ class ReviewScreen(Screen[None]):
             rows.append(
                 (
                     "Afgesproken in",
-                    Content.assemble(literal(origin.title), f", {_date(origin.day)}"),
+                    Content.assemble(literal(origin.title), f", {format_date(origin.day)}"),
                 )
             )
         self.query_one("#review-details", Static).update(

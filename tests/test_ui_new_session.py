@@ -10,7 +10,7 @@ from textual.widgets import Input, Select, Static
 
 from screens.confirm import ConfirmScreen
 from screens.home import HomeScreen
-from screens.new_session import NewSessionScreen, parent_panel, parse_day, team_members
+from screens.new_session import NewSessionScreen, parent_panel, team_members
 from workshop.errors import StoreError, ValidationError
 from workshop.model import Group
 from workshop.store import SessionStore
@@ -52,28 +52,7 @@ async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
         await pilot.press(char)
 
 
-# -- typed values -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("typed", "expected"),
-    [
-        ("14-03-2026", date(2026, 3, 14)),
-        ("1-3-2026", date(2026, 3, 1)),
-        (" 29/02/2028 ", date(2028, 2, 29)),
-        ("7.11.2026", date(2026, 11, 7)),
-    ],
-)
-def test_dates_are_read_as_day_month_year(typed: str, expected: date) -> None:
-    assert parse_day(typed) == expected
-
-
-@pytest.mark.parametrize("typed", ["", "2026-03-14", "14 maart", "31-02-2026", "00-01-2026"])
-def test_bad_dates_name_the_date_field(typed: str) -> None:
-    with pytest.raises(ValidationError) as caught:
-        parse_day(typed)
-    assert caught.value.field == "datum"
-    assert "dag-maand-jaar" in caught.value.message
+# -- participants from typed values -----------------------------------------------------------
 
 
 def test_parents_are_anonymous_unless_named() -> None:

@@ -6,7 +6,6 @@ of parents and a date. In the evaluation it gets a result and a judgement.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -15,6 +14,7 @@ from typing import Any
 from workshop.errors import ValidationError
 from workshop.model import new_id
 from workshop.text import SHORT_MAX, TEXT_MAX, clean_line, optional_line, required_line
+from workshop.typed import DATE_HINT, PERCENT_HINT, parse_date, parse_percent
 
 INSPECTION_NORM_PERCENT = 50
 
@@ -90,45 +90,20 @@ def norm_suggestion() -> str:
     )
 
 
-_PERCENT = re.compile(r"^(\d{1,3})\s*%?$")
-_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-
-
 def _percent(value: int | str | None) -> int | None:
-    message = "Het percentage moet een heel getal van 0 tot en met 100 zijn."
-    if value is None:
-        return None
     if isinstance(value, str):
-        text = clean_line(value)
-        if not text:
-            return None
-        match = _PERCENT.match(text)
-        if not match:
-            raise ValidationError("percentage", message)
-        value = int(match.group(1))
+        return parse_percent(value, "percentage")
     # bool is an int in Python, but True is no percentage
-    if type(value) is not int or not 0 <= value <= 100:
-        raise ValidationError("percentage", message)
+    if value is not None and (type(value) is not int or not 0 <= value <= 100):
+        raise ValidationError("percentage", PERCENT_HINT)
     return value
 
 
 def _date(value: date | str | None) -> date | None:
-    message = "Vul een datum in als dag-maand-jaar, bijvoorbeeld 01-10-2026."
-    if value is None:
-        return None
     if isinstance(value, str):
-        text = clean_line(value)
-        if not text:
-            return None
-        try:
-            if match := _DUTCH_DATE.match(text):
-                day, month, year = (int(part) for part in match.groups())
-                return date(year, month, day)
-            return date.fromisoformat(text)
-        except ValueError:
-            raise ValidationError("datum", message) from None
-    if isinstance(value, datetime) or not isinstance(value, date):  # a datetime is a date too
-        raise ValidationError("datum", message)
+        return parse_date(value, "datum") if clean_line(value) else None
+    if value is not None and (isinstance(value, datetime) or not isinstance(value, date)):
+        raise ValidationError("datum", DATE_HINT)  # a datetime is a date too
     return value
 
 
