@@ -1,29 +1,39 @@
-"""The new-session form: what, where, when, who leads, which step plan, and who takes part."""
+"""The new-session form: what, where, when, who leads, which step plan, and who takes part.
+
+A session belongs to a trajectory (its location, or a chosen name): the form says how many open
+agreements it brings along, puts a terugblik first when there are any, and offers the self-scans
+as extra steps.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
 
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
-from workshop.model import Group, Participant
+from workshop.export.blocks import plural
+from workshop.model import Group, Participant, SessionSummary
+from workshop.scan import Scan, builtin_scans
 from workshop.session import create_session, new_participant
 from workshop.template import DEFAULT_TEMPLATE_ID, Template, builtin_templates
+from workshop.trajectory import CarryOver, open_items_before, trajectory_key
 from workshop.typed import format_date, parse_count, parse_date, parse_names
 
 if TYPE_CHECKING:
     from screens.app import WorkshopApp
 
+T = TypeVar("T")
 ANONYMOUS_WORD = "anoniem"
 MAX_ANONYMOUS_PARENTS = 50
 
@@ -31,6 +41,7 @@ MAX_ANONYMOUS_PARENTS = 50
 FIELD_INPUTS: dict[str, str] = {
     "titel": "title",
     "locatie": "location",
+    "traject": "series",
     "datum": "day",
     "begeleider": "facilitator",
     "sjabloon": "template",
@@ -38,6 +49,35 @@ FIELD_INPUTS: dict[str, str] = {
     "ouders": "parent-count",
     "oudernamen": "parent-names",
 }
+
+
+def carry_over_text(carried: CarryOver) -> str:
+    """What a new session brings along, in one sentence."""
+    agreements, goals = len(carried.agreements), len(carried.goals)
+    goals_text = plural(goals, "doel", "doelen")
+    if not agreements:
+        extra = f" {goals_text} {'gaat' if goals == 1 else 'gaan'} mee." if goals else ""
+        return "Geen open afspraken uit eerdere sessies." + extra
+    text = plural(agreements, "open afspraak", "open afspraken") + " uit eerdere sessies"
+    if goals:
+        return f"{text} en {goals_text} gaan mee."
+    return f"{text} {'gaat' if agreements == 1 else 'gaan'} mee."
+
+
+def shipped(load: Callable[[], list[T]]) -> tuple[list[T], WorkshopError | None]:
+    """The templates or scans that come with the app; none, and the problem, if they can't load."""
+    try:
+        return load(), None
+    except (WorkshopError, OSError) as error:
+        return [], WorkshopError(str(error))
+
+
+def scan_label(scan: Scan) -> str:
+    """The scan's name without "Zelfscan:" (the heading above the choices says it)."""
+    name = scan.name
+    if name.casefold().startswith("zelfscan:"):
+        name = name[len("zelfscan:") :].strip()
+    return name[:1].upper() + name[1:]
 
 
 def team_members(text: str) -> list[Participant]:
@@ -72,6 +112,7 @@ class Field:
 LEFT_FIELDS = (
     Field("title", "Titel (verplicht)", "Waar gaat de sessie over?"),
     Field("location", "Locatie", "Bijvoorbeeld: De Regenboog"),
+    Field("series", "Traject", "Leeg: de locatie is het traject"),
     Field("day", "Datum (dag-maand-jaar)", "dd-mm-jjjj"),
     Field("facilitator", "Begeleider", "Wie leidt de sessie?"),
 )
@@ -79,7 +120,7 @@ TEAM_FIELD = Field("team", "Team: namen, met komma's ertussen", "Bijvoorbeeld: F
 PARENT_COUNT_FIELD = Field("parent-count", "Ouderpanel: aantal anonieme ouders", "0")
 PARENT_NAMES_FIELD = Field(
     "parent-names",
-    "Ouders met naam (alleen als ze dat willen)",
+    "Ouders met naam (als ze dat willen)",
     "Bijvoorbeeld: Sevda, anoniem",
 )
 TEXT_INPUTS = (
@@ -98,9 +139,12 @@ class NewSessionScreen(Screen[None]):
     TITLE = "Workshop ouderbetrokkenheid"
     SUB_TITLE = "Nieuwe sessie"
     HELP_TEXT = (
-        "Alleen de titel is verplicht.\n"
+        "Alleen de titel is verplicht. Enter in het laatste veld maakt de sessie ook.\n"
         "Ouders doen anoniem mee, tenzij ze zelf hun naam willen geven.\n"
-        "Typ bij 'Ouders met naam' ook 'anoniem' voor een ouder zonder naam."
+        "Typ bij 'Ouders met naam' ook 'anoniem' voor een ouder zonder naam.\n"
+        "Sessies met dezelfde locatie vormen samen een traject. Open afspraken uit eerdere\n"
+        "sessies gaan mee; de terugblik bespreekt ze aan het begin.\n"
+        "Geef een traject een naam als het niet om een locatie gaat."
     )
     BINDINGS = [
         Binding(
@@ -121,13 +165,11 @@ class NewSessionScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.templates: list[Template] = []
-        self.template_problem: WorkshopError | None = None
-        try:
-            self.templates = builtin_templates()
-        except (WorkshopError, OSError) as error:
-            self.template_problem = WorkshopError(str(error))
+        self.templates, self.template_problem = shipped(builtin_templates)
+        self.scans, self.scan_problem = shipped(builtin_scans)
         self.defaults: dict[str, str] = {}
+        self.carry_over_for: tuple[str, date] | None = None  # what the hint was worked out for
+        self.review_chosen = False  # once the facilitator sets it, it no longer follows the hint
 
     @property
     def workshop_app(self) -> WorkshopApp:
@@ -140,7 +182,7 @@ class NewSessionScreen(Screen[None]):
         with VerticalScroll(id="form"):
             yield Static("Nieuwe sessie", classes="title")
             yield Static(
-                "Tab: naar het volgende veld.  Enter in het laatste veld of Ctrl+S: sessie maken.",
+                "Tab: volgend veld · Spatie: vinkje aan of uit · Ctrl+S: sessie maken",
                 classes="hint-line",
             )
             with Horizontal(id="columns"):
@@ -152,6 +194,18 @@ class NewSessionScreen(Screen[None]):
                     yield self.template_select()
                     yield Static(classes="hint-line", id="template-hint")
                     yield Static(classes="field-error", id="template-error")
+                    with Vertical(id="extra-steps"):
+                        yield Checkbox("Terugblik op eerdere afspraken", id="review", compact=True)
+                        yield Static(classes="hint-line", id="review-hint")
+                        if self.scans:
+                            yield Static("Zelfscan als extra stap", classes="field-label")
+                        for scan in self.scans:
+                            yield Checkbox(
+                                Content(scan_label(scan)),
+                                id=f"scan-{scan.id}",
+                                classes="scan-choice",
+                                compact=True,
+                            )
                     with Vertical(id="team-group", classes="group"):
                         yield from self.labelled_input(TEAM_FIELD)
                     with Vertical(id="parent-group", classes="group"):
@@ -197,12 +251,15 @@ class NewSessionScreen(Screen[None]):
         self.query_one("#day", Input).value = format_date(self.workshop_app.clock.now().date())
         for field in self.query(Input).results(Input):
             field.cursor_blink = False  # calm on a projector, and stable in snapshots
+        self.show_carry_over()
         self.defaults = self.form_values()
         self.show_template_hint()
         for error in self.query(".field-error"):
             error.display = False
         if self.template_problem is not None:
             self.show_error(ValidationError("sjabloon", str(self.template_problem)))
+        if self.scan_problem is not None:
+            self.workshop_app.report(self.scan_problem)
         self.query_one("#title", Input).focus()
 
     # -- reading and checking -----------------------------------------------------------------
@@ -213,7 +270,60 @@ class NewSessionScreen(Screen[None]):
     def form_values(self) -> dict[str, str]:
         values = {input_id: self.text(input_id) for input_id in TEXT_INPUTS}
         values["template"] = str(self.query_one("#template", Select).value)
+        values["review"] = str(self.query_one("#review", Checkbox).value)
+        values["scans"] = ",".join(self.chosen_scans())
         return values
+
+    def chosen_scans(self) -> tuple[str, ...]:
+        return tuple(
+            scan.id for scan in self.scans if self.query_one(f"#scan-{scan.id}", Checkbox).value
+        )
+
+    def draft(self) -> SessionSummary:
+        """The session as filled in so far, to ask the store what it would bring along."""
+        now = self.workshop_app.clock.now()
+        try:
+            day = parse_date(self.text("day"))
+        except ValidationError:
+            day = now.date()
+        return SessionSummary(
+            id="",
+            title=self.text("title"),
+            location=self.text("location"),
+            series=self.text("series"),
+            day=day,
+            phase=0,
+            phase_count=0,
+            updated=now,
+            created=now,
+        )
+
+    def show_carry_over(self) -> None:
+        """How many open agreements the trajectory brings along; the terugblik follows it."""
+        draft = self.draft()
+        wanted = (trajectory_key(draft), draft.day)
+        if wanted == self.carry_over_for:
+            return  # the same trajectory and day: no need to read the store again
+        self.carry_over_for = wanted
+        hint = self.query_one("#review-hint", Static)
+        try:
+            carried = open_items_before(self.workshop_app.store, draft)
+        except (WorkshopError, OSError):
+            hint.update("De eerdere sessies konden niet worden gelezen.")
+            return
+        hint.update(carry_over_text(carried))
+        if not self.review_chosen:
+            with self.prevent(Checkbox.Changed):
+                self.query_one("#review", Checkbox).value = bool(carried.agreements)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("location", "series", "day"):
+            self.show_carry_over()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        if event.checkbox.id == "review":
+            self.review_chosen = True
 
     def chosen_template(self) -> Template:
         value = self.query_one("#template", Select).value
@@ -241,7 +351,8 @@ class NewSessionScreen(Screen[None]):
         self.query_one(f"#{input_id}").add_class("-invalid-field")
 
     def focus_first_error(self) -> None:
-        for input_id in (*TEXT_INPUTS[:4], "template", *TEXT_INPUTS[4:]):
+        left = len(LEFT_FIELDS)
+        for input_id in (*TEXT_INPUTS[:left], "template", *TEXT_INPUTS[left:]):
             if self.query_one(f"#{input_id}").has_class("-invalid-field"):
                 self.query_one(f"#{input_id}").focus()
                 return
@@ -281,12 +392,15 @@ class NewSessionScreen(Screen[None]):
                 title=self.text("title"),
                 template=cast(Template, values["template"]),
                 location=self.text("location"),
+                series=self.text("series"),
                 day=cast(date, values["day"]),
                 facilitator=self.text("facilitator"),
                 participants=[
                     *cast(list[Participant], values["team"]),
                     *cast(list[Participant], values["parents"]),
                 ],
+                review=self.query_one("#review", Checkbox).value,
+                scans=self.chosen_scans(),
             )
         except ValidationError as error:
             self.show_error(error)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Checkbox, Input
 
 from workshop.clock import FakeClock
 from workshop.demo import create_demo_session
@@ -19,6 +19,7 @@ from workshop.store import SessionStore
 from workshop.template import get_template
 
 SIZES = [(120, 36), (100, 30)]
+DEMO_LOCATION = "Kinderdagverblijf De Zonnebloem, Utrecht"
 
 
 def fill_store(store: SessionStore, clock: FakeClock) -> None:
@@ -70,3 +71,23 @@ async def form_with_a_bad_date(pilot: Pilot) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_new_session_form_with_a_validation_message(snap_compare, make_app, size) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=form_with_a_bad_date)
+
+
+async def form_in_a_trajectory(pilot: Pilot) -> None:
+    """The demo's location again: its open agreements come along, the terugblik is on."""
+    await pilot.press("n")
+    await pilot.pause()
+    form = pilot.app.screen
+    form.query_one("#title", Input).value = "Tweede ouderavond"
+    form.query_one("#location", Input).value = DEMO_LOCATION
+    form.query_one("#scan-indicatoren", Checkbox).value = True
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_new_session_form_in_a_trajectory(snap_compare, make_app, store, clock, size) -> None:
+    demo = create_demo_session(store, clock)
+    assert demo.session.location == DEMO_LOCATION
+    demo.close()
+    clock.advance(60)  # the new session comes after the demo
+    assert snap_compare(make_app(), terminal_size=size, run_before=form_in_a_trajectory)

@@ -6,14 +6,18 @@ import asyncio
 from datetime import date
 
 import pytest
-from textual.widgets import Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from screens.confirm import ConfirmScreen
 from screens.home import HomeScreen
-from screens.new_session import NewSessionScreen, parent_panel, team_members
+from screens.new_session import NewSessionScreen, carry_over_text, parent_panel, team_members
+from workshop.clock import FakeClock
 from workshop.errors import StoreError, ValidationError
-from workshop.model import Group
+from workshop.model import Group, Status
+from workshop.session import create_session, open_session
 from workshop.store import SessionStore
+from workshop.template import DEFAULT_TEMPLATE_ID, get_template
+from workshop.trajectory import REVIEW_KIND, CarryOver
 
 SIZE = (120, 36)
 
@@ -76,6 +80,21 @@ def test_team_members_by_name() -> None:
     assert caught.value.field == "team"
 
 
+def test_what_comes_along_is_said_in_one_sentence() -> None:
+    agreement, goal = object(), object()
+
+    def text(agreements: int, goals: int) -> str:
+        return carry_over_text(CarryOver([agreement] * agreements, [goal] * goals))  # type: ignore[list-item]
+
+    assert text(0, 0) == "Geen open afspraken uit eerdere sessies."
+    assert text(1, 0) == "1 open afspraak uit eerdere sessies gaat mee."
+    assert text(3, 0) == "3 open afspraken uit eerdere sessies gaan mee."
+    assert text(1, 1) == "1 open afspraak uit eerdere sessies en 1 doel gaan mee."
+    assert text(2, 3) == "2 open afspraken uit eerdere sessies en 3 doelen gaan mee."
+    assert text(0, 1) == "Geen open afspraken uit eerdere sessies. 1 doel gaat mee."
+    assert text(0, 2) == "Geen open afspraken uit eerdere sessies. 2 doelen gaan mee."
+
+
 # -- the form in the app ------------------------------------------------------------------------
 
 
@@ -100,12 +119,14 @@ def test_create_a_session_by_keyboard(make_app, store) -> None:
             await type_text(pilot, "Avond [b]")
             await pilot.press("tab")
             await type_text(pilot, "Regenboog")
-            await pilot.press("tab", "ctrl+u")
+            await pilot.press("tab", "tab", "ctrl+u")  # past the trajectory
             await type_text(pilot, "14-03-2026")
             await pilot.press("enter")  # Enter on a field that is not the last: next field
             assert form.query_one("#facilitator", Input).has_focus
             await type_text(pilot, "Marieke")
-            await pilot.press("tab", "tab")  # past the template
+            # past the template, the terugblik and the two scans
+            await pilot.press("tab", "tab", "tab", "tab", "tab")
+            assert form.query_one("#team", Input).has_focus
             await type_text(pilot, "Ans, Jo")
             await pilot.press("tab")
             await type_text(pilot, "2")
@@ -253,5 +274,228 @@ def test_create_button_works_with_the_mouse(make_app, store) -> None:
             (stored,) = stored_sessions(store)
             assert stored.session.title == "Met de muis"
             assert stored.session.participants == []
+
+    asyncio.run(scenario())
+
+
+# -- the trajectory: what comes along, the terugblik and the scans -------------------------------
+
+EARLIER_DAY = date(2026, 3, 3)  # a week before the FakeClock's day, the form's default
+
+
+def earlier_session(
+    store: SessionStore, clock: FakeClock, location: str, series: str = "", *open_ones: str
+) -> str:
+    """A finished earlier session with open agreements and one that is done (not brought along)."""
+    live = create_session(
+        store,
+        clock,
+        title="Eerste avond",
+        template=get_template(DEFAULT_TEMPLATE_ID),
+        location=location,
+        series=series,
+        day=EARLIER_DAY,
+    )
+    for what in open_ones:
+        live.add_agreement(what, "Joost")
+    done = live.add_agreement("Al klaar", "Sevda")
+    live.update_agreement(done.id, status=Status.KLAAR)
+    live.close()
+    return live.session.id
+
+
+def review_hint(form: NewSessionScreen) -> str:
+    return str(form.query_one("#review-hint", Static).render())
+
+
+def review_box(form: NewSessionScreen) -> Checkbox:
+    return form.query_one("#review", Checkbox)
+
+
+def step_kinds(stored, phase: int = 0) -> list[str]:  # type: ignore[no-untyped-def]
+    return [step["kind"] for step in stored.session.template["phases"][phase]["steps"]]
+
+
+def test_a_second_session_at_the_location_brings_open_agreements_and_starts_with_the_review(
+    make_app, store, clock
+) -> None:
+    first = earlier_session(store, clock, "De Regenboog", "", "Brieven korter", "Koffieochtend")
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            form = await open_form(pilot)
+            assert review_hint(form) == "Geen open afspraken uit eerdere sessies."
+            assert review_box(form).value is False
+            await type_text(pilot, "Tweede avond")
+            await pilot.press("tab")
+            await type_text(pilot, " de  REGENBOOG")  # the same location, typed differently
+            await pilot.pause()
+            assert review_hint(form) == "2 open afspraken uit eerdere sessies gaan mee."
+            assert review_box(form).value is True
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            runner = pilot.app.screen_stack[-1]
+            assert runner.live.step.kind == REVIEW_KIND  # type: ignore[attr-defined]
+
+    asyncio.run(scenario())
+    (new,) = [s for s in stored_sessions(store) if s.session.id != first]
+    assert sorted(a.what for a in new.agreements) == ["Brieven korter", "Koffieochtend"]
+    assert {a.carried_from for a in new.agreements} == {first}
+    assert step_kinds(new)[0] == REVIEW_KIND
+    assert (new.session.position.phase, new.session.position.step) == (0, 0)
+    live = open_session(store, new.session.id, clock)
+    assert live.step.title == "Terugblik op eerdere afspraken"
+    live.close()
+
+
+def test_the_review_can_be_left_out_and_stays_as_chosen(make_app, store, clock) -> None:
+    earlier_session(store, clock, "De Regenboog", "", "Brieven korter")
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            spy_on_runner(pilot.app)
+            form = await open_form(pilot)
+            form.query_one("#title", Input).value = "Zonder terugblik"
+            form.query_one("#location", Input).value = "De Regenboog"
+            await pilot.pause()
+            assert review_hint(form) == "1 open afspraak uit eerdere sessies gaat mee."
+            assert review_box(form).value is True
+            review_box(form).focus()
+            await pilot.press("space")
+            assert review_box(form).value is False
+            # Another trajectory and back: the facilitator's choice is kept.
+            form.query_one("#location", Input).value = "Elders"
+            await pilot.pause()
+            assert review_hint(form) == "Geen open afspraken uit eerdere sessies."
+            form.query_one("#location", Input).value = "De Regenboog"
+            await pilot.pause()
+            assert review_box(form).value is False
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    new = next(s for s in stored_sessions(store) if s.session.title == "Zonder terugblik")
+    assert [a.what for a in new.agreements] == ["Brieven korter"]  # still brought along
+    assert REVIEW_KIND not in step_kinds(new)
+    assert step_kinds(new, 5)[0] == REVIEW_KIND  # the evaluation phase always has one
+
+
+def test_the_trajectory_field_overrides_the_location(make_app, store, clock) -> None:
+    earlier_session(store, clock, "De Regenboog", "", "Van de locatie", "Ook van de locatie")
+    series_first = earlier_session(store, clock, "Het Anker", "Pilot VVE", "Van het traject")
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            spy_on_runner(pilot.app)
+            form = await open_form(pilot)
+            form.query_one("#title", Input).value = "Derde avond"
+            form.query_one("#location", Input).value = "De Regenboog"
+            await pilot.pause()
+            assert review_hint(form) == "2 open afspraken uit eerdere sessies gaan mee."
+            form.query_one("#series", Input).focus()
+            await type_text(pilot, "pilot vve")
+            await pilot.pause()
+            assert review_hint(form) == "1 open afspraak uit eerdere sessies gaat mee."
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    new = next(s for s in stored_sessions(store) if s.session.title == "Derde avond")
+    assert (new.session.location, new.session.series) == ("De Regenboog", "pilot vve")
+    assert [(a.what, a.carried_from) for a in new.agreements] == [("Van het traject", series_first)]
+
+
+def test_chosen_scans_become_steps_of_the_first_phase(make_app, store) -> None:
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            spy_on_runner(pilot.app)
+            form = await open_form(pilot)
+            labels = [str(box.label) for box in form.query(".scan-choice").results(Checkbox)]
+            assert labels == [
+                "Tien punten voor samenwerken met ouders",
+                "Zeven punten van de inspectie",
+            ]
+            form.query_one("#title", Input).value = "Met een zelfscan"
+            form.query_one("#scan-indicatoren", Checkbox).focus()
+            await pilot.press("space")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    (new,) = stored_sessions(store)
+    kinds = step_kinds(new)
+    assert kinds[-1] == "scan-indicatoren"
+    assert "scan-criteria" not in kinds
+    assert kinds[0] != REVIEW_KIND  # nothing to look back on
+    steps = new.session.template["phases"][0]["steps"]
+    assert steps[-1]["title"] == "Zelfscan: zeven punten van de inspectie"
+
+
+def test_both_scans_by_mouse(make_app, store) -> None:
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            spy_on_runner(pilot.app)
+            form = await open_form(pilot)
+            form.query_one("#title", Input).value = "Twee scans"
+            await pilot.click("#scan-criteria")
+            await pilot.click("#scan-indicatoren")
+            await pilot.click("#create")
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    (new,) = stored_sessions(store)
+    assert step_kinds(new)[-2:] == ["scan-criteria", "scan-indicatoren"]
+
+
+FOCUS_ORDER = [
+    "title",
+    "location",
+    "series",
+    "day",
+    "facilitator",
+    "template",
+    "review",
+    "scan-criteria",
+    "scan-indicatoren",
+    "team",
+    "parent-count",
+    "parent-names",
+    "create",
+    "cancel",
+]
+
+
+def test_at_100x30_tab_goes_top_to_bottom_and_every_field_comes_into_view(make_app) -> None:
+    async def scenario() -> None:
+        async with make_app().run_test(size=(100, 30)) as pilot:
+            form = await open_form(pilot)
+            visible = form.query_one("#form").content_region
+            seen = []
+            for _ in FOCUS_ORDER:
+                focused = pilot.app.focused
+                assert focused is not None
+                seen.append(focused.id)
+                await pilot.pause()
+                assert visible.contains_region(focused.region), focused.id
+                await pilot.press("tab")
+            assert seen == FOCUS_ORDER
+            assert form.query_one("#form").max_scroll_y > 0  # it does not fit: it scrolls
+
+    asyncio.run(scenario())
+
+
+def test_a_trajectory_name_that_is_too_long_is_named_next_to_its_field(make_app, store) -> None:
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            spy_on_runner(pilot.app)
+            form = await open_form(pilot)
+            form.query_one("#title", Input).value = "Te lang"
+            form.query_one("#series", Input).value = "x" * 300
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "te lang" in error_text(form, "series")
+            assert form.query_one("#series", Input).has_focus
+            assert stored_sessions(store) == []
 
     asyncio.run(scenario())
