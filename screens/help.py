@@ -6,6 +6,8 @@ input line are shown.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -86,7 +88,25 @@ def help_text(origin: Screen) -> str:
     return str(getattr(origin, "HELP_TEXT", CAPTURE_HELP))
 
 
+HelpRow = tuple[str, str]
+MENU_ROW: HelpRow = ("Ctrl+P", "Menu met alle opdrachten")
+HEADINGS: HelpRow = ("Toets", "Wat het doet")
+MIN_TEXT_WIDTH = 20
+
+
+def column_widths(rows: list[HelpRow], room: int, cell_padding: int) -> tuple[int, int]:
+    """Widths of the key and text columns so the two fill ``room`` cells of table width.
+
+    The keys get what their longest needs; the sentences get the rest and wrap there.
+    """
+    key_width = max(cell_len(keys) for keys, _ in [HEADINGS, *rows])
+    text_room = room - key_width - 4 * cell_padding  # padding on both sides of both columns
+    longest_text = max(cell_len(text) for _, text in [HEADINGS, *rows])
+    return key_width, max(MIN_TEXT_WIDTH, min(text_room, longest_text))
+
+
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "styles/help.tcss"
     BINDINGS = [
         Binding("escape,f1,q", "close", "Terug", id="help.close", tooltip="Sluit de hulp"),
     ]
@@ -94,11 +114,18 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, origin: Screen) -> None:
         super().__init__(classes="dialog-screen")
         self.origin = origin
+        self.rows: list[HelpRow] = key_rows(origin)
+        if not any(keys == MENU_ROW[0] for keys, _ in self.rows):
+            self.rows.append(MENU_ROW)
+        self.widths: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-box"):
             yield Static("Toetsen", classes="title")
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            # Not focusable: the arrow keys scroll the whole box, so there is one scroll bar.
+            keys = DataTable(id="help-keys", cursor_type="none", zebra_stripes=True)
+            keys.can_focus = False
+            yield keys
             yield Static(Content(help_text(self.origin)), id="help-capture")
             yield Static(
                 "Ctrl+P opent het menu met alle opdrachten. Esc sluit dit scherm.",
@@ -106,11 +133,31 @@ class HelpScreen(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
+        # First with a guess (the whole screen); once laid out, to the table's real width.
+        self.fill_keys(self.app.size.width)
+        self.call_after_refresh(self.fit_keys)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_keys)
+
+    def fit_keys(self) -> None:
         table = self.query_one("#help-keys", DataTable)
-        table.add_columns("Toets", "Wat het doet")
-        for keys, text in key_rows(self.origin):
-            table.add_row(Content(keys), Content(text))
-        table.add_row("Ctrl+P", "Menu met alle opdrachten")
+        if table.content_size.width:
+            self.fill_keys(table.content_size.width)
+
+    def fill_keys(self, room: int) -> None:
+        """One row per key; the sentence wraps within its column instead of being cut off."""
+        table = self.query_one("#help-keys", DataTable)
+        widths = column_widths(self.rows, room, table.cell_padding)
+        if widths == self.widths:
+            return
+        self.widths = widths
+        table.clear(columns=True)
+        for heading, width in zip(HEADINGS, widths, strict=True):
+            table.add_column(heading, width=width)
+        for keys, text in self.rows:
+            # rich Text: measured and wrapped by the table, and never read as markup
+            table.add_row(Text(keys), Text(text), height=None)
 
     def action_close(self) -> None:
         self.dismiss(None)

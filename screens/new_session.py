@@ -142,9 +142,9 @@ class NewSessionScreen(Screen[None]):
         "Alleen de titel is verplicht. Enter in het laatste veld maakt de sessie ook.\n"
         "Ouders doen anoniem mee, tenzij ze zelf hun naam willen geven.\n"
         "Typ bij 'Ouders met naam' ook 'anoniem' voor een ouder zonder naam.\n"
-        "Sessies met dezelfde locatie vormen samen een traject. Open afspraken uit eerdere\n"
-        "sessies gaan mee; de terugblik bespreekt ze aan het begin.\n"
-        "Geef een traject een naam als het niet om een locatie gaat."
+        "Sessies met dezelfde locatie vormen samen een traject.\n"
+        "Open afspraken uit eerdere sessies gaan mee; de terugblik bespreekt ze aan het begin.\n"
+        "Geef het traject een naam als het niet om één locatie gaat."
     )
     BINDINGS = [
         Binding(
