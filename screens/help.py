@@ -21,6 +21,7 @@ Sneller typen in de invoerregel (aan het begin van de regel):
   ouder:  of  team:           van wie de inbreng komt
   #knelpunt #kans #wens #idee #observatie   (of kort: #kn #ka #w #i #obs)
   +did +ped +inf +for +maa    de vorm van partnerschap
+  =ped =toe =org =dem         het doel van partnerschap (pedagogisch, toerusting, ...)
   @Naam                       wie het zei
 Voorbeeld:  ouder: #wens @Sevda Meer uitleg over de thema's"""
 
