@@ -19,7 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
-from screens.confirm import ConfirmScreen
+from screens.confirm import close_form
 from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import (
@@ -293,21 +293,7 @@ class AgreementFormScreen(ModalScreen[Agreement | None]):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        if self._values() == self._initial:
-            self.dismiss(None)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Sluiten zonder opslaan? Wat je hier typte, gaat dan verloren.",
-                confirm_label="Ja, niet opslaan",
-            ),
-            answered,
-        )
+        close_form(self, changed=self._values() != self._initial)
 
     def action_save(self) -> None:
         self._clear_errors()

@@ -50,3 +50,22 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def close_form(form: ModalScreen, *, changed: bool) -> None:  # type: ignore[type-arg]
+    """Close a form at once when nothing was typed; otherwise ask first, so no typing is lost."""
+    if not changed:
+        form.dismiss(None)
+        return
+
+    def answered(leave: bool | None) -> None:
+        if leave:
+            form.dismiss(None)
+
+    form.app.push_screen(
+        ConfirmScreen(
+            "Sluiten zonder opslaan? Wat je hier typte, gaat dan verloren.",
+            confirm_label="Ja, niet opslaan",
+        ),
+        answered,
+    )

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from screens.confirm import ConfirmScreen
+from screens.confirm import close_form
 from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.goals import INSPECTION_NORM_PERCENT, Goal, Judgement, norm_suggestion
@@ -191,21 +191,7 @@ class GoalDialog(ModalScreen[Goal | None]):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        if self.values() == self._initial:
-            self.dismiss(None)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Sluiten zonder opslaan? Wat je hier typte, gaat dan verloren.",
-                confirm_label="Ja, niet opslaan",
-            ),
-            answered,
-        )
+        close_form(self, changed=self.values() != self._initial)
 
     def action_save(self) -> None:
         self._clear_errors()
