@@ -12,7 +12,6 @@ has not been scored yet. Neither counts in a difference or a change.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any, NoReturn
 from workshop.errors import NotFoundError, TemplateError
 from workshop.model import Group
 from workshop.resources import content_dir
+from workshop.toml_file import read_toml
 
 SCALE: dict[int, str] = {
     1: "klopt niet",
@@ -211,28 +211,7 @@ def change_since(
 def load_scan(path: Path) -> Scan:
     """Read and check one scan file. Raises TemplateError naming file, line and field."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateError(path, None, "-", "dit bestand bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise TemplateError(path, None, "-", "dit bestand is geen gewone tekst (UTF-8).") from None
-    except OSError as error:
-        reason = f"dit bestand kan niet worden gelezen ({error.strerror})."
-        raise TemplateError(path, None, "-", reason) from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        line = getattr(error, "lineno", None)  # Python 3.14+; older versions only say it in text
-        if line is None and (match := re.search(r"at line (\d+)", message)):
-            line = int(match.group(1))
-        detail = re.sub(r"\s*\(at [^)]*\)", "", message)
-        reason = (
-            "de opmaak klopt hier niet. Kijk goed naar aanhalingstekens, haakjes en '='. "
-            f"(Technisch: {detail})"
-        )
-        raise TemplateError(path, line, "-", reason) from None
+    raw, text = read_toml(path)
     return _Checker(path, text).check(raw)
 
 

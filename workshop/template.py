@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 from workshop.errors import TemplateError
 from workshop.resources import templates_dir
+from workshop.toml_file import read_toml
 
 DEFAULT_TEMPLATE_ID = "stappenplan"
 HINT_KINDS: tuple[str, ...] = ("vuistregels", "vaardigheden", "voorwaarden", "valkuilen")
@@ -126,29 +126,7 @@ STEP_KEYS: tuple[str, ...] = ("title", "questions", "kind")
 def load_template(path: Path) -> Template:
     """Read and check one template file. Raises TemplateError naming file, line and field."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateError(path, None, "-", "dit bestand bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise TemplateError(path, None, "-", "dit bestand is geen gewone tekst (UTF-8).") from None
-    except OSError as error:
-        reason = f"dit bestand kan niet worden gelezen ({error.strerror})."
-        raise TemplateError(path, None, "-", reason) from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        line = getattr(error, "lineno", None)  # Python 3.14+; older versions only say it in text
-        if line is None and (match := re.search(r"at line (\d+)", message)):
-            line = int(match.group(1))
-        field = _LineLocator(text).field_at(line) if line else "-"
-        detail = re.sub(r"\s*\(at [^)]*\)", "", message)
-        reason = (
-            "de opmaak klopt hier niet. Kijk goed naar aanhalingstekens, haakjes en '='. "
-            f"(Technisch: {detail})"
-        )
-        raise TemplateError(path, line, field, reason) from None
+    raw, text = read_toml(path, lambda text, line: _LineLocator(text).field_at(line))
     _Checker(path, text).check(raw)
     return Template.from_dict({"id": path.stem, **raw})
 

@@ -1,0 +1,43 @@
+"""Reading a content file (template, scan) written in TOML, with errors a facilitator can act on."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from workshop.errors import TemplateError
+
+
+def read_toml(
+    path: Path, field_at: Callable[[str, int], str] | None = None
+) -> tuple[dict[str, Any], str]:
+    """The parsed file and its text. Raises TemplateError naming the file and the line.
+
+    ``field_at(text, line)`` may name the field at a syntax error's line; otherwise "-".
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TemplateError(path, None, "-", "dit bestand bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise TemplateError(path, None, "-", "dit bestand is geen gewone tekst (UTF-8).") from None
+    except OSError as error:
+        reason = f"dit bestand kan niet worden gelezen ({error.strerror})."
+        raise TemplateError(path, None, "-", reason) from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        line = getattr(error, "lineno", None)  # Python 3.14+; older versions only say it in text
+        if line is None and (match := re.search(r"at line (\d+)", message)):
+            line = int(match.group(1))
+        field = field_at(text, line) if (field_at and line) else "-"
+        detail = re.sub(r"\s*\(at [^)]*\)", "", message)
+        reason = (
+            "de opmaak klopt hier niet. Kijk goed naar aanhalingstekens, haakjes en '='. "
+            f"(Technisch: {detail})"
+        )
+        raise TemplateError(path, line, field, reason) from None
