@@ -9,17 +9,14 @@ its field.
 from __future__ import annotations
 
 from textual import events
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
-from screens.confirm import close_form
+from screens.field_form import FieldForm
 from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import (
@@ -54,7 +51,7 @@ class WhatArea(TextArea):
             event.prevent_default()  # TextArea's own handler would insert a line break
 
 
-class AgreementFormScreen(ModalScreen[Agreement | None]):
+class AgreementFormScreen(FieldForm[Agreement | None]):
     """Make a new agreement (optionally from a contribution) or edit one."""
 
     CSS_PATH = "styles/agreement_form.tcss"
@@ -97,7 +94,6 @@ class AgreementFormScreen(ModalScreen[Agreement | None]):
         self.live = live
         self.source = source
         self.agreement = agreement
-        self._initial: dict[str, str] = {}
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -203,17 +199,10 @@ class AgreementFormScreen(ModalScreen[Agreement | None]):
             return Content("Typ een naam.")
         return Content.assemble("Deelnemers: ", literal(" · ".join(names)))
 
-    def on_mount(self) -> None:
-        self._fill()
-        self._initial = self._values()
-        for error in self.query(".field-error"):
-            error.display = False
-        self._inputs()[0].focus()
-
-    def _fill(self) -> None:
+    def values_to_fill(self) -> dict[str, str]:
         agreement = self.agreement
         if agreement is not None:
-            values = {
+            return {
                 "afspraak": agreement.what,
                 "eigenaar": agreement.owner,
                 "met_wie": agreement.with_whom,
@@ -222,82 +211,16 @@ class AgreementFormScreen(ModalScreen[Agreement | None]):
                 "partnerschap": agreement.form.value if agreement.form else "",
                 "status": agreement.status.value,
             }
-        elif self.source is not None:
-            values = {
+        if self.source is not None:
+            return {
                 "afspraak": self.source.text,
                 "partnerschap": self.source.form.value if self.source.form else "",
             }
-        else:
-            values = {}
-        for field_input in self._inputs():
-            value = values.get(self._field_name(field_input), "")
-            if isinstance(field_input, TextArea):
-                field_input.load_text(value)
-                field_input.move_cursor(field_input.document.end)
-            else:
-                field_input.value = value
-                field_input.cursor_position = len(value)
-
-    # -- reading the fields ---------------------------------------------------------------------
-
-    def _inputs(self) -> list[Input | TextArea]:
-        return [w for w in self.query(".form-input") if isinstance(w, Input | TextArea)]
-
-    @staticmethod
-    def _field_name(field_input: Widget) -> str:
-        return (field_input.id or "").removeprefix("input-")
-
-    def _values(self) -> dict[str, str]:
-        return {
-            self._field_name(i): i.text if isinstance(i, TextArea) else i.value
-            for i in self._inputs()
-        }
-
-    def _show_error(self, field: str, message: str) -> bool:
-        """Show the message next to its field; False when the form has no such field."""
-        errors = self.query(f"#error-{field}").results(Static)
-        error = next(iter(errors), None)
-        if error is None:
-            return False
-        error.update(literal(message))
-        error.display = True
-        self.query_one(f"#input-{field}").focus()
-        return True
-
-    def _clear_errors(self) -> None:
-        for error in self.query(".field-error").results(Static):
-            error.update("")
-            error.display = False
-
-    # -- keys and buttons -----------------------------------------------------------------------
-
-    def action_next_field(self) -> None:
-        """Enter: take a shown suggestion, then on to the next field; on the last one, save."""
-        inputs = self._inputs()
-        focused = self.focused
-        if focused not in inputs:
-            raise SkipAction()  # a button has focus: Enter presses it
-        if isinstance(focused, Input) and focused.cursor_at_end:
-            focused.action_cursor_right()  # takes the grey suggestion, if one is shown
-        index = inputs.index(focused)  # type: ignore[arg-type]
-        if index + 1 < len(inputs):
-            self.set_focus(inputs[index + 1])  # at once: keys typed next must land there
-        else:
-            self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "form-save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        close_form(self, changed=self._values() != self._initial)
+        return {}
 
     def action_save(self) -> None:
-        self._clear_errors()
-        values = self._values()
+        self.clear_errors()
+        values = self.values()
         try:
             due = parse_due(values["wanneer"])
             form = parse_choice(values["partnerschap"], PartnershipForm, "partnerschap", "De vorm")
@@ -324,7 +247,7 @@ class AgreementFormScreen(ModalScreen[Agreement | None]):
                     status=status,
                 )
         except ValidationError as error:
-            if not self._show_error(error.field, error.message):
+            if not self.show_error(error.field, error.message):
                 self.app.report(error)  # type: ignore[attr-defined]
             return
         except (WorkshopError, OSError) as error:

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from screens.confirm import close_form
+from screens.field_form import FieldForm
 from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.goals import INSPECTION_NORM_PERCENT, Goal, Judgement, norm_suggestion
@@ -68,7 +66,7 @@ def goal_bindings(prefix: str) -> list[Binding]:
     ]
 
 
-class GoalDialog(ModalScreen[Goal | None]):
+class GoalDialog(FieldForm[Goal | None]):
     """A small form of single-line fields; subclasses say which fields and how to save."""
 
     CSS_PATH = "styles/goal_form.tcss"
@@ -77,7 +75,6 @@ class GoalDialog(ModalScreen[Goal | None]):
     def __init__(self, live: LiveSession) -> None:
         super().__init__(classes="dialog-screen")
         self.live = live
-        self._initial: dict[str, str] = {}
 
     def fields(self) -> list[FieldSpec]:
         raise NotImplementedError
@@ -131,70 +128,8 @@ class GoalDialog(ModalScreen[Goal | None]):
                 yield Button("Opslaan", id="form-save", variant="primary", compact=True)
         yield Footer()
 
-    def on_mount(self) -> None:
-        values = self.values_to_fill()
-        for field_input in self._inputs():
-            value = values.get(self._field_name(field_input), "")
-            field_input.value = value
-            field_input.cursor_position = len(value)
-        self._initial = self.values()
-        self._clear_errors()
-        self.set_focus(self._inputs()[0])
-
-    # -- reading the fields ---------------------------------------------------------------------
-
-    def _inputs(self) -> list[Input]:
-        return list(self.query(".form-input").results(Input))
-
-    @staticmethod
-    def _field_name(field_input: Input) -> str:
-        return (field_input.id or "").removeprefix("input-")
-
-    def values(self) -> dict[str, str]:
-        return {self._field_name(i): i.value for i in self._inputs()}
-
-    def show_error(self, field: str, message: str) -> bool:
-        """Show the message next to its field; False when the form has no such field."""
-        error = next(iter(self.query(f"#error-{field}").results(Static)), None)
-        if error is None:
-            return False
-        error.update(literal(message))
-        error.display = True
-        self.set_focus(self.query_one(f"#input-{field}", Input))
-        return True
-
-    def _clear_errors(self) -> None:
-        for error in self.query(".field-error").results(Static):
-            error.update("")
-            error.display = False
-
-    # -- keys and buttons -----------------------------------------------------------------------
-
-    def action_next_field(self) -> None:
-        inputs = self._inputs()
-        focused = self.focused
-        if not isinstance(focused, Input) or focused not in inputs:
-            raise SkipAction()  # a button has focus: Enter presses it
-        if focused.cursor_at_end:
-            focused.action_cursor_right()  # takes the grey suggestion, if one is shown
-        index = inputs.index(focused)
-        if index + 1 < len(inputs):
-            self.set_focus(inputs[index + 1])
-        else:
-            self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "form-save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        close_form(self, changed=self.values() != self._initial)
-
     def action_save(self) -> None:
-        self._clear_errors()
+        self.clear_errors()
         try:
             saved = self.save_values(self.values())
         except ValidationError as error:

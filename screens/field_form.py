@@ -1,0 +1,102 @@
+"""What the small modal forms share: reading their fields, errors beside a field, Enter and Escape.
+
+A form's fields carry the class ``form-input`` and the id ``input-<name>``, where ``<name>`` is the
+field a core ValidationError names; beside each stands a Static ``error-<name>``. The save button
+has the id ``form-save``; any other button cancels. Subclasses give ``values_to_fill`` and
+``action_save``.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.actions import SkipAction
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static, TextArea
+
+from screens.confirm import close_form
+from screens.literal import literal
+
+ResultT = TypeVar("ResultT")
+
+
+class FieldForm(ModalScreen[ResultT]):
+    _initial: dict[str, str]
+
+    def values_to_fill(self) -> dict[str, str]:
+        """What the fields hold when the form opens, by field name."""
+        return {}
+
+    def on_mount(self) -> None:
+        values = self.values_to_fill()
+        for field_input in self.field_inputs():
+            value = values.get(self.field_name(field_input), "")
+            if isinstance(field_input, TextArea):
+                field_input.load_text(value)
+                field_input.move_cursor(field_input.document.end)
+            else:
+                field_input.value = value
+                field_input.cursor_position = len(value)
+        self._initial = self.values()
+        self.clear_errors()
+        self.set_focus(self.field_inputs()[0])
+
+    # -- reading the fields ---------------------------------------------------------------------
+
+    def field_inputs(self) -> list[Input | TextArea]:
+        return [w for w in self.query(".form-input") if isinstance(w, Input | TextArea)]
+
+    @staticmethod
+    def field_name(field_input: Widget) -> str:
+        return (field_input.id or "").removeprefix("input-")
+
+    def values(self) -> dict[str, str]:
+        return {
+            self.field_name(i): i.text if isinstance(i, TextArea) else i.value
+            for i in self.field_inputs()
+        }
+
+    def show_error(self, field: str, message: str) -> bool:
+        """Show the message next to its field; False when the form has no such field."""
+        error = next(iter(self.query(f"#error-{field}").results(Static)), None)
+        if error is None:
+            return False
+        error.update(literal(message))
+        error.display = True
+        self.set_focus(self.query_one(f"#input-{field}"))
+        return True
+
+    def clear_errors(self) -> None:
+        for error in self.query(".field-error").results(Static):
+            error.update("")
+            error.display = False
+
+    # -- keys and buttons -----------------------------------------------------------------------
+
+    def action_next_field(self) -> None:
+        """Enter: take a shown suggestion, then on to the next field; on the last one, save."""
+        inputs = self.field_inputs()
+        focused = self.focused
+        if focused not in inputs:
+            raise SkipAction()  # a button has focus: Enter presses it
+        if isinstance(focused, Input) and focused.cursor_at_end:
+            focused.action_cursor_right()  # takes the grey suggestion, if one is shown
+        index = inputs.index(focused)  # type: ignore[arg-type]
+        if index + 1 < len(inputs):
+            self.set_focus(inputs[index + 1])  # at once: keys typed next must land there
+        else:
+            self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        close_form(self, changed=self.values() != self._initial)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
