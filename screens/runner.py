@@ -347,11 +347,7 @@ class RunnerScreen(Screen[None]):
         position = self.live.session.position
         linked = self._linked_ids()
         for group in Group:
-            # In the order they were said, also after an undo put one back at the end of the file.
-            shown = sorted(
-                self.live.contributions_at(position.phase, position.step, group),
-                key=lambda c: c.created,
-            )
+            shown = self.live.contributions_at(position.phase, position.step, group)
             if self.sort_by_votes:
                 shown.sort(key=lambda c: -c.votes)  # stable: equal votes stay in time order
             self.column(group).show(shown, linked)

@@ -125,6 +125,9 @@ def test_delete_and_restore_puts_it_back_in_order(
     live.restore_contribution(removed)
     assert [c.id for c in live.contributions] == ids
     assert {c.id for c in store.load(live.session.id).contributions} == set(ids)
+    reopened = reopen(live, store, clock)
+    assert [c.id for c in reopened.contributions_at(0, 0)] == ids  # in the order they were said
+    reopened.close()
 
 
 # -- agreements ---------------------------------------------------------------------------------

@@ -118,7 +118,8 @@ class LiveSession:
         self.read_only = file.read_only
         self.warnings: list[str] = []  # for the UI to show once (e.g. backup failed)
         self.session = stored.session
-        self.contributions = stored.contributions
+        # In the order they were said: an undone delete sits at the end of the file.
+        self.contributions = sorted(stored.contributions, key=lambda c: c.created)
         self.agreements = stored.agreements
         self.goals = stored.goals
         self.all_scan_scores = stored.scan_scores
