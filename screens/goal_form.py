@@ -21,7 +21,8 @@ from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.goals import INSPECTION_NORM_PERCENT, Goal, Judgement, norm_suggestion
 from workshop.session import LiveSession
-from workshop.typed import format_date, parse_choice
+from workshop.text import format_date
+from workshop.typed import parse_choice
 
 
 class FieldSpec:

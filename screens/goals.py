@@ -21,6 +21,7 @@ from workshop.errors import WorkshopError
 from workshop.goals import Goal, Judgement, norm_suggestion
 from workshop.model import Agreement
 from workshop.session import LiveSession
+from workshop.text import format_date
 
 _CHANGING_ACTIONS = frozenset({"new", "edit", "evaluate", "link", "delete"})
 _NEEDS_GOAL = frozenset({"edit", "evaluate", "link", "delete"})
@@ -51,7 +52,7 @@ def goal_content(goal: Goal, agreements: list[Agreement]) -> Content:
     if goal.target_percent is not None:
         target += [("  Hoeveel ouders: ", "dim"), f"{goal.target_percent} %"]
     if goal.by is not None:
-        target += [("  Datum: ", "dim"), goal.by.strftime("%d-%m-%Y")]
+        target += [("  Datum: ", "dim"), format_date(goal.by)]
     if target:
         lines.append(Content.assemble(*target))
     if goal.judgement is None:

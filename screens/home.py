@@ -18,6 +18,7 @@ from screens.literal import literal
 from workshop.errors import WorkshopError
 from workshop.model import SessionSummary
 from workshop.store import Problem
+from workshop.text import format_date
 
 if TYPE_CHECKING:
     from screens.app import WorkshopApp
@@ -32,7 +33,7 @@ LIST_HINT = "Kies een sessie met de pijltjes en druk op Enter om verder te gaan.
 
 def session_prompt(summary: SessionSummary) -> Content:
     """Two lines per session: the title, then where, when and how far along."""
-    details = [summary.location, f"{summary.day:%d-%m-%Y}", summary.progress_label]
+    details = [summary.location, format_date(summary.day), summary.progress_label]
     return Content.assemble(
         (literal(summary.title).plain, "bold"),
         "\n",
@@ -277,7 +278,7 @@ class HomeScreen(Screen[None]):
         if summary is None:
             return
         question = (
-            f"De sessie '{summary.title}' ({summary.day:%d-%m-%Y}) helemaal verwijderen?\n\n"
+            f"De sessie '{summary.title}' ({format_date(summary.day)}) helemaal verwijderen?\n\n"
             "Alle inbreng, afspraken en reservekopieën gaan weg. Dit kan niet ongedaan worden."
         )
 

@@ -27,8 +27,9 @@ from workshop.model import Group, Participant, SessionSummary
 from workshop.scan import Scan, builtin_scans
 from workshop.session import create_session, new_participant
 from workshop.template import DEFAULT_TEMPLATE_ID, Template, builtin_templates
+from workshop.text import format_date
 from workshop.trajectory import CarryOver, open_items_before, trajectory_key
-from workshop.typed import format_date, parse_count, parse_date, parse_names
+from workshop.typed import parse_count, parse_date, parse_names
 
 if TYPE_CHECKING:
     from screens.app import WorkshopApp

@@ -22,8 +22,9 @@ from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Agreement, Horizon, SessionSummary, Status
 from workshop.session import LiveSession
+from workshop.text import format_date
 from workshop.trajectory import due_moment
-from workshop.typed import format_date, parse_due
+from workshop.typed import parse_due
 
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 STATUS_STYLE = {

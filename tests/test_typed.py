@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from workshop.errors import ValidationError
 from workshop.goals import Judgement
 from workshop.model import Due, Horizon, PartnershipForm, Status
+from workshop.text import format_date
 from workshop.typed import (
     DATE_HINT,
-    format_date,
     parse_choice,
     parse_count,
     parse_date,

@@ -19,6 +19,7 @@ from workshop.clock import SystemClock
 from workshop.errors import WorkshopError
 from workshop.paths import ENV_VAR, default_exports_dir, resolve_data_dir
 from workshop.store import SessionStore
+from workshop.text import format_date
 
 if TYPE_CHECKING:
     from workshop.trajectory import AgreementRow
@@ -274,7 +275,7 @@ def cmd_list(store: SessionStore) -> int:
         print("Er zijn nog geen sessies. Begin met 'workshop' of kijk eerst naar 'workshop demo'.")
     for s in summaries:
         place = f" · {s.location}" if s.location else ""
-        print(f"{s.id}  {s.day:%d-%m-%Y}  {s.title}{place}  ({s.progress_label})")
+        print(f"{s.id}  {format_date(s.day)}  {s.title}{place}  ({s.progress_label})")
     for problem in problems:
         print(f"Let op: {problem.message}", file=sys.stderr)
     return 0
@@ -313,7 +314,7 @@ def _agreement_line(row: AgreementRow, today: date) -> str:
     late = "  TE LAAT" if is_overdue(agreement, today) else ""
     return (
         f"{agreement.status.value:<9} {agreement.owner}: {agreement.what}{due}{late}"
-        f"  ({session.title}, {session.day:%d-%m-%Y})"
+        f"  ({session.title}, {format_date(session.day)})"
     )
 
 

@@ -29,6 +29,7 @@ from workshop.store import (
     summary_fields,
     summary_of,
 )
+from workshop.text import format_moment
 
 
 @dataclass
@@ -144,7 +145,7 @@ def _examine_backups(folder: Path, report: FolderReport) -> None:
             report.add(f"Reservekopie: {error}")
     if backups:
         newest = backup_time(backups[0])
-        when = f"; de nieuwste is van {newest:%d-%m-%Y %H:%M}" if newest else ""
+        when = f"; de nieuwste is van {format_moment(newest)}" if newest else ""
         report.add(f"{good} bruikbare reservekopie(ën){when}.", problem=False)
 
 
@@ -222,7 +223,7 @@ def _restore_if_needed(folder: Path, clock: Clock, done: list[str]) -> StoredSes
             done.append(f"Het beschadigde bestand is bewaard als {aside}.")
         write_atomically(path, backup.read_bytes())
         when = backup_time(backup)
-        label = f"{when:%d-%m-%Y %H:%M}" if when else backup.name
+        label = format_moment(when) if when else backup.name
         done.append(
             f"Het sessiebestand {problem}: de reservekopie van {label} is teruggezet. Wat na "
             "dat moment is veranderd, ontbreekt."

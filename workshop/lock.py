@@ -27,6 +27,7 @@ from pathlib import Path
 from workshop.clock import Clock
 from workshop.errors import StoreError, WorkshopError
 from workshop.storage import FILE_MODE, TMP_SUFFIX, fsync_dir, save_error
+from workshop.text import format_moment
 
 LOCK_FILE = "lock.json"
 _ATTEMPTS = 5
@@ -49,7 +50,7 @@ class LockHolder:
 
     @property
     def since_label(self) -> str:
-        return self.since.strftime("%d-%m-%Y %H:%M") if self.since else "onbekend"
+        return format_moment(self.since) if self.since else "onbekend"
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from workshop.text import format_date
+
 
 def new_id() -> str:
     """A short random id; unique enough for one machine's sessions and their contents."""
@@ -110,7 +112,7 @@ class Due:
 
     @property
     def label(self) -> str:
-        return self.horizon.value if self.horizon else self.on.strftime("%d-%m-%Y")  # type: ignore[union-attr]
+        return self.horizon.value if self.horizon else format_date(self.on)  # type: ignore[arg-type]
 
     def to_value(self) -> str:
         """Stored as one string: the horizon text or an ISO date."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime
 
 from workshop.errors import ValidationError
 
@@ -51,3 +52,13 @@ def required_line(value: str, limit: int, field: str, label: str) -> str:
 def optional_line(value: str | None, limit: int, field: str, label: str) -> str:
     """A one-line field that may be empty ("" when nothing was given)."""
     return check_length(clean_line(value or ""), limit, field, label)
+
+
+def format_date(day: date) -> str:
+    """A date as every screen, form and export shows it (and forms read it back): dd-mm-jjjj."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
+def format_moment(moment: datetime) -> str:
+    """A date with its time: dd-mm-jjjj uu:mm."""
+    return f"{format_date(moment.date())} {moment:%H:%M}"

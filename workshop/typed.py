@@ -34,11 +34,6 @@ def _plain(text: str) -> str:
     return " ".join(clean_line(text).split())
 
 
-def format_date(day: date) -> str:
-    """A date as the forms show it and read it back: dd-mm-jjjj."""
-    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
-
-
 def _date_parts(value: str) -> tuple[int, int, int] | None:
     """(year, month, day) when the text has the shape of a date, else None."""
     if match := _DAY_FIRST.match(value):

@@ -29,6 +29,7 @@ from workshop.model import Agreement, Contribution, Group, Participant, Session,
 from workshop.scan import ScanScore
 from workshop.store import StoredSession
 from workshop.template import Phase, Template
+from workshop.text import format_moment
 
 __all__ = [
     "AGREEMENT_COLUMNS",
@@ -242,7 +243,7 @@ def _todo_line(agreement: Agreement) -> str:
 
 
 def _clock_time(moment: datetime, day: date) -> str:
-    return moment.strftime("%H:%M" if moment.date() == day else "%d-%m-%Y %H:%M")
+    return f"{moment:%H:%M}" if moment.date() == day else format_moment(moment)
 
 
 def _ran_from_to(session: Session, index: int) -> str | None:

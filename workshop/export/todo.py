@@ -12,6 +12,7 @@ from datetime import date
 from workshop.export.blocks import bullets, long_date
 from workshop.export.escape import escape_inline
 from workshop.export.markdown import owner_key
+from workshop.text import format_date
 from workshop.trajectory import AgreementRow, is_overdue
 
 
@@ -26,7 +27,7 @@ def _row_line(row: AgreementRow, today: date) -> str:
     if agreement.note:
         parts.append(f"notitie: {escape_inline(agreement.note)}")
     session = row.session
-    parts.append(f"sessie: {escape_inline(session.title)}, {session.day:%d-%m-%Y}")
+    parts.append(f"sessie: {escape_inline(session.title)}, {format_date(session.day)}")
     return f"{escape_inline(agreement.what)} ({'; '.join(parts)})"
 
 
