@@ -59,7 +59,7 @@ LOAD_ERRORS = (WorkshopError, OSError, ValueError, RecursionError)
 
 def forget_person(store: SessionStore, name: str, clock: Clock) -> ForgetReport:
     """Take ``name`` out of every session, backup and other file under the data folder."""
-    name = required_line(name, NAME_MAX, "naam", "De naam")
+    name = " ".join(required_line(name, NAME_MAX, "naam", "De naam").split())
     report = ForgetReport(name, name_parts(name))
     search = NameSearch([name])
     _finish_deletions(store, search, report)
