@@ -102,10 +102,6 @@ def forget_in(stored: StoredSession, names: list[str], role: str | None = None) 
     return changed
 
 
-def mentions(stored: StoredSession, words: list[str]) -> bool:
-    return bool(places(stored, words))
-
-
 @dataclass(frozen=True)
 class Place:
     """Where a word was found: the field, and a short piece of text around it."""
