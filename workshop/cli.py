@@ -193,8 +193,9 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
         "vergeet",
         aliases=["forget"],
         help="haal de naam van een persoon uit alle sessies (AVG)",
-        description="Haal een naam uit alle sessies en reservekopieën. Inbreng en afspraken\n"
-        "blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'.",
+        description="Haal een naam uit alle sessies en reservekopieën, ook uit vrije tekst.\n"
+        "Inbreng en afspraken blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'.\n"
+        "Wat niet lukt, staat in een lijst aan het eind.",
     )
     forget.add_argument("name", metavar="NAAM")
     forget.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
@@ -454,23 +455,23 @@ _EXPORTS_NOTE = "Let op: exports die je eerder hebt gemaakt, veranderen niet. Ve
 
 
 def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
-    from workshop.privacy import forget_person
+    from workshop.privacy import forget_person, remaining_lines, report_lines
     from workshop.text import clean_line
 
     shown = clean_line(name)
     question = (
-        f"De naam '{shown}' wordt uit alle sessies en reservekopieën gehaald. Inbreng en "
-        "afspraken blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'. Dit kun je "
-        "niet ongedaan maken."
+        f"De naam '{shown}' wordt uit alle sessies en reservekopieën gehaald, ook uit vrije "
+        "tekst. Inbreng en afspraken blijven staan; in plaats van de naam komt 'ouder', "
+        "'teamlid' of een ander rolwoord. Dit kun je niet ongedaan maken."
     )
     if not _confirm(question, assume_yes):
         return 1
-    changed = forget_person(store, name, SystemClock())
-    if changed:
-        print(f"De naam '{shown}' is weggehaald uit {changed} sessie(s).")
-    else:
-        print(f"De naam '{shown}' kwam in geen enkele sessie voor.")
+    report = forget_person(store, name, SystemClock())
+    print("\n".join(report_lines(report)))
     print(_EXPORTS_NOTE)
+    if not report.complete:
+        print("\n".join(remaining_lines(report)), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -44,8 +44,8 @@ class ReadOnlyError(StoreError):
         )
 
 
-def save_error(error: OSError, what: str = "Opslaan") -> StoreError:
-    """A Dutch message for a failed write. The caller guarantees the old file is unchanged."""
+def write_problem(error: OSError) -> tuple[str, str]:
+    """Why a write failed and what to do about it, in Dutch ("de schijf is vol", advice)."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         reason, advice = "de schijf is vol", "Maak ruimte vrij op de schijf"
     elif error.errno in (errno.EACCES, errno.EPERM):
@@ -60,6 +60,12 @@ def save_error(error: OSError, what: str = "Opslaan") -> StoreError:
     else:
         reason = f"er ging iets mis bij het schrijven ({error.strerror or error})"
         advice = "Wacht even"
+    return reason, advice
+
+
+def save_error(error: OSError, what: str = "Opslaan") -> StoreError:
+    """A Dutch message for a failed write. The caller guarantees the old file is unchanged."""
+    reason, advice = write_problem(error)
     return StoreError(
         f"{what} is mislukt: {reason}. Er is niets verloren: het vorige bestand is niet "
         f"veranderd. {advice} en probeer het opnieuw."
