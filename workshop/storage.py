@@ -22,6 +22,8 @@ from typing import Any
 from tinydb.storages import Storage
 
 from workshop.errors import DamagedFileError, StoreError
+from workshop.json_file import parse_json as parse_json  # moved; still importable from here
+from workshop.json_file import read_json
 
 SCHEMA_TABLE = "_schema"
 SCHEMA_FORMAT = "workshop-session"
@@ -144,32 +146,6 @@ def remove_leftovers(folder: Path) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
-
-
-def read_json(path: Path) -> Any:
-    """Parse a JSON file; a file that is not valid JSON raises DamagedFileError."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror}.") from None
-    return parse_json(path, raw)
-
-
-def parse_json(path: Path, raw: bytes) -> Any:
-    if not raw.strip():
-        raise DamagedFileError(path, "het bestand is leeg.")
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise DamagedFileError(path, "er staan tekens in die geen UTF-8 zijn.") from None
-    except json.JSONDecodeError as error:
-        raise DamagedFileError(
-            path,
-            f"het is geen geldige JSON (fout op regel {error.lineno}, kolom {error.colno}). "
-            "Misschien is het bestand afgebroken of met de hand veranderd.",
-        ) from None
-    except RecursionError:
-        raise DamagedFileError(path, "de gegevens zijn te diep genest.") from None
 
 
 def check_schema(path: Path, data: Any) -> None:

@@ -16,7 +16,6 @@ import contextlib
 import json
 import math
 import os
-import re
 import secrets
 import shutil
 from collections.abc import Iterable, Iterator
@@ -31,6 +30,16 @@ from workshop.backup import backup_dir, keep_backup
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
 from workshop.goals import Goal
+from workshop.listing import (
+    SESSION_FILE,
+    SUMMARY_FILE,
+    Problem,
+    read_summary,
+    scan_sessions,
+    session_folders,
+    sessions_dir,
+    valid_session_id,
+)
 from workshop.lock import SessionLock
 from workshop.model import Agreement, Contribution, Session, SessionSummary
 from workshop.scan import ScanScore
@@ -42,7 +51,6 @@ from workshop.storage import (
     fsync_dir,
     make_private_dir,
     parse_json,
-    read_json,
     remove_leftovers,
     save_error,
     write_atomically,
@@ -50,17 +58,18 @@ from workshop.storage import (
 from workshop.template import Template
 
 __all__ = [
+    "SESSION_FILE",
+    "SUMMARY_FILE",
     "Problem",
     "ReadOnlyError",
     "SessionFile",
     "SessionStore",
     "StoredSession",
     "make_private_dir",
+    "read_summary",
     "valid_session_id",
 ]
 
-SESSION_FILE = "session.json"
-SUMMARY_FILE = "summary.json"
 SESSION_TABLE = "session"
 CONTRIBUTIONS_TABLE = "contributions"
 AGREEMENTS_TABLE = "agreements"
@@ -68,14 +77,6 @@ GOALS_TABLE = "goals"
 SCAN_SCORES_TABLE = "scan_scores"
 ROW_TABLES = (CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE, GOALS_TABLE, SCAN_SCORES_TABLE)
 TRASH_PREFIX = ".verwijderd-"  # a session folder being deleted
-
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
-
-
-def valid_session_id(session_id: str) -> bool:
-    """Session ids become folder names: only lower-case letters, digits and dashes."""
-    return bool(_ID_PATTERN.match(session_id))
-
 
 @dataclass
 class StoredSession:
@@ -91,14 +92,6 @@ class StoredSession:
 def scan_score_row(score: ScanScore) -> dict[str, Any]:
     """A scan score as a table row. Its id is what it answers: one row per scan, code and group."""
     return {"id": f"{score.scan}/{score.code}/{score.group.value}", **score.to_dict()}
-
-
-@dataclass
-class Problem:
-    """A session folder that could not be read; the listing goes on without it."""
-
-    path: Path
-    message: str
 
 
 # -- reading and checking a session file ----------------------------------------------------------
@@ -306,26 +299,6 @@ def summary_of(session: Session, updated: datetime) -> SessionSummary:
     )
 
 
-def read_summary(folder: Path) -> SessionSummary:
-    """A folder's summary, checked. DamagedFileError when it cannot be used."""
-    path = folder / SUMMARY_FILE
-    data = read_json(path)
-    try:
-        summary = SessionSummary.from_dict(data)
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
-    good = (
-        summary.id == folder.name
-        and all(isinstance(v, str) for v in (summary.title, summary.location, summary.series))
-        and _is_int(summary.phase)
-        and _is_int(summary.phase_count)
-        and summary.updated.tzinfo is not None
-    )
-    if not good:
-        raise DamagedFileError(path, "het overzicht van de sessie klopt niet.")
-    return summary
-
-
 def summary_fields(summary: SessionSummary) -> dict[str, object]:
     return {k: v for k, v in summary.to_dict().items() if k != "updated"}
 
@@ -531,7 +504,7 @@ class SessionStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.sessions_dir = root / "sessions"
+        self.sessions_dir = sessions_dir(root)
 
     def ensure(self) -> None:
         try:
@@ -549,55 +522,13 @@ class SessionStore:
 
     def folders(self) -> Iterator[Path]:
         """Every session folder, also those whose files are damaged."""
-        if not self.sessions_dir.is_dir():
-            return
-        for entry in sorted(self.sessions_dir.iterdir()):
-            if entry.is_dir() and valid_session_id(entry.name):
-                yield entry
+        return session_folders(self.sessions_dir)
 
     _folders = folders
 
     def scan(self) -> tuple[list[SessionSummary], list[Problem]]:
-        """All sessions, newest first, from their summaries only; plus what could not be read.
-
-        Only the small summary files are read (and the session files' existence checked), so
-        listing stays fast however many sessions there are. Damage inside a session file is
-        found when it is opened, and by ``workshop doctor``.
-        """
-        summaries: list[SessionSummary] = []
-        problems: list[Problem] = []
-        for folder in self.folders():
-            path = folder / SUMMARY_FILE
-            has_session = (folder / SESSION_FILE).exists()
-            if not path.exists():
-                what = "Het overzicht van sessie" if has_session else "Sessiemap"
-                problems.append(
-                    Problem(
-                        path,
-                        f"{what} {folder.name} is onvolledig ({path} ontbreekt). "
-                        "'workshop doctor' vertelt wat je kunt doen.",
-                    )
-                )
-                continue
-            try:
-                summary = read_summary(folder)
-            except WorkshopError as error:
-                problems.append(
-                    Problem(path, f"{error} 'workshop doctor' vertelt wat je kunt doen.")
-                )
-                continue
-            if not has_session:
-                problems.append(
-                    Problem(
-                        folder / SESSION_FILE,
-                        f"Het sessiebestand van '{summary.title}' ({folder.name}) ontbreekt. "
-                        "'workshop doctor' vertelt wat je kunt doen.",
-                    )
-                )
-                continue
-            summaries.append(summary)
-        summaries.sort(key=lambda s: (s.day, s.updated), reverse=True)
-        return summaries, problems
+        """All sessions, newest first, from their summaries only; plus what could not be read."""
+        return scan_sessions(self.sessions_dir)
 
     def list_sessions(self) -> list[SessionSummary]:
         return self.scan()[0]
