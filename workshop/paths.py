@@ -6,8 +6,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "WORKSHOP_DATA"
 
 
@@ -16,6 +14,8 @@ def resolve_data_dir(option: str | None = None, env: Mapping[str, str] = os.envi
         return Path(option).expanduser()
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR]).expanduser()
+    import platformdirs  # only here: loading it costs start-up time when a folder is given
+
     return Path(platformdirs.user_data_dir("workshop", appauthor=False))
 
 
