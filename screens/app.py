@@ -6,6 +6,7 @@ import traceback
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,7 +19,9 @@ from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
 from workshop.clock import Clock, SystemClock
 from workshop.errors import WorkshopError
 from workshop.paths import default_exports_dir
-from workshop.store import SessionStore
+
+if TYPE_CHECKING:
+    from workshop.store import SessionStore
 
 MIN_WIDTH, MIN_HEIGHT = 100, 30
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -17,11 +18,11 @@ from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from workshop.errors import WorkshopError
 from workshop.model import SessionSummary
-from workshop.store import Problem
 from workshop.text import format_date
 
 if TYPE_CHECKING:
     from screens.app import WorkshopApp
+    from workshop.listing import Problem
 
 EMPTY_TEXT = (
     "Er zijn nog geen sessies.\n\n"
@@ -183,21 +184,34 @@ class HomeScreen(Screen[None]):
             yield Static(EMPTY_TEXT, id="home-empty")
         yield Footer()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         # Also when coming back from the runner or the form: the list may have changed.
-        self.refresh_sessions()
+        await self.reload_sessions()
 
     # -- showing ------------------------------------------------------------------------------
 
     def refresh_sessions(self) -> None:
         """Read the summaries again and show them, keeping the highlighted session if it exists."""
+        # Queued on this screen: its keys wait until the new list is shown.
+        self.call_later(self.reload_sessions)
+
+    async def reload_sessions(self) -> None:
+        """Read the summaries in a thread (the UI thread never waits for the disk); show them.
+
+        Awaited in this screen's own message handling rather than posted back by a worker: the
+        screen's later messages (and a test's ``pilot.pause()``) come after the list is shown.
+        """
+        try:
+            summaries, problems = await asyncio.to_thread(self.workshop_app.store.scan)
+        except OSError as error:
+            summaries, problems = [], []
+            self.workshop_app.report(error)
+        self.show_sessions(summaries, problems)
+
+    def show_sessions(self, summaries: list[SessionSummary], problems: list[Problem]) -> None:
         sessions = self.query_one("#home-sessions", OptionList)
         keep = self.selected_summary()
-        try:
-            self.summaries, self.problems = self.workshop_app.store.scan()
-        except OSError as error:
-            self.summaries, self.problems = [], []
-            self.workshop_app.report(error)
+        self.summaries, self.problems = summaries, problems
         options: list[Option | None] = []
         for summary in self.summaries:
             options += [Option(session_prompt(summary), id=summary.id), None]  # None: a divider
