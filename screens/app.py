@@ -21,7 +21,7 @@ from workshop.errors import WorkshopError
 from workshop.paths import default_exports_dir
 
 if TYPE_CHECKING:
-    from workshop.store import SessionStore
+    from workshop.session_store import SessionStore
 
 MIN_WIDTH, MIN_HEIGHT = 100, 30
 

@@ -5,7 +5,7 @@ never imports the UI.
 
 Start-up stays fast: this module imports only what parsing the arguments needs. Each command
 imports what it uses inside its function, so ``--version`` loads no store and ``list`` reads only
-the session summaries (``workshop.listing``); tests/test_cli_startup.py guards this.
+the session summaries (``workshop.session_store``); tests/test_cli_startup.py guards this.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from workshop.text import format_date
 if TYPE_CHECKING:
     from datetime import date
 
-    from workshop.store import SessionStore
+    from workshop.session_store import SessionStore
     from workshop.trajectory import AgreementRow
 
 
@@ -213,10 +213,12 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
 
 
 def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    data_dir = resolve_data_dir(args.data)
+    args = build_parser().parse_args(argv)  # --help and --version stop here: nothing loaded
+    from workshop.session_store import SessionStore  # light: no TinyDB until a session opens
+
+    store = SessionStore(resolve_data_dir(args.data))
     try:
-        return run_command(args, data_dir, launch)
+        return run_command(args, store, launch)
     except WorkshopError as error:
         print(f"workshop: {error}", file=sys.stderr)
         return 1
@@ -234,14 +236,7 @@ def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> i
         return 1
 
 
-def run_command(args: argparse.Namespace, data_dir: Path, launch: Launcher | None) -> int:
-    if args.command == "list":
-        return cmd_list(data_dir)  # reads the summaries only: the store is not loaded
-    if args.command == "templates":
-        return cmd_templates()
-    from workshop.store import SessionStore
-
-    store = SessionStore(data_dir)
+def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher | None) -> int:
     if args.command is None:
         return _launch(launch, LaunchRequest(store))
     if args.command == "demo":
@@ -250,10 +245,14 @@ def run_command(args: argparse.Namespace, data_dir: Path, launch: Launcher | Non
         live = create_demo_session(store, SystemClock())
         live.close()
         return _launch(launch, LaunchRequest(store, live.session.id))
+    if args.command == "list":
+        return cmd_list(store)
     if args.command == "export":
         return cmd_export(store, args.session, args.format, args.out, args.zonder_namen)
     if args.command == "import":
         return cmd_import(store, Path(args.file))
+    if args.command == "templates":
+        return cmd_templates()
     if args.command == "info":
         return cmd_info(store)
     if args.command in ("afspraken", "agreements"):
@@ -276,10 +275,8 @@ def _launch(launch: Launcher | None, request: LaunchRequest) -> int:
     return launch(request)
 
 
-def cmd_list(data_dir: Path) -> int:
-    from workshop.listing import scan_sessions, sessions_dir
-
-    summaries, problems = scan_sessions(sessions_dir(data_dir))
+def cmd_list(store: SessionStore) -> int:
+    summaries, problems = store.scan()
     if not summaries:
         print("Er zijn nog geen sessies. Begin met 'workshop' of kijk eerst naar 'workshop demo'.")
     for s in summaries:
