@@ -1,18 +1,34 @@
-"""Benchmark: start-up to the first usable home screen, with 100 stored sessions.
+"""Benchmark: start-up of the app's home screen and of the command line, against baselines.
 
-Both programs are started the same way, as a fresh Python process running a headless Textual
-app at 120x36, and stop themselves once their first screen is up:
+Every program is started as a fresh Python process (this interpreter, with this environment), the
+programs of one part take turns (alternating, so a busy machine hurts them alike), and medians
+are reported, with ratios against a baseline measured in the same run:
 
-- baseline: a minimal Textual app (one line of text);
-- workshop: the real app on a data folder with 100 stored demo sessions, stopping once the home
-  screen lists all of them and that frame has been drawn;
-- for context, the real app on an empty data folder.
+App (a data folder with ``--sessions`` stored demo sessions; headless Textual at 120x36):
+- baseline: a bare Textual app (one line of text) that stops once its first frame is drawn;
+- workshop: started as the ``workshop`` command starts it (``workshop.cli.main`` with the data
+  folder, handing the store to the real ``WorkshopApp``), stopping once the home screen lists all
+  sessions and that frame is drawn;
+- for context, the same on an empty data folder.
+Two figures each: the whole process (interpreter start, imports, app, exit), and, measured inside
+the process, from the first line of the script to the first usable screen.
 
-Each is started ``--runs`` times, alternating, and the median is reported: the whole process
-(interpreter, imports, app, exit) and, measured inside the process, from the first line of the
-script to the first usable screen. Prints plain lines with the figures and their ratios.
+Command line (the same data folder):
+- baseline: ``python -c pass``;
+- ``workshop --version`` and ``workshop list``, run with the code of the ``workshop`` console
+  script (``screens.entry.main``).
+Whole-process wall-clock time; beside it the process's CPU time (user + system), which a busy
+machine disturbs less.
 
-    .venv/bin/python bench/bench_startup.py [--sessions 100] [--runs 9]
+Byte code: by default the child processes run with the environment as it is, so when
+PYTHONDONTWRITEBYTECODE is set, the project's modules are compiled again in every process (the
+line "byte code" says which). ``--bytecode cached`` gives the children a private cache of compiled
+files instead (PYTHONPYCACHEPREFIX in the benchmark's temporary folder), as an installed program
+has; the source folders are never written to.
+
+    python bench/bench_startup.py [--sessions 100] [--runs 9] [--cli-runs 21] [--bytecode cached]
+
+Which code is measured follows PYTHONPATH, e.g. ``PYTHONPATH=/path/to/checkout``.
 """
 
 from __future__ import annotations
@@ -23,6 +39,7 @@ PROCESS_START = time.perf_counter()  # before any import below: the in-process f
 
 import argparse  # noqa: E402
 import os  # noqa: E402
+import resource  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -31,9 +48,11 @@ from datetime import timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 SIZE = (120, 36)
+# What the ``workshop`` console script runs (see [project.scripts] in pyproject.toml).
+CONSOLE_SCRIPT = "import sys; from screens.entry import main; sys.argv[0] = 'workshop'; main()"
 
 
-# -- the child processes ----------------------------------------------------------------------
+# -- the child processes of the app part -------------------------------------------------------
 
 
 def report_ready() -> None:
@@ -59,34 +78,42 @@ def run_baseline() -> None:
 
 
 def run_workshop(data_dir: Path, expected: int) -> None:
-    from textual.widgets import OptionList
+    """The real start path: the CLI parses the arguments and hands the launcher its store."""
+    from workshop.cli import LaunchRequest, main
 
-    import screens.app
-    from screens.app import WorkshopApp
-    from screens.home import HomeScreen
-    from workshop.store import SessionStore
+    def launch(request: LaunchRequest) -> int:
+        from textual.widgets import OptionList
 
-    class BenchApp(WorkshopApp):
-        # Textual resolves CSS_PATH next to the subclass; point it at the real app's style.
-        CSS_PATH = str(Path(screens.app.__file__).parent / str(WorkshopApp.CSS_PATH))
+        import screens.app
+        from screens.app import WorkshopApp
+        from screens.home import HomeScreen
 
-        def on_ready(self) -> None:
-            self.wait_for_home()
+        class BenchApp(WorkshopApp):
+            # Textual resolves CSS_PATH next to the subclass; point it at the real app's style.
+            CSS_PATH = str(Path(screens.app.__file__).parent / str(WorkshopApp.CSS_PATH))
 
-        def wait_for_home(self) -> None:
-            screen = self.screen
-            if isinstance(screen, HomeScreen):
-                sessions = screen.query_one("#home-sessions", OptionList)
-                if sessions.option_count == expected:
-                    self.call_after_refresh(self.finish)
-                    return
-            self.set_timer(0.001, self.wait_for_home)
+            def on_ready(self) -> None:
+                self.wait_for_home()
 
-        def finish(self) -> None:
-            report_ready()
-            self.exit()
+            def wait_for_home(self) -> None:
+                screen = self.screen
+                if isinstance(screen, HomeScreen):
+                    sessions = screen.query_one("#home-sessions", OptionList)
+                    listed = sessions.option_count if sessions.display else 0
+                    shown = listed or screen.query_one("#home-empty").display
+                    if listed == expected and shown:
+                        self.call_after_refresh(self.finish)
+                        return
+                self.set_timer(0.001, self.wait_for_home)
 
-    BenchApp(SessionStore(data_dir), exports_dir=data_dir / "exports").run(headless=True, size=SIZE)
+            def finish(self) -> None:
+                report_ready()
+                self.exit()
+
+        BenchApp(request.store, exports_dir=data_dir / "exports").run(headless=True, size=SIZE)
+        return 0
+
+    main(["--data", str(data_dir)], launch=launch)
 
 
 # -- the parent -------------------------------------------------------------------------------
@@ -123,81 +150,157 @@ def fill_store(data_dir: Path, sessions: int) -> None:
         raise SystemExit(f"expected {sessions} sessions in the store, found {found}")
 
 
-def start(args: list[str]) -> tuple[float, float]:
-    """Run one child; return (whole process seconds, in-process seconds to ready)."""
-    began = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, __file__, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "TEXTUAL": ""},
-    )
-    wall = time.perf_counter() - began
-    ready = [line for line in result.stdout.splitlines() if line.startswith("ready_ms=")]
-    if result.returncode != 0 or not ready:
-        raise SystemExit(
-            f"child {args[-2]} failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
+class Child:
+    """Starts one kind of child process and keeps its figures."""
+
+    def __init__(self, label: str, args: list[str], env: dict[str, str], cwd: Path) -> None:
+        # The working folder matters: ``python -c`` imports from it before PYTHONPATH.
+        self.label, self.args, self.env, self.cwd = label, args, env, cwd
+        self.walls: list[float] = []
+        self.cpus: list[float] = []
+        self.readies: list[float] = []
+
+    def start(self, *, record: bool = True) -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        began = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, *self.args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=self.env,
+            cwd=self.cwd,
         )
-    return wall, float(ready[-1].split("=")[1]) / 1000
+        wall = time.perf_counter() - began
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if result.returncode != 0:
+            raise SystemExit(
+                f"{self.label} failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
+            )
+        if not record:
+            return
+        self.walls.append(wall)
+        self.cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+        ready = [line for line in result.stdout.splitlines() if line.startswith("ready_ms=")]
+        if ready:
+            self.readies.append(float(ready[-1].split("=")[1]) / 1000)
+
+    def wall(self) -> float:
+        return statistics.median(self.walls)
+
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+    def ready(self) -> float:
+        return statistics.median(self.readies)
+
+
+def take_turns(children: list[Child], runs: int) -> None:
+    for child in children:  # warm the file cache (and the byte-code cache); not counted
+        child.start(record=False)
+    for _ in range(runs):
+        for child in children:
+            child.start()
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+def app_part(
+    data_dir: Path, empty_dir: Path, sessions: int, runs: int, env: dict[str, str], cwd: Path
+) -> None:
+    me = [str(Path(__file__).resolve()), "--child"]
+    children = [
+        Child("bare Textual app", [*me, "baseline", str(data_dir)], env, cwd),
+        Child(
+            f"workshop, {sessions} sessions",
+            [*me, "workshop", str(data_dir), str(sessions)],
+            env,
+            cwd,
+        ),
+        Child("workshop, no sessions", [*me, "workshop", str(empty_dir), "0"], env, cwd),
+    ]
+    take_turns(children, runs)
+    print(f"\nApp: home screen, {runs} runs each (alternating), headless {SIZE[0]}x{SIZE[1]}")
+    for child in children:
+        print(
+            f"  {child.label:26} whole process median {ms(child.wall())}"
+            f"   to first usable screen median {ms(child.ready())}"
+            f"   (min {min(child.readies) * 1000:.1f}, max {max(child.readies) * 1000:.1f})"
+        )
+    base, home = children[0], children[1]
+    print("  ratio home screen / bare Textual app")
+    print(f"    whole process:          {home.wall() / base.wall():.2f}")
+    print(f"    to first usable screen: {home.ready() / base.ready():.2f}")
+
+
+def cli_part(data_dir: Path, sessions: int, runs: int, env: dict[str, str], cwd: Path) -> None:
+    cli_env = {**env, "WORKSHOP_DATA": str(data_dir)}
+    children = [
+        Child("python -c pass", ["-c", "pass"], cli_env, cwd),
+        Child("workshop --version", ["-c", CONSOLE_SCRIPT, "--version"], cli_env, cwd),
+        Child(f"workshop list ({sessions})", ["-c", CONSOLE_SCRIPT, "list"], cli_env, cwd),
+    ]
+    take_turns(children, runs)
+    print(f"\nCommand line: whole process, {runs} runs each (alternating)")
+    base = children[0]
+    for child in children:
+        wall, cpu = child.wall(), child.cpu()
+        print(
+            f"  {child.label:26} wall median {ms(wall)}  ratio {wall / base.wall():5.2f}"
+            f"   cpu median {ms(cpu)}  ratio {cpu / base.cpu():5.2f}"
+        )
+
+
+def child_env(bytecode: str, tmp: Path) -> dict[str, str]:
+    env = {**os.environ, "TEXTUAL": ""}
+    if bytecode == "cached":
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--child", nargs=2, metavar=("KIND", "DATA"), help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=9, help="runs of each app child")
+    parser.add_argument("--cli-runs", type=int, default=21, help="runs of each command")
+    parser.add_argument("--bytecode", choices=["env", "cached"], default="env")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     options = parser.parse_args()
 
     if options.child:
-        kind, data = options.child
+        kind, data, *expected = options.child
         if kind == "baseline":
             run_baseline()
         else:
-            run_workshop(Path(data), options.sessions)
+            run_workshop(Path(data), int(expected[0]))
         return
 
-    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
-        data_dir = Path(tmp) / "data"
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as name:
+        tmp = Path(name)
+        data_dir, empty_dir, cwd = tmp / "data", tmp / "empty", tmp / "cwd"
+        empty_dir.mkdir()
+        cwd.mkdir()  # children start here: nothing to import by accident
         began = time.perf_counter()
         fill_store(data_dir, options.sessions)
         print(f"stored {options.sessions} demo sessions in {time.perf_counter() - began:.1f} s")
-
-        empty_dir = Path(tmp) / "empty"
-        empty_dir.mkdir()
-        kinds = {
-            "baseline": ["--child", "baseline", str(data_dir)],
-            "workshop": ["--sessions", str(options.sessions), "--child", "workshop", str(data_dir)],
-            # For context: the same app on an empty data folder.
-            "empty": ["--sessions", "0", "--child", "workshop", str(empty_dir)],
-        }
-        for args in kinds.values():  # warm the file cache and .pyc files; not counted
-            start(args)
-        walls: dict[str, list[float]] = {kind: [] for kind in kinds}
-        readies: dict[str, list[float]] = {kind: [] for kind in kinds}
-        for _ in range(options.runs):
-            for kind, args in kinds.items():
-                wall, ready = start(args)
-                walls[kind].append(wall)
-                readies[kind].append(ready)
-
-    median = statistics.median
-    print(f"runs per program: {options.runs} (alternating), terminal {SIZE[0]}x{SIZE[1]}, headless")
-    labels = {
-        "baseline": "minimal Textual app",
-        "workshop": f"workshop, {options.sessions} sessions",
-        "empty": "workshop, no sessions",
-    }
-    for kind in kinds:
-        print(
-            f"{labels[kind]:24} whole process median {median(walls[kind]) * 1000:7.1f} ms"
-            f"   to first usable screen median {median(readies[kind]) * 1000:7.1f} ms"
-            f"   (min {min(readies[kind]) * 1000:.1f}, max {max(readies[kind]) * 1000:.1f})"
+        env = child_env(options.bytecode, tmp)
+        compiled = (
+            "compiled again in every process (PYTHONDONTWRITEBYTECODE)"
+            if env.get("PYTHONDONTWRITEBYTECODE")
+            else "cached .pyc files"
         )
-    wall_ratio = median(walls["workshop"]) / median(walls["baseline"])
-    ready_ratio = median(readies["workshop"]) / median(readies["baseline"])
-    print(f"ratio workshop/baseline, whole process:         {wall_ratio:.2f}")
-    print(f"ratio workshop/baseline, to first usable screen: {ready_ratio:.2f}")
+        print(f"byte code: {compiled}; python {sys.version.split()[0]}; code from {code_root()}")
+        app_part(data_dir, empty_dir, options.sessions, options.runs, env, cwd)
+        cli_part(data_dir, options.sessions, options.cli_runs, env, cwd)
+
+
+def code_root() -> str:
+    import workshop
+
+    return str(Path(workshop.__file__).resolve().parent.parent)
 
 
 if __name__ == "__main__":
