@@ -66,6 +66,10 @@ class WorkshopApp(App[int]):
         exports_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        # Set here, before the CSS is first read: setting it once mounted parses all CSS again.
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.exports_dir = exports_dir or default_exports_dir()
@@ -76,9 +80,6 @@ class WorkshopApp(App[int]):
         return dict(VARIABLE_DEFAULTS)
 
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = DEFAULT_THEME
         from screens.home import HomeScreen
 
         self.push_screen(HomeScreen())

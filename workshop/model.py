@@ -7,7 +7,6 @@ these classes have already been cleaned and checked (``workshop.text``, ``worksh
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -18,6 +17,8 @@ from workshop.text import format_date
 
 def new_id() -> str:
     """A short random id; unique enough for one machine's sessions and their contents."""
+    import uuid  # here, not at the top: listing sessions never needs it (faster start-up)
+
     return uuid.uuid4().hex[:12]
 
 

@@ -10,7 +10,6 @@ fast. Opening, creating and deleting a session import what they need when called
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from collections.abc import Iterator
 from datetime import datetime
@@ -168,6 +167,8 @@ class SessionStore:
         The folder is first renamed away in one step, so a crash halfway never leaves half a
         session in the list; the renamed rest is removed now or on the next delete.
         """
+        import secrets  # here, not at the top: it loads OpenSSL, which listing does not need
+
         from workshop.lock import SessionLock
         from workshop.storage import fsync_dir
 
