@@ -29,6 +29,8 @@ def _is_control(char: str) -> bool:
 
 def clean_line(value: str) -> str:
     """One line of text: line breaks become spaces, control characters go, ends trimmed."""
+    if value.isprintable():  # no line break or control character: the common case, fast
+        return value.strip()
     value = _LINE_BREAKS.sub(" ", value)
     return "".join(ch for ch in value if not _is_control(ch)).strip()
 
