@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
+from screens.session_list import SessionList
 from workshop.errors import WorkshopError
 from workshop.model import SessionSummary
 from workshop.text import format_date
@@ -180,7 +181,7 @@ class HomeScreen(Screen[None]):
             yield Static("Je sessies", classes="title", id="home-title")
             yield Static(LIST_HINT, classes="hint-line", id="home-hint")
             yield Static(id="home-problems")
-            yield OptionList(id="home-sessions")
+            yield SessionList(id="home-sessions")
             yield Static(EMPTY_TEXT, id="home-empty")
         yield Footer()
 

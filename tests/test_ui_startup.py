@@ -58,6 +58,7 @@ NOT_AT_START = [
     "screens.agreement_form",
     "screens.goal_form",
     "screens.help",
+    "screens.widgets",
 ]
 
 

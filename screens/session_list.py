@@ -1,0 +1,25 @@
+"""The home screen's list of sessions: an OptionList that measures its options once per width."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import OptionList
+
+
+class SessionList(OptionList):
+    """Textual's OptionList measures every option again on each resize, also on the first one,
+    right after measuring them for the first layout. The measurements depend on the width only,
+    so they are kept when the width stays the same: with many sessions that halves the work of
+    showing the list."""
+
+    _measured_width: int | None = None
+
+    def _update_lines(self) -> None:
+        measured_from_scratch = not self._line_cache.lines
+        super()._update_lines()
+        if measured_from_scratch and self._line_cache.lines:
+            self._measured_width = self.scrollable_content_region.width
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width == self._measured_width:
+            event.prevent_default()  # OptionList's own handler would throw the measurements away
