@@ -8,7 +8,7 @@ App (a data folder with ``--sessions`` stored demo sessions; headless Textual at
 - baseline: a bare Textual app (one line of text) that stops once its first frame is drawn;
 - workshop: started as the ``workshop`` command starts it (``workshop.cli.main`` with the data
   folder, handing the store to the real ``WorkshopApp``), stopping once the home screen lists all
-  sessions and that frame is drawn;
+  sessions and shows its keys in the footer, and that frame is drawn;
 - for context, the same on an empty data folder.
 Two figures each: the whole process (interpreter start, imports, app, exit), and, measured inside
 the process, from the first line of the script to the first usable screen.
@@ -96,15 +96,20 @@ def run_workshop(data_dir: Path, expected: int) -> None:
                 self.wait_for_home()
 
             def wait_for_home(self) -> None:
+                if self.home_is_usable():
+                    self.call_after_refresh(self.finish)  # once that frame has been drawn
+                else:
+                    self.set_timer(0.001, self.wait_for_home)
+
+            def home_is_usable(self) -> bool:
+                """Every session listed (or the 'no sessions yet' text) and the keys shown."""
                 screen = self.screen
-                if isinstance(screen, HomeScreen):
-                    sessions = screen.query_one("#home-sessions", OptionList)
-                    listed = sessions.option_count if sessions.display else 0
-                    shown = listed or screen.query_one("#home-empty").display
-                    if listed == expected and shown:
-                        self.call_after_refresh(self.finish)
-                        return
-                self.set_timer(0.001, self.wait_for_home)
+                if not isinstance(screen, HomeScreen) or not screen.query("FooterKey"):
+                    return False
+                sessions = screen.query_one("#home-sessions", OptionList)
+                if expected:
+                    return sessions.display and sessions.option_count == expected
+                return bool(screen.query_one("#home-empty").display) and not sessions.display
 
             def finish(self) -> None:
                 report_ready()
