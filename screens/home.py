@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from screens.session_list import SessionList
+from screens.steady_footer import SteadyFooter
 from workshop.errors import WorkshopError
 from workshop.model import SessionSummary
 from workshop.text import format_date
@@ -183,7 +184,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="home-problems")
             yield SessionList(id="home-sessions")
             yield Static(EMPTY_TEXT, id="home-empty")
-        yield Footer()
+        yield SteadyFooter()
 
     async def on_screen_resume(self) -> None:
         # Also when coming back from the runner or the form: the list may have changed.
