@@ -12,7 +12,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.events import Resize
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.theme import Theme
 
 from screens.literal import literal
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
@@ -66,15 +68,20 @@ class WorkshopApp(App[int]):
         exports_dir: Path | None = None,
     ) -> None:
         super().__init__()
-        # Set here, before the CSS is first read: setting it once mounted parses all CSS again.
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = DEFAULT_THEME
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.exports_dir = exports_dir or default_exports_dir()
         self.open_session_id = open_session_id
         self._screens_pushed = False  # resizes before that are checked once the screens are there
+
+    # Our theme from the very start: Textual then parses the CSS once with its colours, instead of
+    # parsing everything again when the theme is set afterwards.
+    theme: Reactive[str] = Reactive(DEFAULT_THEME)
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        # Also while Textual's __init__ runs, before register_theme could be called.
+        return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
