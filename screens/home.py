@@ -19,7 +19,7 @@ from screens.literal import literal
 from screens.session_list import SessionList
 from screens.steady_footer import SteadyFooter
 from workshop.errors import WorkshopError
-from workshop.model import SessionSummary
+from workshop.summary import SessionSummary
 from workshop.text import format_date
 
 if TYPE_CHECKING:

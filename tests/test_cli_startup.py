@@ -57,5 +57,6 @@ def test_list_reads_only_the_summaries(tmp_path: Path) -> None:
     output, modules = modules_after(["--data", str(tmp_path), "list"])
     assert "Avond met ouders" in output  # it really listed the session
     assert [name for name in HEAVY if loaded(modules, name)] == []
-    # Neither the session files' module nor the templates or scans are needed for a list.
-    assert {"workshop.store", "workshop.template", "workshop.scan"}.isdisjoint(modules)
+    # Neither the session files' module, the session model, templates nor scans are needed.
+    needless = {"workshop.store", "workshop.model", "workshop.template", "workshop.scan"}
+    assert needless.isdisjoint(modules)

@@ -43,6 +43,7 @@ NOT_AT_START = [
     "markdown_it",
     "icalendar",
     "workshop.store",
+    "workshop.model",
     "workshop.template",
     "workshop.scan",
     "workshop.session",

@@ -1,7 +1,8 @@
 """The session list, read from the small summary files only.
 
 Listing sessions (``workshop list``, the home screen) needs no session contents, so this module
-loads neither TinyDB nor templates, scans or locks: it keeps start-up fast. The store builds on it.
+loads neither TinyDB nor the session model, templates, scans or locks: it keeps start-up fast.
+The store builds on it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from workshop.errors import DamagedFileError, WorkshopError
 from workshop.json_file import read_json
-from workshop.model import SessionSummary
+from workshop.summary import SessionSummary
 
 SESSIONS_DIR = "sessions"
 SESSION_FILE = "session.json"

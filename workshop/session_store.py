@@ -25,7 +25,7 @@ from workshop.listing import (
     sessions_dir,
     valid_session_id,
 )
-from workshop.model import SessionSummary
+from workshop.summary import SessionSummary
 
 if TYPE_CHECKING:
     from workshop.clock import Clock
