@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import traceback
 from collections.abc import Iterable
 from functools import partial
@@ -80,16 +81,27 @@ class WorkshopApp(App[int]):
 
     @property
     def available_themes(self) -> dict[str, Theme]:
-        # Also while Textual's __init__ runs, before register_theme could be called.
-        return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
+        # Also while Textual's __init__ runs, before register_theme could be called. Textual
+        # asks for this often (every colour lookup): keep it a plain copy plus two entries.
+        themes = super().available_themes
+        for theme in THEMES:
+            themes.setdefault(theme.name, theme)
+        return themes
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         from screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        # The list is read off the UI thread before the home screen is built: its first frame
+        # then shows the sessions and the keys that go with them, and need not be drawn again.
+        try:
+            listing = await asyncio.to_thread(self.store.scan)
+        except OSError as error:
+            listing = [], []
+            self.report(error)
+        self.push_screen(HomeScreen(listing))
         if self.open_session_id:
             self.open_runner(self.open_session_id)
         self._screens_pushed = True

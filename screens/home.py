@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from screens.app import WorkshopApp
     from workshop.listing import Problem
 
+    Listing = tuple[list[SessionSummary], list[Problem]]
+
 EMPTY_TEXT = (
     "Er zijn nog geen sessies.\n\n"
     "Druk op  n  om een nieuwe sessie te maken.\n"
@@ -167,10 +169,12 @@ class HomeScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, listing: Listing | None = None) -> None:
+        """``listing``: the sessions as just read (the app reads them before the screen opens, so
+        its first frame shows them); without it they are read when the screen opens."""
         super().__init__()
-        self.summaries: list[SessionSummary] = []
-        self.problems: list[Problem] = []
+        self.summaries, self.problems = listing or ([], [])
+        self._listed = listing is not None  # the first resume needs no second read
 
     @property
     def workshop_app(self) -> WorkshopApp:
@@ -182,11 +186,21 @@ class HomeScreen(Screen[None]):
             yield Static("Je sessies", classes="title", id="home-title")
             yield Static(LIST_HINT, classes="hint-line", id="home-hint")
             yield Static(id="home-problems")
-            yield SessionList(id="home-sessions")
+            sessions = SessionList(*self.session_options(), id="home-sessions")
+            if self.summaries:  # read before the screen opened: the keys that need one show now
+                sessions.highlighted = 0
+            yield sessions
             yield Static(EMPTY_TEXT, id="home-empty")
         yield SteadyFooter()
 
+    def on_mount(self) -> None:
+        if self._listed:
+            self.show_listed(keep=None)
+
     async def on_screen_resume(self) -> None:
+        if self._listed:
+            self._listed = False
+            return
         # Also when coming back from the runner or the form: the list may have changed.
         await self.reload_sessions()
 
@@ -211,13 +225,20 @@ class HomeScreen(Screen[None]):
         self.show_sessions(summaries, problems)
 
     def show_sessions(self, summaries: list[SessionSummary], problems: list[Problem]) -> None:
-        sessions = self.query_one("#home-sessions", OptionList)
         keep = self.selected_summary()
         self.summaries, self.problems = summaries, problems
+        self.query_one("#home-sessions", OptionList).set_options(self.session_options())
+        self.show_listed(keep)
+
+    def session_options(self) -> list[Option | None]:
         options: list[Option | None] = []
         for summary in self.summaries:
             options += [Option(session_prompt(summary), id=summary.id), None]  # None: a divider
-        sessions.set_options(options[:-1])
+        return options[:-1]
+
+    def show_listed(self, keep: SessionSummary | None) -> None:
+        """Highlight, focus and show what goes with the list now in the widget."""
+        sessions = self.query_one("#home-sessions", OptionList)
         ids = [s.id for s in self.summaries]
         if ids:
             sessions.highlighted = ids.index(keep.id) if keep and keep.id in ids else 0

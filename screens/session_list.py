@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.widgets import OptionList
 
 
@@ -23,3 +24,12 @@ class SessionList(OptionList):
     def _on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width == self._measured_width:
             event.prevent_default()  # OptionList's own handler would throw the measurements away
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Measure the options as soon as the size is known, while the screen is laid out: the
+        # scroll bar is then known for the first frame, not only after drawing it.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        self._update_lines()
+        return resized

@@ -1,18 +1,38 @@
-"""A Footer that is rebuilt once for a burst of binding changes, not once per change."""
+"""A Footer that shows its keys in the screen's first frame and is rebuilt only when they change."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
 
 class SteadyFooter(Footer):
-    """Textual's Footer rebuilds all its keys after every change of the screen's bindings; when a
-    screen opens, its focus, its resume and a new list each change them within a moment. The
-    first change queues the rebuild, which reads the bindings as they are by then; changes that
-    come before it runs add nothing."""
+    """Textual's Footer starts empty and rebuilds all its keys after every change of the screen's
+    bindings (when a screen opens: its focus, its resume, its list), each time after a frame, so
+    the screen is laid out and drawn again. This one shows the keys from its first compose, queues
+    at most one rebuild for a burst of changes, and skips a rebuild that would show the same."""
 
-    _rebuild_queued = False
+    def __init__(self) -> None:
+        super().__init__()
+        self._bindings_ready = True  # Footer's flag: compose the keys right away
+        self._rebuild_queued = False
+        self._shown: Hashable = None
+
+    def _keys(self) -> Hashable:
+        """Everything Footer.compose shows, to tell whether a rebuild would change anything."""
+        shown = tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return shown, self.show_command_palette, self.app.ENABLE_COMMAND_PALETTE
+
+    def compose(self) -> ComposeResult:
+        self._shown = self._keys()
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         if self._rebuild_queued:
@@ -25,4 +45,5 @@ class SteadyFooter(Footer):
 
     async def recompose(self) -> None:
         self._rebuild_queued = False
-        await super().recompose()
+        if self._keys() != self._shown:
+            await super().recompose()

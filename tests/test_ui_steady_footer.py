@@ -1,14 +1,15 @@
-"""The home screen's footer is rebuilt less when it opens, and still follows later changes."""
+"""The home screen opens complete: list and footer keys in its first frame, read once (item 6)."""
 
 from __future__ import annotations
 
 import asyncio
 
 import pytest
+from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from screens.steady_footer import SteadyFooter
 from workshop.session import create_session
+from workshop.session_store import SessionStore
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
 
 SIZE = (120, 36)
@@ -18,33 +19,40 @@ def footer_keys(screen) -> list[str]:  # type: ignore[no-untyped-def]
     return [key.description for key in screen.query(FooterKey)]
 
 
-def test_footer_is_rebuilt_less_on_opening_and_follows_the_list(
+def test_home_opens_with_its_keys_and_rebuilds_the_footer_only_on_a_change(
     make_app, store, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
     live.close()
     rebuilds: list[int] = []
-    rebuild = SteadyFooter.recompose
+    reads: list[int] = []
+    rebuild, scan = Footer.recompose, SessionStore.scan
 
-    async def counted(self: SteadyFooter) -> None:
+    async def counted_rebuild(self: Footer) -> None:
         rebuilds.append(1)
         await rebuild(self)
 
-    monkeypatch.setattr(SteadyFooter, "recompose", counted)
+    def counted_scan(self: SessionStore):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return scan(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted_rebuild)
+    monkeypatch.setattr(SessionStore, "scan", counted_scan)
 
     async def scenario() -> None:
         async with make_app().run_test(size=SIZE) as pilot:
-            await pilot.pause()
             home = pilot.app.screen
-            # Focus, resume and the list each change the bindings. Textual's Footer is rebuilt
-            # four times here; this one at most once before the list is read and once after.
-            assert len(rebuilds) <= 2
+            # The first frame has the keys that need a session; Textual's Footer starts empty
+            # and is rebuilt after each of the screen's first changes (four times here).
             assert "Verder" in footer_keys(home) and "Verwijderen" in footer_keys(home)
+            await pilot.pause()
+            assert rebuilds == [] and reads == [1]
             store.delete(live.session.id)
             home.refresh_sessions()
             await pilot.pause()
             await pilot.pause()
             # No session left: the keys that need one are gone from the footer.
             assert "Verder" not in footer_keys(home) and "Nieuwe sessie" in footer_keys(home)
+            assert rebuilds == [1] and reads == [1, 1]
 
     asyncio.run(scenario())
