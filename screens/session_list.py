@@ -8,10 +8,13 @@ from textual.widgets import OptionList
 
 
 class SessionList(OptionList):
-    """Textual's OptionList measures every option again on each resize, also on the first one,
-    right after measuring them for the first layout. The measurements depend on the width only,
-    so they are kept when the width stays the same: with many sessions that halves the work of
-    showing the list."""
+    """Two changes to how Textual's OptionList measures (wraps) its options, for a fast start:
+
+    - it measures them while the screen is laid out, not only when drawing them, so the scroll
+      bar is known before the first frame (otherwise the whole screen is laid out and drawn again);
+    - it keeps the measurements when a resize leaves the width as it was (OptionList measures
+      every option again on each resize, also on the one that follows the first layout).
+    """
 
     _measured_width: int | None = None
 
