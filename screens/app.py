@@ -91,13 +91,18 @@ class WorkshopApp(App[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
+    def on_load(self) -> None:
+        # The session list is read in a thread, off the UI thread, starting now: beside
+        # Textual's own start-up rather than after it.
+        self._listing = asyncio.get_running_loop().run_in_executor(None, self.store.scan)
+
     async def on_mount(self) -> None:
         from screens.home import HomeScreen
 
-        # The list is read off the UI thread before the home screen is built: its first frame
-        # then shows the sessions and the keys that go with them, and need not be drawn again.
+        # The home screen is built with the list already read: its first frame shows the
+        # sessions and the keys that go with them, and need not be laid out and drawn again.
         try:
-            listing = await asyncio.to_thread(self.store.scan)
+            listing = await self._listing
         except OSError as error:
             listing = [], []
             self.report(error)
