@@ -208,8 +208,7 @@ class HomeScreen(Screen[None]):
 
     def refresh_sessions(self) -> None:
         """Read the summaries again and show them, keeping the highlighted session if it exists."""
-        # Queued on this screen: its keys wait until the new list is shown.
-        self.call_later(self.reload_sessions)
+        self.call_later(self.reload_sessions)  # queued on this screen, read in a thread
 
     async def reload_sessions(self) -> None:
         """Read the summaries in a thread (the UI thread never waits for the disk); show them.

@@ -1,11 +1,7 @@
 """The ``workshop`` command line. Errors print one line in Dutch and exit non-zero.
 
 Opening the app is handed to a ``launch`` callable given by ``screens.entry``, so this core module
-never imports the UI.
-
-Start-up stays fast: this module imports only what parsing the arguments needs. Each command
-imports what it uses inside its function, so ``--version`` loads no store and ``list`` reads only
-the session summaries (``workshop.session_store``); tests/test_cli_startup.py guards this.
+never imports the UI. For a fast start, commands import what they use when they run.
 """
 
 from __future__ import annotations
