@@ -1,13 +1,15 @@
-"""The home screen opens complete: list and footer keys in its first frame, read once (item 6)."""
+"""The home screen opens complete (list and keys in its first frame, read once), stays current."""
 
 from __future__ import annotations
 
 import asyncio
 
 import pytest
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList
 from textual.widgets._footer import FooterKey
 
+from screens.home import HomeScreen
+from screens.runner import RunnerScreen
 from workshop.session import create_session
 from workshop.session_store import SessionStore
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
@@ -54,5 +56,30 @@ def test_home_opens_with_its_keys_and_rebuilds_the_footer_only_on_a_change(
             # No session left: the keys that need one are gone from the footer.
             assert "Verder" not in footer_keys(home) and "Nieuwe sessie" in footer_keys(home)
             assert rebuilds == [1] and reads == [1, 1]
+
+    asyncio.run(scenario())
+
+
+def test_list_read_at_start_is_read_again_after_a_session_opened_at_start(
+    make_app, store, clock
+) -> None:
+    live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    live.close()
+
+    async def scenario() -> None:
+        # As 'workshop demo' does: the app opens a session on top of the home screen at once.
+        async with make_app(open_session_id=live.session.id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, RunnerScreen)
+            other = create_session(
+                store, clock, title="Ochtend", template=get_template(DEFAULT_TEMPLATE_ID)
+            )
+            other.close()
+            await pilot.app.pop_screen()
+            await pilot.pause()
+            home = pilot.app.screen
+            assert isinstance(home, HomeScreen)
+            assert sorted(s.title for s in home.summaries) == ["Avond", "Ochtend"]
+            assert home.query_one("#home-sessions", OptionList).option_count == 3  # and a divider
 
     asyncio.run(scenario())
