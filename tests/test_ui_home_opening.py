@@ -80,6 +80,6 @@ def test_list_read_at_start_is_read_again_after_a_session_opened_at_start(
             home = pilot.app.screen
             assert isinstance(home, HomeScreen)
             assert sorted(s.title for s in home.summaries) == ["Avond", "Ochtend"]
-            assert home.query_one("#home-sessions", OptionList).option_count == 3  # and a divider
+            assert home.query_one("#home-sessions", OptionList).option_count == 2
 
     asyncio.run(scenario())
