@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 
 import pytest
 from textual.widgets import Footer, OptionList
@@ -83,3 +84,26 @@ def test_list_read_at_start_is_read_again_after_a_session_opened_at_start(
             assert home.query_one("#home-sessions", OptionList).option_count == 2
 
     asyncio.run(scenario())
+
+
+def test_collector_waits_while_the_home_screen_is_built_and_runs_once_it_shows(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert gc.isenabled()
+    during: list[bool] = []
+    compose = HomeScreen.compose
+
+    def watched(self: HomeScreen):  # type: ignore[no-untyped-def]
+        during.append(gc.isenabled())
+        return compose(self)
+
+    monkeypatch.setattr(HomeScreen, "compose", watched)
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert during == [False]  # no collecting while start-up makes its many objects
+            assert gc.isenabled()  # the first frame is there: collecting as usual
+
+    asyncio.run(scenario())
+    assert gc.isenabled()
