@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import traceback
 from collections.abc import Iterable
 from functools import partial
@@ -18,6 +17,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from screens import collector
 from screens.literal import literal
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
 from workshop.clock import Clock, SystemClock
@@ -75,7 +75,6 @@ class WorkshopApp(App[int]):
         self.exports_dir = exports_dir or default_exports_dir()
         self.open_session_id = open_session_id
         self._screens_pushed = False  # resizes before that are checked once the screens are there
-        self._collector_paused = False
 
     # Our theme from the very start: Textual then parses the CSS once with its colours, instead of
     # parsing everything again when the theme is set afterwards.
@@ -94,22 +93,13 @@ class WorkshopApp(App[int]):
         return dict(VARIABLE_DEFAULTS)
 
     def on_load(self) -> None:
-        # Starting up makes many objects that stay and hardly any garbage: collecting again and
-        # again meanwhile takes a tenth of the start. The collector waits for the first frame
-        # (then collects once, about 8 ms).
-        self._collector_paused = gc.isenabled()
-        gc.disable()
+        collector.pause()  # until the first frame (screens.collector says why)
         # The session list is read in a thread, off the UI thread, starting now: beside
         # Textual's own start-up rather than after it.
         self._listing = asyncio.get_running_loop().run_in_executor(None, self.store.scan)
 
-    def resume_collector(self) -> None:
-        if self._collector_paused:
-            self._collector_paused = False
-            gc.enable()
-
     def on_unmount(self) -> None:
-        self.resume_collector()  # also when the app stops before its first frame
+        collector.resume()  # also when the app stops before its first frame
 
     async def on_mount(self) -> None:
         from screens.home import HomeScreen
@@ -126,7 +116,7 @@ class WorkshopApp(App[int]):
             self.open_runner(self.open_session_id)
         self._screens_pushed = True
         self.call_after_refresh(lambda: self.check_size(self.size.width, self.size.height))
-        self.call_after_refresh(self.resume_collector)
+        self.call_after_refresh(collector.resume)
 
     # -- opening sessions -----------------------------------------------------------------------
 
