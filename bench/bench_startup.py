@@ -5,11 +5,13 @@ programs of one part take turns (alternating, so a busy machine hurts them alike
 are reported, with ratios against a baseline measured in the same run:
 
 App (a data folder with ``--sessions`` stored demo sessions; headless Textual at 120x36):
-- baseline: a bare Textual app (one line of text) that stops once its first frame is drawn;
+- baseline: a bare Textual app (one line of text) that stops once its first frame is drawn
+  (handed to the terminal driver, which writes nothing when headless);
 - workshop: started as the ``workshop`` command starts it (``workshop.cli.main`` with the data
   folder hands its store to the launcher ``screens.entry.launch_app``, which makes the app: here
   a subclass of ``WorkshopApp`` that only adds stopping itself), stopping once the home screen
-  lists all sessions and shows its keys in the footer, and that frame is drawn;
+  lists all sessions and shows its keys in the footer, and that frame is drawn (handed to the
+  terminal driver);
 - for context, the same on an empty data folder.
 Two figures each, as wall-clock time and beside it as the process's CPU time (user + system; a
 busy machine disturbs it less): the whole process (interpreter start, imports, app, exit), and,
@@ -62,20 +64,27 @@ def report_ready() -> None:
     print(f"ready_ms={wall * 1000:.2f} ready_cpu_ms={cpu * 1000:.2f}", flush=True)
 
 
+# Both apps stop themselves at the first frame handed to the terminal driver (App._display; it
+# writes nothing when headless) that shows their first usable screen: for the bare app any frame
+# of its screen, for the workshop the home screen with every session listed and its keys shown.
+
+
 def run_baseline() -> None:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
 
     class MinimalApp(App[None]):
+        _done = False
+
         def compose(self) -> ComposeResult:
             yield Static("Hallo")
 
-        def on_ready(self) -> None:
-            self.call_after_refresh(self.finish)
-
-        def finish(self) -> None:
-            report_ready()
-            self.exit()
+        def _display(self, screen: object, renderable: object) -> None:
+            super()._display(screen, renderable)  # type: ignore[arg-type]
+            if renderable is not None and not self._done and self.query_one(Static).region:
+                self._done = True
+                report_ready()
+                self.exit()
 
     MinimalApp().run(headless=True, size=SIZE)
 
@@ -102,28 +111,28 @@ def run_workshop(data_dir: Path, expected: int) -> None:
             def run(self, *args: object, **options: object) -> int | None:
                 return super().run(headless=True, size=SIZE)
 
-            def on_ready(self) -> None:
-                self.wait_for_home()
+            _done = False
 
-            def wait_for_home(self) -> None:
-                if self.home_is_usable():
-                    self.call_after_refresh(self.finish)  # once that frame has been drawn
-                else:
-                    self.set_timer(0.001, self.wait_for_home)
+            def _display(self, screen: object, renderable: object) -> None:
+                super()._display(screen, renderable)  # type: ignore[arg-type]
+                if renderable is not None and not self._done and self.home_is_usable():
+                    self._done = True
+                    report_ready()
+                    self.exit()
 
             def home_is_usable(self) -> bool:
-                """Every session listed (or the 'no sessions yet' text) and the keys shown."""
+                """Every session listed (or the 'no sessions yet' text) and the keys shown, all
+                laid out on the screen (a widget not laid out yet has an empty region)."""
                 screen = self.screen
-                if not isinstance(screen, HomeScreen) or not screen.query("FooterKey"):
+                if not isinstance(screen, HomeScreen):
+                    return False
+                keys = screen.query("FooterKey")
+                if not keys or not all(key.region for key in keys):
                     return False
                 sessions = screen.query_one("#home-sessions", OptionList)
                 if expected:
-                    return sessions.display and sessions.option_count == expected
-                return bool(screen.query_one("#home-empty").display) and not sessions.display
-
-            def finish(self) -> None:
-                report_ready()
-                self.exit()
+                    return bool(sessions.region) and sessions.option_count == expected
+                return bool(screen.query_one("#home-empty").region) and not sessions.display
 
         return BenchApp(**kwargs)
 
