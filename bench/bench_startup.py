@@ -106,7 +106,14 @@ def run_workshop(data_dir: Path, expected: int) -> None:
 
         class BenchApp(WorkshopApp):
             # Textual resolves CSS_PATH next to the subclass; point it at the real app's style.
-            CSS_PATH = str(Path(screens.app.__file__).parent / str(WorkshopApp.CSS_PATH))
+            CSS_PATH = [
+                str(Path(screens.app.__file__).parent / path)
+                for path in (
+                    WorkshopApp.CSS_PATH
+                    if isinstance(WorkshopApp.CSS_PATH, list)
+                    else [WorkshopApp.CSS_PATH]
+                )
+            ]
 
             def run(self, *args: object, **options: object) -> int | None:
                 return super().run(headless=True, size=SIZE)

@@ -34,7 +34,9 @@ class WorkshopApp(App[int]):
     """Projected on the wall during a team meeting: calm, legible, keyboard-first."""
 
     TITLE = "Workshop ouderbetrokkenheid"
-    CSS_PATH = "styles/app.tcss"
+    # The home screen's style comes with the app's: it is the first screen, and a screen's own
+    # CSS_PATH would make Textual parse all CSS again when it is opened.
+    CSS_PATH = ["styles/app.tcss", "styles/home.tcss"]
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [

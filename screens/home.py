@@ -122,7 +122,6 @@ class ForgetPersonScreen(ModalScreen[str | None]):
 class HomeScreen(Screen[None]):
     """The first screen: what is stored, and where to go from here."""
 
-    CSS_PATH = "styles/home.tcss"
     TITLE = "Workshop ouderbetrokkenheid"
     SUB_TITLE = "Overzicht"
     HELP_TEXT = (
