@@ -97,7 +97,7 @@ def run_workshop(data_dir: Path, expected: int) -> None:
     from screens.entry import launch_app
     from workshop.cli import LaunchRequest, main
 
-    def make_app(**kwargs: object) -> object:
+    def make_app(*args: object, **kwargs: object) -> object:
         from textual.widgets import OptionList
 
         import screens.app
@@ -141,13 +141,20 @@ def run_workshop(data_dir: Path, expected: int) -> None:
                     return bool(sessions.region) and sessions.option_count == expected
                 return bool(screen.query_one("#home-empty").region) and not sessions.display
 
-        return BenchApp(**kwargs)
+        return BenchApp(*args, **kwargs)
 
     def launch(request: LaunchRequest) -> int:
         if "make_app" in inspect.signature(launch_app).parameters:
             return launch_app(request, make_app=make_app)  # type: ignore[arg-type]
-        # Code from before launch_app took an app factory: the same steps it took then.
-        app = make_app(store=request.store, open_session_id=request.session_id)
+        # Code whose launcher takes no app factory: the steps that launcher takes.
+        from screens.app import WorkshopApp
+
+        if "store" in inspect.signature(WorkshopApp.__init__).parameters:
+            app = make_app(store=request.store, open_session_id=request.session_id)
+        else:  # with the application layer, the app is given a Workspace
+            from workshop.app.workspace import Workspace  # type: ignore[import-not-found]
+
+            app = make_app(Workspace(request.store), open_session_id=request.session_id)
         app.run()  # type: ignore[attr-defined]
         return 0
 
