@@ -13,9 +13,10 @@ App (a data folder with ``--sessions`` stored demo sessions; headless Textual at
   lists all sessions and shows its keys in the footer, and that frame is drawn (handed to the
   terminal driver);
 - for context, the same on an empty data folder.
-Two figures each, as wall-clock time and beside it as the process's CPU time (user + system; a
-busy machine disturbs it less): the whole process (interpreter start, imports, app, exit), and,
-measured inside the process, from the first line of the script to the first usable screen.
+Two figures each, as wall-clock time and beside it as the process's CPU time (user + system, all
+threads; a busy machine disturbs it less): the whole process (interpreter start, imports, app,
+exit), and, measured inside the process, up to the first usable screen (wall-clock from the
+script's first line; CPU time from the process's start, so with the interpreter's start).
 
 Command line (the same data folder):
 - baseline: ``python -c pass``;
