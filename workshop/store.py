@@ -1,12 +1,14 @@
 """The store: one TinyDB file per session, in a folder of its own.
 
-    <data>/sessions/<id>/session.json   the session (TinyDB, AtomicJSONStorage)
+    <data>/sessions/<id>/session.json   the session's snapshot (TinyDB, workshop.snapshot)
+    <data>/sessions/<id>/journal-*.jsonl the changes since the snapshot (workshop.journal)
     <data>/sessions/<id>/summary.json   what the session list shows, so listing reads no contents
     <data>/sessions/<id>/lock.json      who has the session open for writing (workshop.lock)
     <data>/sessions/<id>/backups/       the last good versions (workshop.backup)
 
-Saving one contribution rewrites only that session's file, so its cost does not grow with the
-number of sessions stored. Every method returns only after the change is on disk. A session file
+Saving one contribution appends one record to that session's journal, so its cost grows neither
+with the number of sessions stored nor with the size of the session. Every method returns only
+after the change is on disk. A session file
 that cannot be used is never written to: it raises DamagedFileError and stays as it is.
 """
 
@@ -19,23 +21,21 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
-
-from tinydb import Query, TinyDB
 
 from workshop.backup import backup_dir, keep_backup
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
 from workshop.goals import Goal
 from workshop.lock import SessionLock
-from workshop.model import Agreement, Contribution, Session, SessionSummary
+from workshop.model import Agreement, Contribution, Position, Session, SessionSummary
 from workshop.scan import ScanScore
+from workshop.session_tables import SessionTables
 from workshop.storage import (
-    AtomicJSONStorage,
     ReadOnlyError,
     Tables,
     check_schema,
@@ -277,10 +277,25 @@ def tables_from_stored(stored: StoredSession) -> Tables:
 
 
 def read_stored(path: Path) -> StoredSession:
-    """Read and check any session file (also a backup). DamagedFileError when unusable."""
+    """Read and check one session file on its own (a backup). DamagedFileError when unusable.
+
+    A session's own file may have changes in its journal after it: use ``read_session``.
+    """
+    return stored_from_tables(path, read_tables(path))
+
+
+def read_tables(path: Path) -> Tables:
+    """The checked tables of a session file. NotFoundError, StoreError, DamagedFileError."""
     data = parse_json(path, _read_bytes(path))
     check_schema(path, data)
-    return stored_from_tables(path, data)
+    return data
+
+
+def read_session(folder: Path) -> tuple[StoredSession, str | None]:
+    """A session folder's session, its journal replayed, without locking or writing anything;
+    and the damage found in its journal (its good part is used), in Dutch."""
+    file = SessionFile(folder, read_only=True)
+    return file._read(), file.journal_problem
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -334,10 +349,12 @@ def summary_fields(summary: SessionSummary) -> dict[str, object]:
 
 
 class SessionFile:
-    """One session's TinyDB file. Each write replaces the file atomically and durably.
+    """One session: its TinyDB snapshot and its journal (workshop.session_tables).
 
-    Opened for writing, it holds the session's lock until ``close``. Opened ``read_only``, every
-    write raises ReadOnlyError before anything changes.
+    Each change is one record appended to the journal and fsynced before the method returns;
+    the snapshot is rewritten by compaction. Opened for writing, it holds the session's lock
+    until ``close``. Opened ``read_only``, every write raises ReadOnlyError before anything
+    changes.
     """
 
     def __init__(
@@ -347,40 +364,62 @@ class SessionFile:
         self.path = folder / SESSION_FILE
         self.read_only = read_only
         self.lock = lock
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
-        self._ids: dict[str, set[str]] = {}  # per table: the ids of the rows in the file
+        self._tables = SessionTables(
+            folder, self.path, (SESSION_TABLE, *ROW_TABLES), writable=not read_only
+        )
+        self._position: Position | None = None
         self._last_summary: dict[str, object] | None = None
 
     @property
     def session_id(self) -> str:
         return self.folder.name
 
+    @property
+    def journal_problem(self) -> str | None:
+        """Damage found in the journal when loading (its good part was used), in Dutch."""
+        return self._tables.problem
+
+    @property
+    def journal_kept(self) -> list[Path]:
+        """Damaged journal segments this file set aside when loading or replacing."""
+        return list(self._tables.kept)
+
     def load(self) -> StoredSession:
-        """Read the whole session. Raises DamagedFileError for a file that is not usable."""
+        """Read the whole session: the snapshot, then the journal replayed on top.
+
+        Raises DamagedFileError for a file that is not usable. Opened for writing, the journal
+        is then folded into the snapshot, and a damaged part of it set aside.
+        """
         try:
-            tables = self._db.storage.read()
-            if tables is None:
-                raise NotFoundError(f"Er is geen sessie met code {self.session_id}.")
-            stored = stored_from_tables(self.path, tables)
+            stored = self._read()
+        except NotFoundError:
+            raise NotFoundError(f"Er is geen sessie met code {self.session_id}.") from None
         except DamagedFileError as error:
             raise DamagedFileError(
                 error.path,
                 f"{error.reason} Het bestand is niet veranderd. Met 'workshop doctor --herstel "
                 f"{self.session_id}' zet je de laatste goede reservekopie terug.",
             ) from None
-        self._ids = {
-            SESSION_TABLE: {stored.session.id},
-            CONTRIBUTIONS_TABLE: {c.id for c in stored.contributions},
-            AGREEMENTS_TABLE: {a.id for a in stored.agreements},
-            GOALS_TABLE: {g.id for g in stored.goals},
-            SCAN_SCORES_TABLE: {scan_score_row(s)["id"] for s in stored.scan_scores},
-        }
+        if not self.read_only:
+            self._tables.settle(datetime.now().astimezone())
+        self._position = stored.session.position
         return stored
+
+    def _read(self) -> StoredSession:
+        return stored_from_tables(self.path, self._tables.replay(read_tables(self.path)))
 
     def save_session(self, session: Session, updated: datetime) -> None:
         """Write the session's own fields, and its summary when that changed."""
-        self._upsert(SESSION_TABLE, session.to_dict())
-        self._write_summary(session, updated)
+        document = session.to_dict()
+        self._tables.append([(SESSION_TABLE, session.id, document)])
+        try:
+            self._write_summary(session, updated)
+        except BaseException:
+            self._tables.take_back()
+            raise
+        step_changed = session.position != self._position
+        self._position = session.position
+        self._tables.commit(quiet_moment=step_changed)
 
     def save_contribution(self, contribution: Contribution) -> None:
         self._upsert(CONTRIBUTIONS_TABLE, contribution.to_dict())
@@ -409,18 +448,15 @@ class SessionFile:
         )
 
     def replace_all(self, stored: StoredSession, updated: datetime) -> None:
-        """Write a whole session in one atomic write (import, restore)."""
+        """Write a whole session in one atomic write (import, restore); the journal is emptied."""
         self._check_writable()
-        self._db.storage.write(tables_from_stored(stored))
-        self._ids = {}
-        self._forget_table_caches((SESSION_TABLE, *ROW_TABLES))
+        self._tables.replace(tables_from_stored(stored), datetime.now().astimezone())
+        self._position = stored.session.position
         self._write_summary(stored.session, updated)
 
-    def _forget_table_caches(self, names: Iterable[str]) -> None:
-        for name in names:
-            table = self._db.table(name)
-            table.clear_cache()
-            table._next_id = None  # TinyDB caches the next row number; the rows just changed
+    def wait_for_compaction(self) -> None:
+        """Wait until a compaction running in the background has finished (tests, benchmarks)."""
+        self._tables.wait()
 
     def refresh_summary(self, session: Session, updated: datetime) -> bool:
         """Rewrite the summary when it is missing, damaged or out of date. True when rewritten."""
@@ -439,7 +475,13 @@ class SessionFile:
         Neither is needed to go on working, so a failure becomes a warning, not an error.
         """
         self._check_writable()
-        warnings = []
+        warnings = list(self._tables.warnings)
+        if self.journal_kept:
+            warnings.append(
+                f"Een deel van de opgeslagen wijzigingen was beschadigd: {self._tables.problem} "
+                f"Het goede deel is gebruikt; het beschadigde deel is bewaard als "
+                f"{', '.join(p.name for p in self.journal_kept)}. 'workshop doctor' laat het zien."
+            )
         try:
             keep_backup(self.folder, self.path, now)
         except OSError as error:
@@ -457,50 +499,16 @@ class SessionFile:
         if self.read_only:
             raise ReadOnlyError()
 
-    def _known_ids(self, name: str) -> set[str]:
-        if name not in self._ids:
-            tables = self._db.storage.read() or {}
-            self._ids[name] = {d.get("id") for d in tables.get(name, {}).values()}
-        return self._ids[name]
-
     def _upsert(self, name: str, document: dict[str, Any]) -> None:
-        # One durable write per change: TinyDB's own upsert writes twice for a new row.
-        self._check_writable()
-        table = self._db.table(name)
-        ids = self._known_ids(name)
-        if document["id"] in ids:
-            table.update(document, Query().id == document["id"])
-        else:
-            table.insert(document)
-            ids.add(document["id"])
+        self._write_rows([(name, document["id"], document)])
 
     def _write_rows(self, changes: list[tuple[str, str, dict[str, Any] | None]]) -> None:
         """Several row changes (table, row id, new document or None to remove) in one write."""
         self._check_writable()
-        known = {name: self._known_ids(name) for name, _, _ in changes}
-        tables = self._db.storage.read() or {}
-        for name, row_id, document in changes:
-            table = tables.setdefault(name, {})
-            key = next((k for k, d in table.items() if d.get("id") == row_id), None)
-            if document is None:
-                if key is not None:
-                    del table[key]
-            elif key is None:
-                table[str(max((int(k) for k in table), default=0) + 1)] = document
-            else:
-                table[key] = document
-        self._db.storage.write(tables)
-        self._forget_table_caches(known)
-        for name, row_id, document in changes:
-            if document is None:
-                known[name].discard(row_id)
-            else:
-                known[name].add(row_id)
+        self._tables.change(list(changes))
 
     def _remove(self, name: str, row_id: str) -> None:
-        self._check_writable()
-        self._db.table(name).remove(Query().id == row_id)
-        self._known_ids(name).discard(row_id)
+        self._write_rows([(name, row_id, None)])
 
     def _write_summary(self, session: Session, updated: datetime) -> None:
         self._check_writable()
@@ -517,8 +525,8 @@ class SessionFile:
         self._last_summary = comparable
 
     def close(self) -> None:
-        """Close the file and give up the lock. Safe to call more than once."""
-        self._db.close()
+        """Fold the journal into the snapshot and give up the lock. Safe to call more than once."""
+        self._tables.close()
         if self.lock is not None:
             self.lock.release()
 
