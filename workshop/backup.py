@@ -61,7 +61,8 @@ def keep_backup(folder: Path, source: Path, moment: datetime) -> Path | None:
 
 
 def kept_damaged(folder: Path) -> list[Path]:
-    """Damaged files set aside by an earlier repair: the session file's and backups'."""
+    """Damaged files set aside by an earlier repair: the session file's, journal's, backups'."""
     found = list(folder.glob(f"session.json{DAMAGED_MARK}-*"))
+    found += folder.glob(f"journal-*.jsonl{DAMAGED_MARK}-*")
     found += backup_dir(folder).glob(f"*{DAMAGED_MARK}")
     return sorted(found)

@@ -24,6 +24,7 @@ from workshop.store import (
     SessionFile,
     SessionStore,
     StoredSession,
+    read_session,
     read_stored,
     read_summary,
     summary_fields,
@@ -108,11 +109,17 @@ def _examine_session_file(folder: Path, report: FolderReport) -> StoredSession |
         report.add(f"Het sessiebestand {path} ontbreekt.")
         return None
     try:
-        stored = read_stored(path)
+        stored, journal_problem = read_session(folder)
     except WorkshopError as error:
         report.add(str(error))
         return None
     report.title = stored.session.title
+    if journal_problem:
+        report.add(
+            f"De wijzigingen na het sessiebestand (het journaal) zijn beschadigd: "
+            f"{journal_problem} Het goede deel wordt gebruikt. Met 'workshop doctor --herstel "
+            f"{folder.name}' zet je het beschadigde deel apart; er wordt niets weggegooid."
+        )
     return stored
 
 
@@ -178,6 +185,10 @@ def repair(store: SessionStore, session_id: str, clock: Clock) -> list[str]:
             ]
         file = SessionFile(folder)  # the lock is held above
         try:
+            stored = file.load()  # folds the journal into the file; sets a damaged part aside
+            if file.journal_kept:
+                names = ", ".join(str(p) for p in file.journal_kept)
+                done.append(f"Het beschadigde deel van het journaal is bewaard als {names}.")
             if file.refresh_summary(stored.session, clock.now()):
                 done.append("Het overzicht is opnieuw gemaakt.")
         finally:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workshop import journal
 from workshop.backup import backup_dir, kept_damaged, list_backups
 from workshop.clock import Clock
 from workshop.errors import WorkshopError
@@ -26,6 +27,7 @@ from workshop.store import (
     SessionFile,
     SessionStore,
     StoredSession,
+    read_session,
     read_stored,
     read_summary,
     tables_from_stored,
@@ -153,18 +155,18 @@ def _forget_in_session_file(folder: Path, name: str, clock: Clock, skipped: list
     if not path.exists():
         return False
     try:
-        stored = read_stored(path)
+        stored, _ = read_session(folder)  # its journal too: a name may be in a recent change
     except WorkshopError as error:
         skipped.append(f"{_label(folder)}: {error}")
         return False
-    if not forget_in(stored, name):
-        return False
-    file = SessionFile(folder)  # the caller holds the lock
-    try:
-        file.replace_all(stored, clock.now())
-    finally:
-        file.close()
-    return True
+    changed = forget_in(stored, name)
+    if changed or journal.segments(folder):  # older journal records may still hold the name
+        file = SessionFile(folder)  # the caller holds the lock
+        try:
+            file.replace_all(stored, clock.now())  # a new snapshot; the journal's files go
+        finally:
+            file.close()
+    return changed
 
 
 def _forget_in_backup(backup: Path, name: str) -> bool:
