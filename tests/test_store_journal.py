@@ -19,6 +19,7 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 import workshop.storage as storage_module
+import workshop.store as store_module
 from workshop import journal
 from workshop.backup import kept_damaged, list_backups
 from workshop.clock import FakeClock
@@ -120,6 +121,30 @@ def test_compaction_in_the_background_loses_nothing_appended_meanwhile(
     (segment,) = journal.segments(live.file.folder)  # the old segment is gone
     assert [json.loads(line)["seq"] for line in segment.read_bytes().splitlines()] >= [7, 8, 9]
     assert texts(store.load(live.session.id)) == texts(live)
+
+
+@pytest.mark.parametrize("moment", ["before", "after"])
+def test_a_reader_sees_everything_when_a_compaction_runs_while_it_reads(
+    live: LiveSession, store: SessionStore, monkeypatch: pytest.MonkeyPatch, moment: str
+) -> None:
+    """The writer (another process) folds its journal in and removes it while a reader reads:
+    just before or just after the reader reads session.json."""
+    for n in range(3):
+        live.add_contribution(f"Inbreng {n}", T)
+    real_read_tables = store_module.read_tables
+
+    def compaction_meanwhile(path: Path):  # type: ignore[no-untyped-def]
+        if moment == "before":
+            live.close()
+        tables = real_read_tables(path)
+        if moment == "after":
+            live.close()
+        return tables
+
+    monkeypatch.setattr(store_module, "read_tables", compaction_meanwhile)
+    stored, problem = read_session(live.file.folder)
+    assert problem is None
+    assert texts(stored) == ["Inbreng 0", "Inbreng 1", "Inbreng 2"]
 
 
 def test_a_failed_compaction_keeps_the_journal_and_is_tried_again(

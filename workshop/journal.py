@@ -171,6 +171,8 @@ def parse_segment(path: Path) -> Segment:
     segment = Segment(path)
     try:
         data = _read_segment(path)
+    except FileNotFoundError:  # removed by a compaction since it was listed: in the snapshot
+        return segment
     except OSError as error:
         segment.error = error.strerror or str(error)
         return segment
@@ -198,15 +200,24 @@ class Replay:
     problem: str | None  # the first damage, in Dutch
 
 
+def parse_segments(folder: Path) -> list[Segment]:
+    """Every segment of a folder, read. Read them BEFORE the snapshot when a compaction may run
+    meanwhile (another process): a snapshot read later covers every segment removed since."""
+    return [parse_segment(path) for path in segments(folder)]
+
+
 def read_journal(folder: Path, after: int) -> Replay:
-    """Read every segment; keep the records after sequence number ``after``, in order.
+    return replay_segments(parse_segments(folder), after)
+
+
+def replay_segments(found: list[Segment], after: int) -> Replay:
+    """Keep the records after sequence number ``after``, in order.
 
     Records must follow each other without a gap: a record whose number skips one means that
     something before it is missing, and it is left out (and its segment set aside). When one
     number occurs twice, the later record counts: the earlier one is an append that failed and
     could not be taken back, so it was never acknowledged and its number was used again.
     """
-    found = [parse_segment(path) for path in segments(folder)]
     latest: dict[int, tuple[int, list[Change]]] = {}  # seq: (index of its segment, changes)
     for index, segment in enumerate(found):
         for seq, changes in segment.records:

@@ -16,6 +16,7 @@ journal line, whatever the size of the session):
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -69,11 +70,17 @@ class SessionTables:
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def replay(self, tables: Tables) -> Rows:
-        """The rows of the snapshot ``tables`` with the journal replayed on top. Writes nothing."""
+    def read(self, read_snapshot: Callable[[Path], Tables]) -> Rows:
+        """The rows of the snapshot with the journal replayed on top. Writes nothing.
+
+        The journal is read first: a compaction in another process may replace the snapshot and
+        remove segments meanwhile, and a snapshot read afterwards holds all those segments held.
+        """
+        found = journal.parse_segments(self.folder)
         path = self._snapshot.path
+        tables = read_snapshot(path)
         rows = rows_from_tables(tables, self.names)
-        replay = journal.read_journal(self.folder, snapshot_seq(path, tables))
+        replay = journal.replay_segments(found, snapshot_seq(path, tables))
         for _, changes in replay.records:
             _apply(rows, changes)
         self._rows, self._seq, self._replay, self._loaded = rows, replay.last_seq, replay, True
@@ -90,7 +97,7 @@ class SessionTables:
         return rows
 
     def settle(self, moment: datetime) -> None:
-        """After a good ``replay`` for writing: fold the journal into the snapshot.
+        """After a good ``read`` for writing: fold the journal into the snapshot.
 
         Damaged segments are set aside once the snapshot holds their good part. A failed
         compaction is only a warning, as the journal still holds every change.
@@ -108,6 +115,12 @@ class SessionTables:
             self.warnings.append(str(error))
             return
         self._set_aside(replay.damaged, moment)
+        if self.kept:
+            self.warnings.append(
+                f"Een deel van de opgeslagen wijzigingen was beschadigd: {self.problem} Het goede "
+                f"deel is gebruikt; het beschadigde deel is bewaard als "
+                f"{', '.join(p.name for p in self.kept)}. 'workshop doctor' laat het zien."
+            )
 
     # -- changing ---------------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@
 
 Saving one contribution appends one record to that session's journal, so its cost grows neither
 with the number of sessions stored nor with the size of the session. Every method returns only
-after the change is on disk. A session file
-that cannot be used is never written to: it raises DamagedFileError and stays as it is.
+after the change is on disk. A session file that cannot be used is never written to: it raises
+DamagedFileError and stays as it is.
 """
 
 from __future__ import annotations
@@ -349,12 +349,9 @@ def summary_fields(summary: SessionSummary) -> dict[str, object]:
 
 
 class SessionFile:
-    """One session: its TinyDB snapshot and its journal (workshop.session_tables).
-
-    Each change is one record appended to the journal and fsynced before the method returns;
-    the snapshot is rewritten by compaction. Opened for writing, it holds the session's lock
-    until ``close``. Opened ``read_only``, every write raises ReadOnlyError before anything
-    changes.
+    """One session: its TinyDB snapshot and its journal. Each change is one journal record,
+    fsynced before the method returns (workshop.session_tables). Opened for writing, it holds the
+    session's lock until ``close``; ``read_only``, every write raises ReadOnlyError first.
     """
 
     def __init__(
@@ -406,7 +403,7 @@ class SessionFile:
         return stored
 
     def _read(self) -> StoredSession:
-        return stored_from_tables(self.path, self._tables.replay(read_tables(self.path)))
+        return stored_from_tables(self.path, self._tables.read(read_tables))
 
     def save_session(self, session: Session, updated: datetime) -> None:
         """Write the session's own fields, and its summary when that changed."""
@@ -475,13 +472,7 @@ class SessionFile:
         Neither is needed to go on working, so a failure becomes a warning, not an error.
         """
         self._check_writable()
-        warnings = list(self._tables.warnings)
-        if self.journal_kept:
-            warnings.append(
-                f"Een deel van de opgeslagen wijzigingen was beschadigd: {self._tables.problem} "
-                f"Het goede deel is gebruikt; het beschadigde deel is bewaard als "
-                f"{', '.join(p.name for p in self.journal_kept)}. 'workshop doctor' laat het zien."
-            )
+        warnings = list(self._tables.warnings)  # e.g. a damaged journal set aside
         try:
             keep_backup(self.folder, self.path, now)
         except OSError as error:
