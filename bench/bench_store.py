@@ -239,7 +239,7 @@ def main() -> int:
                 median = statistics.median(t[name])
                 print(
                     f"  {label:34s} median {ms(median):>10s}  p95 {ms(p95(t[name])):>10s}  "
-                    f"(n={len(t[name])})  ours/this {ours / median:6.2f}"
+                    f"(n={len(t[name])})  ours/this {ours / median:7.3f}"
                 )
         print("\nbytes written per remark at 10,000 remarks (wchar, compaction included):")
         root = Path(tmp) / "bytes"
