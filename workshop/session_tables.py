@@ -64,10 +64,6 @@ class SessionTables:
         self._snapshot_size = 0
         self._compaction: Compaction | None = None
 
-    @property
-    def seq(self) -> int:
-        return self._seq
-
     # -- reading ----------------------------------------------------------------------------------
 
     def read(self, read_snapshot: Callable[[Path], Tables]) -> Rows:
