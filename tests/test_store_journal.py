@@ -328,3 +328,30 @@ def test_import_and_forget_replace_the_snapshot_and_empty_the_journal(
     assert b"Sevda" not in live.file.path.read_bytes()
     stored = store.load(live.session.id)
     assert [c.author for c in stored.contributions] == ["Mohamed"]
+
+
+def test_every_command_sees_what_only_the_journal_holds(
+    live: LiveSession, store: SessionStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After a crash the newest changes are only in the journal: export, import, afspraken,
+    doctor and verwijder all see them (no command reads session.json alone)."""
+    from workshop.cli import main
+
+    live.add_contribution("Alleen in het journaal", T)
+    live.add_agreement("Foto's delen via de app", "Sevda")
+    crash(live)
+    data = ["--data", str(store.root)]
+    out = tmp_path / "export.json"
+    assert main([*data, "export", live.session.id, "--format", "json", "--out", str(out)]) == 0
+    assert "Alleen in het journaal" in out.read_text(encoding="utf-8")
+    other = tmp_path / "andere-laptop"
+    assert main(["--data", str(other), "import", str(out)]) == 0
+    assert texts(SessionStore(other).load(live.session.id)) == ["Alleen in het journaal"]
+    capsys.readouterr()
+    assert main([*data, "afspraken"]) == 0
+    assert "Foto's delen via de app" in capsys.readouterr().out
+    main([*data, "doctor"])  # reports the lock the crash left, and no damage in the journal
+    report = capsys.readouterr().out
+    assert "slot van proces" in report and "journaal" not in report
+    assert main([*data, "verwijder", live.session.id, "--ja"]) == 0
+    assert not live.file.folder.exists()
