@@ -18,8 +18,9 @@ stock     baseline: stock TinyDB 4.9 (JSONStorage, which fsyncs) inserting the s
           one file that holds the same tables as the session's session.json; each insert is
           removed again untimed, so that file stays the same size too.
 
-The four are measured in alternating rounds, so that noise from other work on the machine hits
-them alike. Then, at 10,000 remarks, the bytes written per remark (``wchar`` of /proc/self/io:
+The four are measured in turn, one of each per round (the slow ones in every 5th or 10th round),
+so that noise from other work on the machine (a busy disk makes every fsync slower) hits them
+alike. Then, at 10,000 remarks, the bytes written per remark (``wchar`` of /proc/self/io:
 every byte this process hands to write(), journal and snapshot alike), over 20 remarks and over
 one whole compaction cycle (from the end of one snapshot write to the end of the next, waiting
 for the background compaction before reading the counter). The session grows during that part.
@@ -47,8 +48,8 @@ from workshop.store import SessionStore, StoredSession
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
 
 SIZES = (500, 10_000)
-ROUNDS = 10
-SAMPLES = {"ours": 30, "append": 30, "rewrite": 6, "stock": 3}  # per round
+ROUNDS = 300
+EVERY = {"ours": 1, "append": 1, "rewrite": 5, "stock": 10}  # measured in every n-th round
 TEXT = "Ouders willen vaker horen wat hun kind op de groep heeft gedaan, liefst met een foto. "
 NEW_TEXT = "Nieuwe inbreng: " + TEXT
 
@@ -109,7 +110,7 @@ class Bench:
         self.stock = TinyDB(stock_path)  # stock JSONStorage
         self.stock_size = stock_path.stat().st_size
         self.stock_record = sample
-        self.times: dict[str, list[float]] = {name: [] for name in SAMPLES}
+        self.times: dict[str, list[float]] = {name: [] for name in EVERY}
 
     def ours(self) -> float:
         start = time.perf_counter()
@@ -148,9 +149,11 @@ class Bench:
             for _ in range(3):
                 measure()
         order = list(measures)
-        for round_number in range(ROUNDS):
-            for name in order[round_number % 4 :] + order[: round_number % 4]:
-                self.times[name] += [measures[name]() for _ in range(SAMPLES[name])]
+        for round_number in range(ROUNDS):  # one of each per round, in turn first
+            shift = round_number % len(order)
+            for name in order[shift:] + order[:shift]:
+                if round_number % EVERY[name] == 0:
+                    self.times[name].append(measures[name]())
         wait_for_compaction(self.live)
 
     def close(self) -> None:
