@@ -33,11 +33,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workshop.backup import DAMAGED_MARK
 from workshop.storage import FILE_MODE, fsync_dir
 
 SEGMENT_PREFIX = "journal-"
 SEGMENT_SUFFIX = ".jsonl"
-DAMAGED_MARK = ".beschadigd"  # the same mark as workshop.backup uses for damaged files
 MAX_SEQ = 2**62
 
 _SEGMENT = re.compile(r"^journal-(\d{6,})\.jsonl$")
@@ -49,13 +49,14 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 Change = tuple[str, str, "dict[str, Any] | bytes | None"]
 
 
-def encode_document(document: dict[str, Any]) -> bytes:
-    return _ENCODE(document).encode("utf-8")
+def encode_document(value: object) -> bytes:
+    """Compact JSON in UTF-8, as TinyDB files and journal lines hold it."""
+    return _ENCODE(value).encode("utf-8")
 
 
 def _encode_change(change: Change) -> bytes:
     table, row_id, document = change
-    head = b'"table":' + encode_document(table) + b',"id":' + encode_document(row_id)  # type: ignore[arg-type]
+    head = b'"table":' + encode_document(table) + b',"id":' + encode_document(row_id)
     if document is None:
         return b'{"op":"del",' + head + b"}"
     if isinstance(document, dict):

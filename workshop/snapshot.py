@@ -90,10 +90,10 @@ def encode_snapshot(data: dict[str, dict[str, Any]]) -> bytes:
     parts = [b"{"]
     for table_number, (name, table) in enumerate(data.items()):
         parts.append(b"," if table_number else b"")
-        parts.append(encode_document(name) + b":{")  # type: ignore[arg-type]
+        parts.append(encode_document(name) + b":{")
         for row_number, (key, document) in enumerate(table.items()):
             parts.append(b"," if row_number else b"")
-            parts.append(encode_document(key))  # type: ignore[arg-type]
+            parts.append(encode_document(key))
             parts.append(b":")
             parts.append(document if isinstance(document, bytes) else encode_document(document))
         parts.append(b"}")
