@@ -246,7 +246,7 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
     if args.command == "import":
         return cmd_import(store, Path(args.file))
     if args.command == "templates":
-        return cmd_templates()
+        return cmd_templates(store)
     if args.command == "info":
         return cmd_info(store)
     if args.command in ("afspraken", "agreements"):
@@ -332,7 +332,12 @@ def cmd_agreements(
 
     owner = clean_line(owner) if owner else None
     location = clean_line(location) if location else None
-    rows = all_agreements(store, open_only=open_only, owner=owner, location=location)
+    skipped: list[str] = []  # sessions that cannot be read: said, and the others still listed
+    rows = all_agreements(
+        store, open_only=open_only, owner=owner, location=location, skipped=skipped
+    )
+    for message in skipped:
+        print(f"Let op: {message}", file=sys.stderr)
     today = SystemClock().now().date()
     if md is not None:
         content = render_agreement_list(
@@ -382,18 +387,25 @@ def cmd_import(store: SessionStore, path: Path) -> int:
     return 0
 
 
-def cmd_templates() -> int:
-    from workshop.template import builtin_templates
+def cmd_templates(store: SessionStore) -> int:
+    from workshop.template_library import find_templates
 
-    for template in builtin_templates():
-        phases = ", ".join(str(p.number) for p in template.phases)
-        print(f"{template.id}  {template.name}  ({template.minutes} minuten, fasen {phases})")
+    shelf = find_templates(store.root)
+    for line in shelf.listing():
+        print(line)
+    for problem in shelf.problems:  # broken files are named; the others above stay usable
+        print(f"Let op: {problem}", file=sys.stderr)
     return 0
 
 
 def cmd_info(store: SessionStore) -> int:
+    from workshop.resources import templates_dir
+    from workshop.template_library import user_templates_dir
+
     print(f"workshop {__version__}")
     print(f"Gegevens: {store.root}")
+    print(f"Eigen sjablonen: {user_templates_dir(store.root)}")
+    print(f"Ingebouwde sjablonen: {templates_dir()}")
     print(f"Exports:  {default_exports_dir()}")
     print(f"Sessies:  {len(store.list_sessions())}")
     return 0
