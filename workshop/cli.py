@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from workshop import __version__
 from workshop.clock import SystemClock
+from workshop.console import plain_output, quiet_after_broken_pipe, visible_output
 from workshop.errors import WorkshopError
 from workshop.paths import ENV_VAR, default_exports_dir, resolve_data_dir
 from workshop.store import SessionStore
@@ -209,15 +210,24 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
 
 
 def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
+    with visible_output():  # what comes from files is printed with its controls shown
+        return _main(argv, launch)
+
+
+def _main(argv: Sequence[str] | None, launch: Launcher | None) -> int:
     args = build_parser().parse_args(argv)
     store = SessionStore(resolve_data_dir(args.data))
     try:
-        return run_command(args, store, launch)
+        code = run_command(args, store, launch)
+        sys.stdout.flush()  # a reader that went away shows here, not at exit
+        return code
     except WorkshopError as error:
-        print(f"workshop: {error}", file=sys.stderr)
+        print(f"workshop: {error}{getattr(error, 'cli_hint', '')}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `workshop doctor | head`
+        return quiet_after_broken_pipe()
     except OSError as error:
         print(f"workshop: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
         return 1
@@ -266,7 +276,8 @@ def _launch(launch: Launcher | None, request: LaunchRequest) -> int:
     if launch is None:
         print("workshop: het scherm kan hier niet worden geopend.", file=sys.stderr)
         return 1
-    return launch(request)
+    with plain_output():
+        return launch(request)
 
 
 def cmd_list(store: SessionStore) -> int:
