@@ -30,7 +30,14 @@ from workshop.demo import create_demo_session
 from workshop.errors import DamagedFileError, ValidationError
 from workshop.export.markdown import render_markdown
 from workshop.interchange import dump_session, parse_session
-from workshop.limits import PHASE_MINUTES, TIMER_PLANNED, TIMER_REMAINING, VOTES, YEARS
+from workshop.limits import (
+    PHASE_MINUTES,
+    STORED_DAY_YEARS,
+    TIMER_PLANNED,
+    TIMER_REMAINING,
+    VOTES,
+    YEARS,
+)
 from workshop.model import Agreement, Due, Horizon, PhaseTimer
 from workshop.session import open_session
 from workshop.store import SessionStore
@@ -301,7 +308,7 @@ def test_timer_arithmetic_stays_inside_the_ranges(
 
 
 @given(
-    due=st.dates(date(YEARS.lowest, 1, 1), date(YEARS.highest, 12, 31)),
+    due=st.dates(date(STORED_DAY_YEARS.lowest, 1, 1), date(STORED_DAY_YEARS.highest, 12, 31)),
     made=CLOCK_MOMENTS,
     horizon=st.none() | st.sampled_from([h.value for h in Horizon]),
 )
@@ -360,3 +367,26 @@ def test_a_date_out_of_range_is_refused_by_the_core_too(demo_folder: tuple[Path,
         finally:
             live.close()
         assert len(SessionStore(data).load(session_id).agreements) == 4
+
+
+def test_an_old_session_with_a_typo_in_a_typed_year_still_opens_everywhere(
+    demo_folder: tuple[Path, str],
+) -> None:
+    """Older versions took any year of four digits in the forms: 0226 or 2206 is no damage."""
+    with copy_of(demo_folder) as (data, session_id, _):
+        session_file = data / "sessions" / session_id / "session.json"
+        stored = json.loads(session_file.read_text())
+        put_stored(stored, "session.date", "0226-03-10")
+        put_stored(stored, "agreements[1].due", "2206-10-01")
+        put_stored(stored, "goals[0].by", "0001-01-01")
+        session_file.write_text(json.dumps(stored))
+        summary_file = session_file.with_name("summary.json")
+        summary_file.write_text(
+            json.dumps({**json.loads(summary_file.read_text()), "date": "0226-03-10"})
+        )
+        assert SessionStore(data).load(session_id).session.day == date(226, 3, 10)
+        for command in later_commands(data, data.parent, session_id)[:-1]:
+            code, out, err = run(data, *command)
+            assert code == 0, (command, out, err)
+        live = open_session(SessionStore(data), session_id, FakeClock())
+        live.close()

@@ -3,7 +3,8 @@
 A stored file with a number or date outside them was not written by the app (or was edited by
 hand): it is damage, like any other unusable file, so ``check_stored`` raises DamagedFileError
 naming the field. Everything that reads sessions then skips it and ``workshop doctor`` offers to
-put back a backup, instead of one value breaking every command later.
+put back a backup, instead of one value breaking every command later. Dates that people typed get
+the wider ``STORED_DAY_YEARS``: an old session with a typo in a year still opens.
 """
 
 from __future__ import annotations
@@ -14,24 +15,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop.errors import DamagedFileError
-from workshop.limits import PERCENT, PHASE_MINUTES, TIMER_PLANNED, TIMER_REMAINING, VOTES, Range
-from workshop.limits import year_fits as _year_fits
+from workshop.limits import (
+    PERCENT,
+    PHASE_MINUTES,
+    STORED_DAY_YEARS,
+    TIMER_PLANNED,
+    TIMER_REMAINING,
+    VOTES,
+    YEARS,
+    Range,
+)
 
 if TYPE_CHECKING:
     from workshop.store import StoredSession
 
-# (field path, value, range) or (field path, date or moment, None) for a year check
-_Value = tuple[str, object, Range | None]
+# (field path, the value as found, the number that must be in range, the range)
+_Value = tuple[str, object, object, Range]
 
 
 def check_stored(path: Path, stored: StoredSession) -> None:
     """Raise DamagedFileError for the first number or date out of range."""
-    for field, value, bounds in _values(stored):
-        if bounds is None:
-            good = not isinstance(value, (date, datetime)) or _year_fits(value)
-        else:
-            good = value in bounds
-        if not good:
+    for field, value, number, bounds in _values(stored):
+        if number not in bounds:
             raise DamagedFileError(
                 path, f"het veld '{field}' heeft een onmogelijke waarde ({_short(value)})."
             )
@@ -45,28 +50,39 @@ def _short(value: object) -> str:
     return shown if len(shown) <= 20 else shown[:19] + "…"
 
 
+def _number(field: str, value: object, bounds: Range) -> Iterator[_Value]:
+    yield field, value, value, bounds
+
+
+def _year(field: str, value: date | datetime | None, bounds: Range = YEARS) -> Iterator[_Value]:
+    if value is not None:
+        yield field, value, value.year, bounds
+
+
 def _values(stored: StoredSession) -> Iterator[_Value]:
     session = stored.session
-    yield "session.date", session.day, None
-    yield "session.created", session.created, None
+    yield from _year("session.date", session.day, STORED_DAY_YEARS)
+    yield from _year("session.created", session.created)
     for i, phase in enumerate(session.template.get("phases", [])):
         if isinstance(phase, dict):
-            yield f"session.template.phases[{i}].minutes", phase.get("minutes"), PHASE_MINUTES
+            minutes = phase.get("minutes")
+            yield from _number(f"session.template.phases[{i}].minutes", minutes, PHASE_MINUTES)
     for i, timer in enumerate(session.timers):
-        yield f"session.timers[{i}].planned", timer.planned, TIMER_PLANNED
-        yield f"session.timers[{i}].remaining", timer.remaining, TIMER_REMAINING
-        yield f"session.timers[{i}].ends_at", timer.ends_at, None
+        yield from _number(f"session.timers[{i}].planned", timer.planned, TIMER_PLANNED)
+        yield from _number(f"session.timers[{i}].remaining", timer.remaining, TIMER_REMAINING)
+        yield from _year(f"session.timers[{i}].ends_at", timer.ends_at)
     for i, entry in enumerate(session.timing_log):
-        yield f"session.timing_log[{i}].started", entry.started, None
-        yield f"session.timing_log[{i}].stopped", entry.stopped, None
+        yield from _year(f"session.timing_log[{i}].started", entry.started)
+        yield from _year(f"session.timing_log[{i}].stopped", entry.stopped)
     for i, contribution in enumerate(stored.contributions):
-        yield f"contributions[{i}].votes", contribution.votes, VOTES
-        yield f"contributions[{i}].created", contribution.created, None
-        yield f"contributions[{i}].edited", contribution.edited, None
+        yield from _number(f"contributions[{i}].votes", contribution.votes, VOTES)
+        yield from _year(f"contributions[{i}].created", contribution.created)
+        yield from _year(f"contributions[{i}].edited", contribution.edited)
     for i, agreement in enumerate(stored.agreements):
-        yield f"agreements[{i}].created", agreement.created, None
-        yield f"agreements[{i}].due", agreement.due.on if agreement.due else None, None
+        yield from _year(f"agreements[{i}].created", agreement.created)
+        due = agreement.due.on if agreement.due else None
+        yield from _year(f"agreements[{i}].due", due, STORED_DAY_YEARS)
     for i, goal in enumerate(stored.goals):
         if goal.target_percent is not None:
-            yield f"goals[{i}].target_percent", goal.target_percent, PERCENT
-        yield f"goals[{i}].by", goal.by, None
+            yield from _number(f"goals[{i}].target_percent", goal.target_percent, PERCENT)
+        yield from _year(f"goals[{i}].by", goal.by, STORED_DAY_YEARS)

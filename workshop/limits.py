@@ -51,6 +51,11 @@ TIMER_REMAINING = Range(-366 * DAY_SECONDS, DAY_SECONDS, whole=False)
 VOTES = Range(0, 10_000)  # dot votes on one contribution
 PERCENT = Range(0, 100)
 YEARS = Range(1900, 2200)  # every date and moment: sessions, due days, goals, timestamps
+# Dates people typed (a session's day, a due day, a goal's deadline) as a stored file may hold
+# them. Older versions took any year of four digits, so an old session may hold a typo such as
+# 0226 or 2206: that must not make the session unreadable. Everything computed from a date stays
+# safe in this range (a due day plus half a year, a calendar's next day); new input is YEARS.
+STORED_DAY_YEARS = Range(1, 9000)
 
 
 def year_fits(value: date | datetime) -> bool:
