@@ -213,6 +213,36 @@ def test_a_stored_file_out_of_range_is_damage_and_the_others_still_work(
         assert store.load(bad).session.id == bad
 
 
+STORED_OUT_OF_RANGE = [
+    ("session.template.phases[1].number", 10**400),
+    ("session.timers[2].remaining", -1e300),
+    ("session.timers[0].ends_at", "9999-12-31T23:59:59+00:00"),
+    ("session.timing_log[0].started", "0001-01-01T00:00:00+14:00"),
+    ("contributions[0].votes", 10**400),
+    ("contributions[0].created", "1899-12-31T23:00:00+00:00"),
+    ("agreements[0].created", "2201-01-01T00:00:00+00:00"),
+    ("goals[0].target_percent", 101),
+    ("goals[0].by", "9999-12-31"),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), STORED_OUT_OF_RANGE, ids=[f for f, _ in STORED_OUT_OF_RANGE]
+)
+def test_every_bounded_field_of_a_stored_file_is_checked(
+    demo_folder: tuple[Path, str], field: str, value: object
+) -> None:
+    with copy_of(demo_folder) as (data, session_id, _):
+        session_file = SessionStore(data).folder(session_id) / "session.json"
+        stored = json.loads(session_file.read_text())
+        put_stored(stored, field, value)
+        session_file.write_text(json.dumps(stored))
+        with pytest.raises(DamagedFileError) as caught:
+            SessionStore(data).load(session_id)
+        # named by its path, or by its name where the store's own checks catch it first
+        assert f"'{field}'" in str(caught.value) or f"'{field.split('.')[-1]}'" in str(caught.value)
+
+
 # -- anything at all on import -------------------------------------------------------------------
 
 HUGE = [10**400, -(10**400), 1.7e308, -1.7e308, 5e-324, 2**63, -(2**63), 10**20]

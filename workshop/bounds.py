@@ -18,6 +18,7 @@ from workshop.errors import DamagedFileError
 from workshop.limits import (
     PERCENT,
     PHASE_MINUTES,
+    PHASE_NUMBER,
     STORED_DAY_YEARS,
     TIMER_PLANNED,
     TIMER_REMAINING,
@@ -65,8 +66,9 @@ def _values(stored: StoredSession) -> Iterator[_Value]:
     yield from _year("session.created", session.created)
     for i, phase in enumerate(session.template.get("phases", [])):
         if isinstance(phase, dict):
-            minutes = phase.get("minutes")
-            yield from _number(f"session.template.phases[{i}].minutes", minutes, PHASE_MINUTES)
+            where = f"session.template.phases[{i}]"
+            yield from _number(f"{where}.number", phase.get("number"), PHASE_NUMBER)
+            yield from _number(f"{where}.minutes", phase.get("minutes"), PHASE_MINUTES)
     for i, timer in enumerate(session.timers):
         yield from _number(f"session.timers[{i}].planned", timer.planned, TIMER_PLANNED)
         yield from _number(f"session.timers[{i}].remaining", timer.remaining, TIMER_REMAINING)

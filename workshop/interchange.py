@@ -33,6 +33,7 @@ from workshop.goals import Goal, Judgement
 from workshop.limits import (
     PERCENT,
     PHASE_MINUTES,
+    PHASE_NUMBER,
     TIMER_PLANNED,
     TIMER_REMAINING,
     VOTES,
@@ -417,7 +418,7 @@ class _Checker:
         for i, item in enumerate(phases):
             where = _ordinal_path(f"{path}.phases", i)
             phase = self.object(item, where, PHASE_KEYS)
-            number = self.integer(phase, "number", where, lowest=1, highest=6)
+            number = self.integer(phase, "number", where, PHASE_NUMBER.lowest, PHASE_NUMBER.highest)
             if number <= previous:
                 self.fail(
                     f"{where}.number",

@@ -44,6 +44,7 @@ class Range:
         return f"van {self.lowest} tot en met {self.highest}"
 
 
+PHASE_NUMBER = Range(1, 6)  # the six phases of the step plan
 PHASE_MINUTES = Range(1, 600)  # one phase of a template: at most ten hours
 TIMER_PLANNED = Range(0, DAY_SECONDS, whole=False)  # seconds, as adjusted during the session
 # Seconds left on a paused timer; negative is overtime, kept for at most a year.

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from workshop.errors import TemplateError
-from workshop.limits import PHASE_MINUTES
+from workshop.limits import PHASE_MINUTES, PHASE_NUMBER
 from workshop.resources import templates_dir
 from workshop.text import SHORT_MAX, TEMPLATE_TEXT_MAX, is_forbidden_in_line, is_forbidden_in_text
 from workshop.toml_file import read_toml
@@ -29,7 +29,7 @@ HINT_KINDS: tuple[str, ...] = ("vuistregels", "vaardigheden", "voorwaarden", "va
 # What a step does. "gesprek" is a conversation with guiding questions; the others are step types
 # that other parts of the app fill in (a look back at agreements, scans against the frameworks).
 STEP_KINDS: tuple[str, ...] = ("gesprek", "terugblik", "scan-indicatoren", "scan-criteria")
-PHASE_NUMBERS = range(1, 7)  # the six phases of the step plan
+PHASE_NUMBERS = range(PHASE_NUMBER.lowest, PHASE_NUMBER.highest + 1)  # the step plan's six
 
 
 @dataclass(frozen=True)
@@ -258,7 +258,11 @@ class _Checker:
             where = _Field(phase=p)
             self.known_keys(phase, PHASE_KEYS, where, "dit veld is onbekend.")
             number = self.whole_number(
-                phase, "number", where, "dit moet een heel getal van 1 tot en met 6 zijn.", 6
+                phase,
+                "number",
+                where,
+                f"dit moet een heel getal {PHASE_NUMBER.text} zijn.",
+                PHASE_NUMBER.highest,
             )
             if number <= previous:
                 reason = f"fase {number} komt na fase {previous}. Zet de fasen op volgorde."
