@@ -280,3 +280,12 @@ def test_a_full_exports_folder_hints_at_out_too(
     [line] = err.splitlines()
     assert "niet gelukt" in line and "--out" in line
     assert len(line) < LINE_MAX
+
+
+def test_the_app_gets_the_real_terminal_back(tmp_path: Path) -> None:
+    """The app draws with escape sequences itself: they must not be made visible."""
+    seen: list[object] = []
+    real = sys.stdout
+    assert main(["--data", str(tmp_path)], launch=lambda r: seen.append(sys.stdout) or 0) == 0
+    assert seen == [real]
+    assert sys.stdout is real
