@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from workshop import __version__
 from workshop.clock import SystemClock
+from workshop.console import plain_output, quiet_after_broken_pipe, visible_output
 from workshop.errors import WorkshopError
 from workshop.paths import ENV_VAR, default_exports_dir, resolve_data_dir
 from workshop.store import SessionStore
@@ -210,15 +211,24 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
 
 
 def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
+    with visible_output():  # what comes from files is printed with its controls shown
+        return _main(argv, launch)
+
+
+def _main(argv: Sequence[str] | None, launch: Launcher | None) -> int:
     args = build_parser().parse_args(argv)
     store = SessionStore(resolve_data_dir(args.data))
     try:
-        return run_command(args, store, launch)
+        code = run_command(args, store, launch)
+        sys.stdout.flush()  # a reader that went away shows here, not at exit
+        return code
     except WorkshopError as error:
-        print(f"workshop: {error}", file=sys.stderr)
+        print(f"workshop: {error}{getattr(error, 'cli_hint', '')}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `workshop doctor | head`
+        return quiet_after_broken_pipe()
     except OSError as error:
         print(f"workshop: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
         return 1
@@ -247,7 +257,7 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
     if args.command == "import":
         return cmd_import(store, Path(args.file))
     if args.command == "templates":
-        return cmd_templates()
+        return cmd_templates(store)
     if args.command == "info":
         return cmd_info(store)
     if args.command in ("afspraken", "agreements"):
@@ -267,7 +277,8 @@ def _launch(launch: Launcher | None, request: LaunchRequest) -> int:
     if launch is None:
         print("workshop: het scherm kan hier niet worden geopend.", file=sys.stderr)
         return 1
-    return launch(request)
+    with plain_output():
+        return launch(request)
 
 
 def cmd_list(store: SessionStore) -> int:
@@ -333,7 +344,12 @@ def cmd_agreements(
 
     owner = clean_line(owner) if owner else None
     location = clean_line(location) if location else None
-    rows = all_agreements(store, open_only=open_only, owner=owner, location=location)
+    skipped: list[str] = []  # sessions that cannot be read: said, and the others still listed
+    rows = all_agreements(
+        store, open_only=open_only, owner=owner, location=location, skipped=skipped
+    )
+    for message in skipped:
+        print(f"Let op: {message}", file=sys.stderr)
     today = SystemClock().now().date()
     if md is not None:
         content = render_agreement_list(
@@ -383,18 +399,25 @@ def cmd_import(store: SessionStore, path: Path) -> int:
     return 0
 
 
-def cmd_templates() -> int:
-    from workshop.template import builtin_templates
+def cmd_templates(store: SessionStore) -> int:
+    from workshop.template_library import find_templates
 
-    for template in builtin_templates():
-        phases = ", ".join(str(p.number) for p in template.phases)
-        print(f"{template.id}  {template.name}  ({template.minutes} minuten, fasen {phases})")
+    shelf = find_templates(store.root)
+    for line in shelf.listing():
+        print(line)
+    for problem in shelf.problems:  # broken files are named; the others above stay usable
+        print(f"Let op: {problem}", file=sys.stderr)
     return 0
 
 
 def cmd_info(store: SessionStore) -> int:
+    from workshop.resources import templates_dir
+    from workshop.template_library import user_templates_dir
+
     print(f"workshop {__version__}")
     print(f"Gegevens: {store.root}")
+    print(f"Eigen sjablonen: {user_templates_dir(store.root)}")
+    print(f"Ingebouwde sjablonen: {templates_dir()}")
     print(f"Exports:  {default_exports_dir()}")
     print(f"Sessies:  {len(store.list_sessions())}")
     return 0

@@ -28,6 +28,7 @@ from typing import Any, NoReturn
 from tinydb import Query, TinyDB
 
 from workshop.backup import backup_dir, keep_backup
+from workshop.bounds import check_stored
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
 from workshop.goals import Goal
@@ -113,7 +114,8 @@ def _is_int(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
+    # math.isfinite raises OverflowError for a huge int: every int is finite anyway
+    return type(value) is int or (type(value) is float and math.isfinite(value))
 
 
 def _convert(path: Path, where: str, convert: Any, data: Any) -> Any:
@@ -261,6 +263,7 @@ def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
         ],
     )
     _check_contents(path, stored, template)
+    check_stored(path, stored)  # numbers and dates in their ranges (workshop.limits)
     return stored
 
 

@@ -44,6 +44,12 @@ class ExportError(WorkshopError):
     """An export that cannot be written where it was asked to go."""
 
 
+class ExportFolderError(ExportError):
+    """The exports folder (in the current folder) cannot be made or written to."""
+
+    cli_hint = " Kies met --out een map waarin je wel mag opslaan, bijvoorbeeld: --out ~"
+
+
 def slugify(title: str) -> str:
     """A safe piece of a file name: a-z, 0-9 and single dashes, never empty."""
     decomposed = unicodedata.normalize("NFKD", title)
@@ -111,7 +117,13 @@ def write_export(
     content: str, name: str, fmt: str, out: Path | str | None, exports_dir: Path
 ) -> Path:
     """Write ``content`` as a new file: ``name`` in the exports folder, or where ``out`` says."""
-    return _write_new(_target(name, fmt, out, exports_dir), content.encode("utf-8"))
+    target = _target(name, fmt, out, exports_dir)
+    try:
+        return _write_new(target, content.encode("utf-8"))
+    except ExportError as error:
+        if out is None:
+            raise ExportFolderError(str(error)) from None
+        raise
 
 
 def _names_a_folder(out: str) -> bool:
@@ -125,15 +137,20 @@ def _target(name: str, fmt: str, out: Path | str | None, exports_dir: Path) -> P
         try:
             exports_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ExportError(
+            raise ExportFolderError(
                 f"De map {exports_dir} kan niet worden gemaakt ({error.strerror})."
             ) from None
         return exports_dir / name
     typed = str(out)
+    if not typed.strip():  # Path("") is the current folder: never a guess
+        raise ExportError(
+            f"Er is geen plek gegeven. Geef een map die bestaat, of een naam zoals "
+            f"plan.{FORMATS[fmt]}."
+        )
     out = Path(out).expanduser()
     if out.is_dir():
         return out / name
-    if not typed.strip() or out.name in ("", ".", "..") or _names_a_folder(typed):
+    if out.name in ("", ".", "..") or _names_a_folder(typed):
         raise ExportError(
             f"'{typed}' is geen bestaande map en geen bestandsnaam. "
             f"Geef een map die bestaat, of een naam zoals plan.{FORMATS[fmt]}."
