@@ -20,6 +20,7 @@ from workshop.backup import backup_dir, kept_damaged, list_backups
 from workshop.clock import Clock
 from workshop.errors import WorkshopError
 from workshop.lock import SessionLock, SessionLockedError
+from workshop.safe_files import read_if_regular
 from workshop.storage import encode_tables, remove_leftovers, save_error, write_atomically
 from workshop.store import (
     SESSION_FILE,
@@ -134,7 +135,7 @@ def _forget_in_folder(folder: Path, name: str, clock: Clock, skipped: list[str])
         for backup in list_backups(folder):
             changed |= _forget_in_backup(backup, name)
         for kept in kept_damaged(folder):
-            if name.casefold() in kept.read_bytes().decode("utf-8", "replace").casefold():
+            if name.casefold() in read_if_regular(kept).decode("utf-8", "replace").casefold():
                 skipped.append(
                     f"het bewaarde beschadigde bestand {kept} bevat de naam misschien nog. "
                     "Bekijk of verwijder het zelf."
