@@ -28,7 +28,7 @@ from workshop.lock import (
     read_holder,
     this_host,
 )
-from workshop.safe_files import damage_reason, kind, read_regular
+from workshop.safe_files import kind, read_regular
 from workshop.set_aside import aside_name, keep_copy, move_aside
 from workshop.storage import find_leftovers, remove_leftovers, write_atomically
 from workshop.store import (
@@ -199,10 +199,12 @@ def _examine_summary(folder: Path, stored: StoredSession | None, report: FolderR
 
 
 def _examine_backups(folder: Path, report: FolderReport) -> None:
-    if kind(backup_dir(folder)) not in (None, "dir"):
+    found = kind(backup_dir(folder))
+    if found not in (None, "dir"):
+        link = " een snelkoppeling (link) naar een andere plek en" if found == "link" else ""
         report.add(
-            f"{backup_dir(folder)} is geen gewone map: {damage_reason('other')} Daarin worden "
-            "geen reservekopieën gemaakt of gezocht."
+            f"{backup_dir(folder)} is{link} geen gewone map. Workshop maakt of zoekt daar geen "
+            "reservekopieën; met --herstel wordt hij opzij gezet."
         )
     backups = list_backups(folder)
     good = 0
@@ -274,12 +276,13 @@ def _set_odd_entries_aside(folder: Path, clock: Clock) -> list[str]:
     """A link, pipe or folder where the summary or the backups folder belongs is moved aside,
     so both can be made again; a summary holds nothing that is not in the session file."""
     done = []
-    for name, wanted in ((SUMMARY_FILE, "file"), (backup_dir(folder).name, "dir")):
+    expected = ((SUMMARY_FILE, "file", "gewoon bestand"), (backup_dir(folder).name, "dir", "map"))
+    for name, wanted, label in expected:
         path = folder / name
         if kind(path) not in (None, wanted):
             aside = aside_name(folder, name, clock)
             move_aside(path, aside)
-            done.append(f"{path} was geen gewoon bestand of map en is opzij gezet als {aside}.")
+            done.append(f"{path} was geen {label} en is opzij gezet als {aside}.")
     return done
 
 
