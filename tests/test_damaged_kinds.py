@@ -11,12 +11,14 @@ a hang fails the test instead of stopping the suite.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import stat
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -188,11 +190,28 @@ def test_forgetting_a_name_never_hangs_on_a_pipe_and_cleans_the_other_sessions(
     assert read_stored(store.sessions_dir / good / SESSION_FILE).contributions[0].author == "ouder"
 
 
+@contextlib.contextmanager
+def no_hang(seconds: int = 20) -> Iterator[None]:
+    """Fail with TimeoutError instead of blocking forever (e.g. opening a pipe in this process)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError("blocked: a pipe was opened for reading")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_the_lock_of_a_pipe_is_set_aside_on_open(store: SessionStore, clock: FakeClock) -> None:
     session_id = filled_session(store, clock)
     folder_ = store.sessions_dir / session_id
     os.mkfifo(folder_ / LOCK_FILE)
-    open_session(store, session_id, clock).close()
+    with no_hang():
+        open_session(store, session_id, clock).close()
     (kept,) = [p for p in folder_.iterdir() if p.name.startswith(f"{LOCK_FILE}.beschadigd")]
     assert stat.S_ISFIFO(kept.lstat().st_mode)
 
@@ -285,3 +304,17 @@ def test_a_summary_that_is_a_folder_never_blocks_listing(
     assert [s.id for s in summaries] == [good]
     assert "geen gewoon bestand" in problems[0].message
     json.dumps([p.message for p in problems])  # plain strings, ready to print
+
+
+def test_a_dangling_link_as_session_file_is_named_as_a_link_not_as_missing(
+    store: SessionStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    session_id = with_backup(store, clock, "Gelinkt")
+    path = store.sessions_dir / session_id / SESSION_FILE
+    path.unlink()
+    path.symlink_to(tmp_path / "bestaat-niet.json")
+    with pytest.raises(DamagedFileError, match="snelkoppeling"):
+        open_session(store, session_id, clock)
+    repair(store, session_id, clock)
+    assert open_session(store, session_id, clock, read_only=True).session.title == "Gelinkt"
+    assert not (tmp_path / "bestaat-niet.json").exists()

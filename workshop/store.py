@@ -569,8 +569,8 @@ class SessionStore:
         problems: list[Problem] = stray_entries(self.sessions_dir)
         for folder in self.folders():
             path = folder / SUMMARY_FILE
-            has_session = (folder / SESSION_FILE).exists()
-            if not path.exists():
+            has_session = os.path.lexists(folder / SESSION_FILE)
+            if not os.path.lexists(path):
                 what = "Het overzicht van sessie" if has_session else "Sessiemap"
                 problems.append(
                     Problem(
@@ -607,7 +607,7 @@ class SessionStore:
         return self.scan()[0]
 
     def exists(self, session_id: str) -> bool:
-        return (self.folder(session_id) / SESSION_FILE).exists()
+        return os.path.lexists(self.folder(session_id) / SESSION_FILE)
 
     def create(
         self, stored: StoredSession, updated: datetime, *, clock: Clock | None = None
@@ -618,7 +618,7 @@ class SessionStore:
         """
         self.ensure()
         folder = self.folder(stored.session.id)
-        if (folder / SESSION_FILE).exists():
+        if os.path.lexists(folder / SESSION_FILE):
             raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
         new_folder = not folder.exists()
         file: SessionFile | None = None
@@ -645,13 +645,13 @@ class SessionStore:
         """Open a session file. For writing it takes the session's lock (SessionLockedError when
         another process has it) and clears temporary files a crash may have left."""
         folder = self.folder(session_id)
-        if not (folder / SESSION_FILE).exists():
+        if not os.path.lexists(folder / SESSION_FILE):
             raise NotFoundError(f"Er is geen sessie met code {session_id}.")
         if read_only:
             return SessionFile(folder, read_only=True)
         lock = SessionLock.acquire(folder, clock)
         try:
-            if not (folder / SESSION_FILE).exists():  # deleted while we waited
+            if not os.path.lexists(folder / SESSION_FILE):  # deleted while we waited
                 raise NotFoundError(f"Er is geen sessie met code {session_id}.")
             with contextlib.suppress(OSError):  # only temporary files: never a reason to stop
                 remove_leftovers(folder)
