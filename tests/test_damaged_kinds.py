@@ -120,7 +120,11 @@ def test_a_deeply_nested_lock_is_an_unreadable_lock_not_a_crash(
     assert not (store.sessions_dir / session_id / LOCK_FILE).exists()
 
 
-@pytest.mark.parametrize("content", [b'{"host": "x", "pid": ' + HUGE_NUMBER + b"}", b"\xff\xfe"])
+@pytest.mark.parametrize(
+    "content",
+    [b'{"host": "x", "pid": ' + HUGE_NUMBER + b"}", b"\xff\xfe"],
+    ids=["huge-number", "not-utf8"],
+)
 def test_a_lock_with_a_huge_number_or_no_utf8_is_unreadable(
     store: SessionStore, clock: FakeClock, content: bytes
 ) -> None:
