@@ -18,6 +18,7 @@ from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
 from workshop.clock import Clock, SystemClock
 from workshop.errors import WorkshopError
 from workshop.paths import default_exports_dir
+from workshop.safe_files import append_private
 from workshop.store import SessionStore
 
 MIN_WIDTH, MIN_HEIGHT = 100, 30
@@ -172,9 +173,8 @@ class WorkshopApp(App[int]):
         log_path = self.store.root / "fout.log"
         try:
             self.store.ensure()
-            with log_path.open("a", encoding="utf-8") as log:
-                log.write(traceback.format_exc())
-        except OSError:
+            append_private(log_path, traceback.format_exc())  # 0600: it may quote what was typed
+        except (OSError, WorkshopError):
             log_path = None  # type: ignore[assignment]
         self.bell()
         where = f" De details staan in {log_path}." if log_path else ""

@@ -33,7 +33,7 @@ from screens.widgets.keys import step_bindings
 from screens.widgets.step_screens import screen_for_step, step_screen_label
 from workshop.capture import parse_capture
 from workshop.errors import NotFoundError, ValidationError, WorkshopError
-from workshop.lock import SessionLockedError
+from workshop.lock import LockWriteError, SessionLockedError
 from workshop.model import Agreement, Contribution, Group
 from workshop.session import LiveSession, open_session
 
@@ -70,45 +70,19 @@ CHANGING_ACTIONS = frozenset(
 def open_live_session(app: WorkshopApp, session_id: str) -> LiveSession | None:
     """Open a session for the runner; on a problem, say so calmly and return None.
 
-    When another window has the session open, ask whether to look at it read-only; that view
-    is pushed by the answer, so this returns None then too.
+    When another window has the session open, or its folder cannot be written (a read-only or
+    full disk), ask whether to look at it read-only; that view is pushed by the answer, so this
+    returns None then too.
     """
     try:
         return open_session(app.store, session_id, app.clock)
-    except SessionLockedError as error:
+    except (SessionLockedError, LockWriteError) as error:
+        from screens.read_only import offer_read_only
+
         offer_read_only(app, session_id, error)
     except WorkshopError as error:
         app.report(error)
     return None
-
-
-def offer_read_only(app: WorkshopApp, session_id: str, error: SessionLockedError) -> None:
-    from screens.confirm import ConfirmScreen
-
-    holder = error.holder
-    where = (
-        f"Deze sessie is al open op {holder.host} "
-        f"(proces {holder.pid}, sinds {holder.since_label})."
-    )
-
-    def answer(look: bool | None) -> None:
-        if not look:
-            return
-        try:
-            live = open_session(app.store, session_id, app.clock, read_only=True)
-        except WorkshopError as again:
-            app.report(again)
-            return
-        app.push_screen(RunnerScreen(live, read_only_reason=where))
-
-    app.push_screen(
-        ConfirmScreen(
-            f"{where}\n\nWil je hem bekijken zonder iets te veranderen?",
-            confirm_label="Alleen bekijken",
-            danger=False,
-        ),
-        answer,
-    )
 
 
 def optional_screen(module: str, name: str) -> Any | None:

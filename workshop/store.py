@@ -16,7 +16,6 @@ import contextlib
 import json
 import math
 import os
-import re
 import secrets
 import shutil
 from collections.abc import Iterable, Iterator
@@ -31,9 +30,20 @@ from workshop.backup import backup_dir, keep_backup
 from workshop.bounds import check_stored
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
+from workshop.folders import (
+    TRASH_PREFIX,
+    FolderMismatchError,
+    Problem,
+    check_folder_id,
+    check_real_folder,
+    is_session_folder,
+    stray_entries,
+    valid_session_id,
+)
 from workshop.goals import Goal
 from workshop.lock import SessionLock
 from workshop.model import Agreement, Contribution, Session, SessionSummary
+from workshop.safe_files import read_regular
 from workshop.scan import ScanScore
 from workshop.storage import (
     AtomicJSONStorage,
@@ -68,14 +78,6 @@ AGREEMENTS_TABLE = "agreements"
 GOALS_TABLE = "goals"
 SCAN_SCORES_TABLE = "scan_scores"
 ROW_TABLES = (CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE, GOALS_TABLE, SCAN_SCORES_TABLE)
-TRASH_PREFIX = ".verwijderd-"  # a session folder being deleted
-
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
-
-
-def valid_session_id(session_id: str) -> bool:
-    """Session ids become folder names: only lower-case letters, digits and dashes."""
-    return bool(_ID_PATTERN.match(session_id))
 
 
 @dataclass
@@ -92,14 +94,6 @@ class StoredSession:
 def scan_score_row(score: ScanScore) -> dict[str, Any]:
     """A scan score as a table row. Its id is what it answers: one row per scan, code and group."""
     return {"id": f"{score.scan}/{score.code}/{score.group.value}", **score.to_dict()}
-
-
-@dataclass
-class Problem:
-    """A session folder that could not be read; the listing goes on without it."""
-
-    path: Path
-    message: str
 
 
 # -- reading and checking a session file ----------------------------------------------------------
@@ -280,19 +274,21 @@ def tables_from_stored(stored: StoredSession) -> Tables:
 
 
 def read_stored(path: Path) -> StoredSession:
-    """Read and check any session file (also a backup). DamagedFileError when unusable."""
-    data = parse_json(path, _read_bytes(path))
+    """Read and check any session file (also a backup). DamagedFileError when unusable.
+
+    Only a regular file is read, never through a link (workshop.safe_files).
+    """
+    data = parse_json(path, read_regular(path))
     check_schema(path, data)
-    return stored_from_tables(path, data)
+    return checked_stored(path, data)
 
 
-def _read_bytes(path: Path) -> bytes:
+def checked_stored(path: Path, tables: Tables) -> StoredSession:
+    """``stored_from_tables``, with data too deeply nested to check counted as damage too."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"Het bestand {path} bestaat niet.") from None
-    except OSError as error:
-        raise StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror}.") from None
+        return stored_from_tables(path, tables)
+    except RecursionError:
+        raise DamagedFileError(path, "de gegevens zijn te diep genest.") from None
 
 
 def summary_of(session: Session, updated: datetime) -> SessionSummary:
@@ -310,7 +306,8 @@ def summary_of(session: Session, updated: datetime) -> SessionSummary:
 
 
 def read_summary(folder: Path) -> SessionSummary:
-    """A folder's summary, checked. DamagedFileError when it cannot be used."""
+    """A folder's summary, checked. DamagedFileError when it cannot be used, FolderMismatchError
+    when it belongs to another session code (a copied or renamed folder)."""
     path = folder / SUMMARY_FILE
     data = read_json(path)
     try:
@@ -318,7 +315,7 @@ def read_summary(folder: Path) -> SessionSummary:
     except (KeyError, TypeError, ValueError, AttributeError):
         raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
     good = (
-        summary.id == folder.name
+        isinstance(summary.id, str)
         and all(isinstance(v, str) for v in (summary.title, summary.location, summary.series))
         and _is_int(summary.phase)
         and _is_int(summary.phase_count)
@@ -326,6 +323,7 @@ def read_summary(folder: Path) -> SessionSummary:
     )
     if not good:
         raise DamagedFileError(path, "het overzicht van de sessie klopt niet.")
+    check_folder_id(folder, summary.id)
     return summary
 
 
@@ -364,13 +362,14 @@ class SessionFile:
             tables = self._db.storage.read()
             if tables is None:
                 raise NotFoundError(f"Er is geen sessie met code {self.session_id}.")
-            stored = stored_from_tables(self.path, tables)
+            stored = checked_stored(self.path, tables)
         except DamagedFileError as error:
             raise DamagedFileError(
                 error.path,
                 f"{error.reason} Het bestand is niet veranderd. Met 'workshop doctor --herstel "
                 f"{self.session_id}' zet je de laatste goede reservekopie terug.",
             ) from None
+        check_folder_id(self.folder, stored.session.id)  # never take a copy for its original
         self._ids = {
             SESSION_TABLE: {stored.session.id},
             CONTRIBUTIONS_TABLE: {c.id for c in stored.contributions},
@@ -445,9 +444,10 @@ class SessionFile:
         warnings = []
         try:
             keep_backup(self.folder, self.path, now)
-        except OSError as error:
+        except (OSError, WorkshopError) as error:
+            reason = getattr(error, "strerror", None) or error
             warnings.append(
-                f"Er kon geen reservekopie worden gemaakt ({error.strerror or error}). "
+                f"Er kon geen reservekopie worden gemaakt ({reason}). "
                 "Je kunt verder werken; wat je doet, wordt wel opgeslagen."
             )
         try:
@@ -546,19 +546,20 @@ class SessionStore:
             ) from None
 
     def folder(self, session_id: str) -> Path:
+        """The folder of a session; LinkedFolderError when it is a link (never followed)."""
         if not valid_session_id(session_id):
             raise NotFoundError(f"'{session_id}' is geen geldige sessiecode.")
-        return self.sessions_dir / session_id
+        folder = self.sessions_dir / session_id
+        check_real_folder(folder)
+        return folder
 
     def folders(self) -> Iterator[Path]:
-        """Every session folder, also those whose files are damaged."""
+        """Every session folder, also those whose files are damaged (links are not followed)."""
         if not self.sessions_dir.is_dir():
             return
         for entry in sorted(self.sessions_dir.iterdir()):
-            if entry.is_dir() and valid_session_id(entry.name):
+            if is_session_folder(entry):
                 yield entry
-
-    _folders = folders
 
     def scan(self) -> tuple[list[SessionSummary], list[Problem]]:
         """All sessions, newest first, from their summaries only; plus what could not be read.
@@ -568,11 +569,11 @@ class SessionStore:
         found when it is opened, and by ``workshop doctor``.
         """
         summaries: list[SessionSummary] = []
-        problems: list[Problem] = []
+        problems: list[Problem] = stray_entries(self.sessions_dir)
         for folder in self.folders():
             path = folder / SUMMARY_FILE
-            has_session = (folder / SESSION_FILE).exists()
-            if not path.exists():
+            has_session = os.path.lexists(folder / SESSION_FILE)
+            if not os.path.lexists(path):
                 what = "Het overzicht van sessie" if has_session else "Sessiemap"
                 problems.append(
                     Problem(
@@ -584,6 +585,9 @@ class SessionStore:
                 continue
             try:
                 summary = read_summary(folder)
+            except FolderMismatchError as error:
+                problems.append(Problem(path, str(error)))  # says itself what to do
+                continue
             except WorkshopError as error:
                 problems.append(
                     Problem(path, f"{error} 'workshop doctor' vertelt wat je kunt doen.")
@@ -606,7 +610,7 @@ class SessionStore:
         return self.scan()[0]
 
     def exists(self, session_id: str) -> bool:
-        return (self.folder(session_id) / SESSION_FILE).exists()
+        return os.path.lexists(self.folder(session_id) / SESSION_FILE)
 
     def create(
         self, stored: StoredSession, updated: datetime, *, clock: Clock | None = None
@@ -617,7 +621,7 @@ class SessionStore:
         """
         self.ensure()
         folder = self.folder(stored.session.id)
-        if (folder / SESSION_FILE).exists():
+        if os.path.lexists(folder / SESSION_FILE):
             raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
         new_folder = not folder.exists()
         file: SessionFile | None = None
@@ -644,16 +648,17 @@ class SessionStore:
         """Open a session file. For writing it takes the session's lock (SessionLockedError when
         another process has it) and clears temporary files a crash may have left."""
         folder = self.folder(session_id)
-        if not (folder / SESSION_FILE).exists():
+        if not os.path.lexists(folder / SESSION_FILE):
             raise NotFoundError(f"Er is geen sessie met code {session_id}.")
         if read_only:
             return SessionFile(folder, read_only=True)
         lock = SessionLock.acquire(folder, clock)
         try:
-            if not (folder / SESSION_FILE).exists():  # deleted while we waited
+            if not os.path.lexists(folder / SESSION_FILE):  # deleted while we waited
                 raise NotFoundError(f"Er is geen sessie met code {session_id}.")
-            remove_leftovers(folder)
-            remove_leftovers(backup_dir(folder))
+            with contextlib.suppress(OSError):  # only temporary files: never a reason to stop
+                remove_leftovers(folder)
+                remove_leftovers(backup_dir(folder))
         except BaseException:
             lock.release()
             raise
