@@ -137,9 +137,10 @@ def test_without_a_lock_nothing_happens(
 def test_every_refusal_because_of_a_foreign_lock_names_the_way_out(
     store: SessionStore, clock: FakeClock
 ) -> None:
-    session_id = filled_session(store, clock)
+    session_id = filled_session(store, clock, facilitator="Sevda")
     plant(store.sessions_dir / session_id)
     with pytest.raises(SessionLockedError, match=f"workshop ontgrendel {session_id}"):
         open_session(store, session_id, clock)
-    with pytest.raises(Exception, match=f"workshop ontgrendel {session_id}"):
-        forget_person(store, "Sevda", clock)
+    # vergeet goes on with the other sessions and lists this one with the way out.
+    report = forget_person(store, "Sevda", clock)
+    assert any(f"workshop ontgrendel {session_id}" in line for line in report.remaining)

@@ -34,6 +34,7 @@ from workshop.errors import DamagedFileError, NotFoundError, StoreError, Worksho
 from workshop.safe_files import kind, read_regular
 from workshop.storage import FILE_MODE, TMP_SUFFIX, fsync_dir, save_error, write_problem
 from workshop.text import format_moment
+from workshop.visible import visible
 
 LOCK_FILE = "lock.json"
 _ATTEMPTS = 5
@@ -94,11 +95,13 @@ class SessionLockedError(WorkshopError):
 
     def __init__(self, holder: LockHolder, session_id: str = "") -> None:
         self.holder = holder
+        self.foreign = holder.host != this_host()
+        self.session_id = session_id
         message = (
-            f"Deze sessie is al open op {holder.host} (proces {holder.pid}, sinds "
+            f"Deze sessie is al open op {visible(holder.host)} (proces {holder.pid}, sinds "
             f"{holder.since_label}). Je kunt hem wel bekijken (alleen-lezen)."
         )
-        if session_id and holder.host != this_host():
+        if session_id and self.foreign:
             message += " " + foreign_lock_advice(session_id)
         super().__init__(message)
 

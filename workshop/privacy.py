@@ -121,9 +121,12 @@ def _reason(error: BaseException) -> str:
     """Why something could not be changed, in a few Dutch words."""
     if isinstance(error, SessionLockedError):
         holder = error.holder
+        way_out = "sluit haar eerst"
+        if error.foreign and error.session_id:
+            way_out += f" of geef het slot vrij met 'workshop ontgrendel {error.session_id}'"
         return (
             f"de sessie is al open op {clean_line(holder.host)[:60]} (proces {holder.pid}, "
-            f"sinds {holder.since_label}); sluit haar eerst"
+            f"sinds {holder.since_label}); {way_out}"
         )
     # The store turns an OSError into a Dutch sentence for a whole save; here the few words
     # of its reason are enough.
