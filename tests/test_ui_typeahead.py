@@ -302,6 +302,31 @@ def test_a_failed_save_with_an_empty_line_puts_the_text_back_in_its_group(
     asyncio.run(scenario())
 
 
+def test_a_pasted_text_keeps_every_line_and_its_place_among_the_keys(
+    make_app, store, clock
+) -> None:
+    """A paste of several lines (a terminal sends it in one piece) loses no line, and keys typed
+    around it stay in their place."""
+    session_id = new_session(store, clock)
+
+    async def scenario() -> None:
+        app = make_app(session_id)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await runner_of(pilot)
+            with slow_disk():
+                burst(app, [*"Eerst", "enter", *"Tip: "])
+                app.post_message(events.Paste("brieven te lang\nen te moeilijk"))
+                burst(app, [*" ja", "enter", *"Nog"])
+                await settle(pilot)
+            assert capture_value(screen) == "Nog"
+        assert stored_texts(store, session_id) == [
+            "Eerst",
+            "Tip: brieven te lang en te moeilijk ja",
+        ]
+
+    asyncio.run(scenario())
+
+
 # -- forms and dialogs --------------------------------------------------------------------------
 
 

@@ -63,6 +63,11 @@ class CalmInput(Input):
         super().__init__(value, **kwargs)
         self.cursor_blink = False
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual's Input keeps only the first line of a paste: the other lines would be lost.
+        # In one line, line breaks become spaces (as the core does when it saves).
+        event.text = " ".join(event.text.splitlines())
+
 
 class CaptureInput(CalmInput):
     """The one line the facilitator types in. PageUp/PageDown move through the steps."""
