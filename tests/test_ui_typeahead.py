@@ -302,6 +302,35 @@ def test_a_failed_save_with_an_empty_line_puts_the_text_back_in_its_group(
     asyncio.run(scenario())
 
 
+def test_escape_right_after_a_failed_save_asks_before_leaving(
+    make_app, store, clock, monkeypatch
+) -> None:
+    """Escape typed right after the Enter whose save fails: the remark is not silently dropped."""
+    from screens.confirm import ConfirmScreen
+
+    session_id = new_session(store, clock)
+
+    async def scenario() -> None:
+        app = make_app(session_id)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await runner_of(pilot)
+
+            def full(contribution) -> None:  # type: ignore[no-untyped-def]
+                raise StoreError("Opslaan is mislukt: de schijf is vol.")
+
+            monkeypatch.setattr(screen.live.file, "save_contribution", full)
+            burst(app, [*"Niet kwijtraken", "enter", "escape"])
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen)  # "Toch naar het overzicht?"
+            burst(app, ["n"])
+            await settle(pilot)
+            assert app.screen is screen
+            assert screen.capture.holds_unsaved_text
+            assert "Niet kwijtraken" in capture_value(screen) + message(screen)
+
+    asyncio.run(scenario())
+
+
 def test_a_pasted_text_keeps_every_line_and_its_place_among_the_keys(
     make_app, store, clock
 ) -> None:

@@ -197,26 +197,28 @@ class CaptureBar(Vertical):
         self.show_message(message + self._still_waiting())
 
     def not_saved(self, line: CapturedLine, refusal: str | None = None) -> None:
-        """The remark was refused (``refusal`` says why) or could not be written (None): give it
-        back without losing or mixing anything.
+        """The remark was refused (``refusal`` says why) or could not be written (None): keep it,
+        never mixed with what was typed since.
 
-        Once every key typed so far is handled: into the line if that is still empty, otherwise
-        it waits beside the line until Enter is pressed on an empty line.
+        It waits beside the line at once (so leaving the screen asks first). Once every key typed
+        so far is handled, it comes back into the line if that is still empty; otherwise it waits
+        until Enter is pressed on an empty line.
         """
-        after_keys(self.app, lambda: self._give_back(line, refusal))
-
-    def _give_back(self, line: CapturedLine, refusal: str | None) -> None:
-        if not self.input.value:
-            self._restore(
-                line, refusal or "Niet opgeslagen. Je tekst staat er weer: druk nog eens op Enter."
-            )
-            return
         self.unsaved.append(line)
         why = f" {refusal}" if refusal else ""
         self.show_message(
             f"Niet opgeslagen: {quoted(line.text)}.{why} Druk op Enter in een lege regel om die "
             "tekst terug te halen.",
             error=True,
+        )
+        after_keys(self.app, lambda: self._bring_back(line, refusal))
+
+    def _bring_back(self, line: CapturedLine, refusal: str | None) -> None:
+        if not self.is_attached or line not in self.unsaved or self.input.value:
+            return
+        self.unsaved.remove(line)
+        self._restore(
+            line, refusal or "Niet opgeslagen. Je tekst staat er weer: druk nog eens op Enter."
         )
 
     def _restore(self, line: CapturedLine, message: str) -> None:
