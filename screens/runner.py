@@ -2,7 +2,7 @@
 
 Thin by design: every change goes through ``LiveSession`` (which writes it to disk before it
 returns); this screen only reads the session and shows it. A failed save shows a calm message and
-leaves the typed text where it was.
+keeps the typed text (the capture bar gives it back without mixing it with newer text).
 """
 
 from __future__ import annotations
