@@ -113,7 +113,8 @@ class OrderedKeys(App[Any]):
         if self._waiting_since is None:
             self._waiting_since = now
         if not screen.is_mounted and now - self._waiting_since < MOUNT_WAIT_SECONDS:
-            self.set_timer(MOUNT_POLL_SECONDS, self._feed)
+            # A timer's callback runs in the timer's own task: back through the app's queue.
+            self.set_timer(MOUNT_POLL_SECONDS, lambda: self.call_later(self._feed))
             return False
         self._keyed_screen = screen
         self._waiting_since = None
