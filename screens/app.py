@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.events import Resize
 from textual.screen import Screen
 
+from screens.key_order import OrderedKeys
 from screens.literal import literal
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
 from workshop.clock import Clock, SystemClock
@@ -24,8 +25,11 @@ from workshop.store import SessionStore
 MIN_WIDTH, MIN_HEIGHT = 100, 30
 
 
-class WorkshopApp(App[int]):
-    """Projected on the wall during a team meeting: calm, legible, keyboard-first."""
+class WorkshopApp(OrderedKeys):
+    """Projected on the wall during a team meeting: calm, legible, keyboard-first.
+
+    Keys are handled strictly in the order they were typed (see screens.key_order).
+    """
 
     TITLE = "Workshop ouderbetrokkenheid"
     CSS_PATH = "styles/app.tcss"
