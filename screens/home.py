@@ -52,13 +52,6 @@ def problems_text(problems: list[Problem]) -> Content:
     return Content.assemble(head, *files, advice)
 
 
-def forgotten_text(name: str, changed: int) -> str:
-    if changed == 0:
-        return f"De naam '{name}' stond in geen enkele sessie."
-    sessions = "1 sessie" if changed == 1 else f"{changed} sessies"
-    return f"De naam '{name}' is weggehaald uit {sessions}."
-
-
 class ForgetPersonScreen(ModalScreen[str | None]):
     """Asks whose name to remove from every session (AVG). Returns the name, or None."""
 
@@ -325,17 +318,23 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="forget-person")
     def forget_in_background(self, name: str) -> None:
         """Every session and its backups are rewritten: off the UI thread, so it stays calm."""
-        from workshop.privacy import forget_person  # only loaded when needed: faster start-up
+        # Only loaded when needed: faster start-up.
+        from workshop.privacy import forget_person, remaining_lines, report_lines
 
         app = self.workshop_app
         try:
-            changed = forget_person(app.store, name, app.clock)
+            report = forget_person(app.store, name, app.clock)
         except (WorkshopError, OSError) as error:
-            # ForgetIncompleteError says which sessions still hold the name, and why.
             app.call_from_thread(app.report, error)
         else:
+            # What could not be changed comes first, and stays until read.
+            lines = [*remaining_lines(report), *report_lines(report)]
             app.call_from_thread(
-                app.notify, literal(forgotten_text(name, changed)), title="Vergeet persoon"
+                app.notify,
+                Content("\n").join(literal(line) for line in lines),
+                title="Vergeet persoon",
+                severity="information" if report.complete else "error",
+                timeout=10 if report.complete else 60,
             )
         app.call_from_thread(self.refresh_sessions)
 

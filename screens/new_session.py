@@ -26,7 +26,8 @@ from workshop.export.blocks import plural
 from workshop.model import Group, Participant, SessionSummary
 from workshop.scan import Scan, builtin_scans
 from workshop.session import create_session, new_participant
-from workshop.template import DEFAULT_TEMPLATE_ID, Template, builtin_templates
+from workshop.template import DEFAULT_TEMPLATE_ID, Template
+from workshop.template_library import templates_for_form
 from workshop.text import format_date
 from workshop.trajectory import CarryOver, open_items_before, trajectory_key
 from workshop.typed import parse_count, parse_date, parse_names
@@ -166,7 +167,7 @@ class NewSessionScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.templates, self.template_problem = shipped(builtin_templates)
+        self.templates, self.template_problem = templates_for_form(self.workshop_app.store.root)
         self.scans, self.scan_problem = shipped(builtin_scans)
         self.defaults: dict[str, str] = {}
         self.carry_over_for: tuple[str, date] | None = None  # what the hint was worked out for

@@ -172,6 +172,21 @@ REFUSED_BY_BOTH: list[tuple[str, Change]] = [
     ("session.title", setter("session.title", "twee\nregels")),
     ("session.title", setter("session.title", "x" * 121)),
     ("session.title", setter("session.title", "\x1b[31mrood")),
+    # issue 8: invisible characters that let one title pass for another
+    ("session.title", setter("session.title", "Ouderavond \u202e5202-30-01")),
+    ("session.title", setter("session.title", "Ouder\u2066avond\u2069")),
+    ("session.participants[0].name", setter("session.participants[0].name", "Sev\u200bda")),
+    ("agreements[0].owner", setter("agreements[0].owner", "\ufeffSevda")),
+    ("session.template.name", setter("session.template.name", "Stappenplan\u202d")),
+    # issue 8: numbers and dates out of range
+    ("session.template.phases[0].minutes", setter("session.template.phases[0].minutes", 601)),
+    ("session.timers[0].planned", setter("session.timers[0].planned", 1.7e308)),
+    ("session.timers[0].remaining", setter("session.timers[0].remaining", -1e9)),
+    ("contributions[0].votes", setter("contributions[0].votes", 10**400)),
+    ("agreements[1].due", setter("agreements[1].due", "9999-12-31")),
+    ("session.date", setter("session.date", "1899-12-31")),
+    ("goals[0].by", setter("goals[0].by", "2201-01-01")),
+    ("contributions[0].created", setter("contributions[0].created", "9999-12-31T23:59:59+00:00")),
     ("session.date", setter("session.date", "10-03-2026")),
     ("session.facilitator", setter("session.facilitator", None)),
     ("session.participants[0].group", setter("session.participants[0].group", "ouders")),
@@ -335,9 +350,15 @@ def test_valid_documents_with_edge_values_are_accepted(demo: StoredSession) -> N
     document["agreements"][0]["due"] = "2027-01-31"
     document["agreements"][0]["source"] = None
     document["contributions"][0]["created"] = "2026-03-10T09:00:00Z"
+    # The joiners that emoji and Persian or Arabic words need are no invisible trick.
+    document["session"]["location"] = "Gezin \U0001f469\u200d\U0001f469\u200d\U0001f467"
+    document["session"]["facilitator"] = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    document["session"]["timers"][0].update(planned=86400, remaining=-31622400)
+    document["goals"][0]["by"] = "2200-12-31"
     parsed = parse_session(document)
     assert parsed.session.title == "x" * 120
     assert parsed.agreements[0].due is not None and parsed.agreements[0].due.on is not None
+    assert "\u200d" in parsed.session.location and "\u200c" in parsed.session.facilitator
 
 
 def test_document_from_before_goals_and_scans_still_reads(

@@ -14,7 +14,7 @@ from workshop.clock import FakeClock
 from workshop.errors import ValidationError
 from workshop.lock import LOCK_FILE
 from workshop.model import Group
-from workshop.privacy import ForgetIncompleteError, forget_person
+from workshop.privacy import forget_person, remaining_lines
 from workshop.session import LiveSession, new_participant, open_session
 from workshop.store import SESSION_FILE, SessionStore, read_stored
 
@@ -67,7 +67,7 @@ def test_forget_replaces_the_name_by_the_role_everywhere(
     backups_before = {sid: len(list_backups(store.sessions_dir / sid)) for sid in (first, second)}
     assert len(files_mentioning(store.root, "Sevda")) > 6
 
-    assert forget_person(store, "  SEVDA ", clock) == 2
+    assert forget_person(store, "  SEVDA ", clock).sessions == 2
 
     assert files_mentioning(store.root, "Sevda") == []  # session files, backups, summaries
     for session_id in (first, second):
@@ -98,8 +98,8 @@ def test_forget_replaces_the_name_by_the_role_everywhere(
 
 def test_team_member_and_facilitator_get_their_roles(store: SessionStore, clock: FakeClock) -> None:
     session_id = with_backups(store, clock, "Avond")
-    assert forget_person(store, "Joost de Vries", clock) == 1
-    assert forget_person(store, "Marieke Jansen", clock) == 1
+    assert forget_person(store, "Joost de Vries", clock).sessions == 1
+    assert forget_person(store, "Marieke Jansen", clock).sessions == 1
     stored = store.load(session_id)
     assert stored.contributions[2].author == "teamlid"
     assert [(a.owner, a.with_whom) for a in stored.agreements] == [
@@ -118,7 +118,7 @@ def test_person_without_a_known_role_gets_a_neutral_word(
     live.add_agreement("Tolk regelen", "Mevrouw Bakker")
     live.add_agreement("Tolk bellen", "Joost", with_whom="Mevrouw Bakker")
     live.close()
-    assert forget_person(store, "mevrouw bakker", clock) == 1
+    assert forget_person(store, "mevrouw bakker", clock).sessions == 1
     agreements = store.load(live.session.id).agreements
     assert [(a.owner, a.with_whom) for a in agreements] == [
         ("eigenaar", ""),
@@ -129,7 +129,8 @@ def test_person_without_a_known_role_gets_a_neutral_word(
 def test_unknown_name_changes_nothing(store: SessionStore, clock: FakeClock) -> None:
     with_backups(store, clock, "Avond")
     before = tree_snapshot(store.root)
-    assert forget_person(store, "Iemand Anders", clock) == 0
+    report = forget_person(store, "Iemand Anders", clock)
+    assert (report.sessions, report.backups, report.complete) == (0, 0, True)
     assert tree_snapshot(store.root) == before
     with pytest.raises(ValidationError, match="De naam is verplicht"):
         forget_person(store, "  ", clock)
@@ -141,36 +142,42 @@ def test_session_open_elsewhere_is_reported_not_skipped_silently(
     done = with_backups(store, clock, "Dicht")
     busy = workshop_with(store, clock, "Nog open")  # holds the lock
     try:
-        with pytest.raises(ForgetIncompleteError) as caught:
-            forget_person(store, "Sevda", clock)
-        assert caught.value.changed == 1
-        message = str(caught.value)
+        report = forget_person(store, "Sevda", clock)
+        assert report.sessions == 1 and not report.complete
+        message = "\n".join(remaining_lines(report))
         assert "'Nog open'" in message and busy.session.id in message
         assert "al open op" in message and "probeer het daarna opnieuw" in message
         assert files_mentioning(store.sessions_dir / done, "Sevda") == []
         assert files_mentioning(store.sessions_dir / busy.session.id, "Sevda") != []
     finally:
         busy.close()
-    assert forget_person(store, "Sevda", clock) == 1  # once closed, it can be done
+    assert forget_person(store, "Sevda", clock).sessions == 1  # once closed, it can be done
     assert files_mentioning(store.root, "Sevda") == []
 
 
-def test_damaged_files_are_reported_and_unreadable_backups_dropped(
+def test_damaged_files_are_reported_and_kept_never_deleted(
     store: SessionStore, clock: FakeClock
 ) -> None:
     session_id = with_backups(store, clock, "Kapot")
     folder = store.sessions_dir / session_id
     damaged = b'{"kapot": "Sevda'
     (folder / SESSION_FILE).write_bytes(damaged)
-    list_backups(folder)[-1].write_bytes(b"Sevda, half")
+    unreadable = list_backups(folder)[-1]
+    unreadable.write_bytes(b"Sevda, half")
     (folder / ".session.json.x.tmp").write_bytes(b"Sevda in een tijdelijk bestand")
-    with pytest.raises(ForgetIncompleteError) as caught:
-        forget_person(store, "Sevda", clock)
-    assert "beschadigd" in str(caught.value) and session_id in str(caught.value)
-    # Never overwritten: the damaged session file is the only place left with the name.
+    report = forget_person(store, "Sevda", clock)
+    message = "\n".join(remaining_lines(report))
+    assert "beschadigd" in message and session_id in message
+    assert (report.sessions, report.backups) == (0, 2)  # honest: the session file is unchanged
+    # Never overwritten nor deleted: the damaged bytes are kept, and named in the report.
     assert (folder / SESSION_FILE).read_bytes() == damaged
-    assert files_mentioning(store.root, "Sevda") == [f"sessions/{session_id}/session.json"]
-    assert len(list_backups(folder)) == 2  # the unreadable one could not be cleaned: gone
+    aside = unreadable.with_name(unreadable.name + ".beschadigd")
+    assert aside.read_bytes() == b"Sevda, half" and str(aside) in message
+    assert files_mentioning(store.root, "Sevda") == [
+        f"sessions/{session_id}/backups/{aside.name}",
+        f"sessions/{session_id}/session.json",
+    ]
+    assert len(list_backups(folder)) == 2  # the good ones, cleaned
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -200,7 +207,7 @@ def test_cli_forget_asks_first(
     assert run(store, "ja\n", command, "Sevda", monkeypatch=monkeypatch) == 0
     out = capsys.readouterr().out
     assert "De naam 'Sevda' wordt uit alle sessies" in out and "niet ongedaan" in out
-    assert "is weggehaald uit 1 sessie(s)" in out and "exports" in out
+    assert "is weggehaald uit 1 sessie en uit 3 reservekopieën" in out and "exports" in out
     assert files_mentioning(store.root, "Sevda") == []
     assert run(store, "", command, "Sevda", "--ja", monkeypatch=monkeypatch) == 0
     assert "kwam in geen enkele sessie voor" in capsys.readouterr().out

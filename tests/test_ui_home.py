@@ -276,6 +276,10 @@ def test_forget_a_person_everywhere_after_confirmation(make_app, store, clock) -
             await pilot.pause()
             assert mentions("Sevda") == 0
             messages = [str(n.message) for n in app._notifications]
-            assert any("weggehaald uit 2 sessies" in m for m in messages)
+            # The two demo sessions, and the title of the third ("Zonder Sevda"): free text too.
+            assert any("weggehaald uit 3 sessies" in m for m in messages), messages
+            assert [s.title for s in store.list_sessions() if "Zonder" in s.title] == [
+                "Zonder betrokkene"
+            ]
 
     asyncio.run(scenario())

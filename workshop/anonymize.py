@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import replace
+import unicodedata
 
-from workshop.goals import Goal
-from workshop.model import Agreement, Contribution, Group, Participant, Session
+from workshop.name_fields import FieldKind, text_fields
 from workshop.store import StoredSession
 
 FACILITATOR_ROLE = "begeleider"
@@ -34,27 +33,56 @@ INVOLVED_ROLE = "betrokkene"
 MIN_PART_LENGTH = 3
 
 
+def same_form(text: str) -> str:
+    """One Unicode spelling (NFC) of ``text``: "é" typed as e plus accent matches "é" too."""
+    return unicodedata.normalize("NFC", text)
+
+
+def name_regex(name: str) -> str:
+    """``name`` as a regular expression in which any run of spaces matches any other."""
+    return r"\s+".join(re.escape(part) for part in same_form(name).split())
+
+
+def name_key(name: str) -> str:
+    return " ".join(same_form(name).split()).casefold()
+
+
 class NameReplacer:
-    """Knows every name in a session and the role that replaces it."""
+    """Knows names and the role that replaces each of them.
+
+    A name matches as a whole word, in any case and with any spacing between its parts.
+    """
 
     def __init__(self) -> None:
-        self.roles: dict[str, str] = {}  # casefolded full name -> role
+        self.roles: dict[str, str] = {}  # name_key(full name) -> role
+        self.full: list[tuple[str, str]] = []  # (full name as written, role)
         self.words: dict[str, tuple[str, str]] = {}  # casefolded word -> (as written, role)
         self._pattern: re.Pattern[str] | None = None
         self._replacements: list[str] = []
 
-    def add(self, name: str, role: str) -> None:
-        name = name.strip()
+    def add(self, name: str, role: str, *, parts: bool = True) -> None:
+        """Know ``name``; with ``parts``, also each capitalised part of 3 letters or more."""
+        name = " ".join(same_form(name).split())
         if not name:
             return
-        self.roles.setdefault(name.casefold(), role)
-        parts = [p for p in name.split() if len(p) >= MIN_PART_LENGTH and p[0].isupper()]
-        for word in [name, *parts]:
+        if name_key(name) not in self.roles:
+            self.roles[name_key(name)] = role
+            self.full.append((name, role))
+        found = [p for p in name.split() if len(p) >= MIN_PART_LENGTH and p[0].isupper()]
+        for word in [name, *(found if parts else [])]:
             self.words.setdefault(word.casefold(), (word, role))
         self._pattern = None
 
     def role_of(self, name: str) -> str | None:
-        return self.roles.get(name.strip().casefold())
+        """The role when ``name`` is, as a whole, one of the full names known."""
+        role = self.roles.get(name_key(name))
+        if role is not None:
+            return role
+        text = same_form(name).strip()
+        for full, role in self.full:  # case-insensitive as the search is (think of "İ")
+            if re.fullmatch(name_regex(full), text, re.IGNORECASE):
+                return role
+        return None
 
     def _compiled(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.words:
@@ -63,17 +91,35 @@ class NameReplacer:
             # casefold to the same key: think of the Turkish dotted İ).
             entries = sorted(self.words.values(), key=lambda entry: len(entry[0]), reverse=True)
             self._replacements = [role for _, role in entries]
-            groups = "|".join(f"(?P<w{i}>{re.escape(word)})" for i, (word, _) in enumerate(entries))
+            groups = "|".join(
+                f"(?P<w{i}>{name_regex(word)})" for i, (word, _) in enumerate(entries)
+            )
             self._pattern = re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
         return self._pattern
+
+    def _prepared(self, text: str) -> tuple[re.Pattern[str] | None, str]:
+        """The pattern and the spelling of ``text`` to use it on."""
+        pattern = self._compiled()
+        if pattern is None or not text:
+            return None, text
+        normal = same_form(text)
+        if normal != text and not pattern.search(text) and pattern.search(normal):
+            return pattern, normal
+        return pattern, text
+
+    def search(self, text: str) -> tuple[str, re.Match[str]] | None:
+        """The first known name in ``text``: the spelling searched, and the match."""
+        pattern, text = self._prepared(text)
+        match = pattern.search(text) if pattern else None
+        return (text, match) if match else None
 
     def in_text(self, text: str) -> str:
         """``text`` with every known name (whole words, any case) replaced by its role.
 
         One pass: a role that was just put in is never looked at again.
         """
-        pattern = self._compiled()
-        if pattern is None or not text:
+        pattern, text = self._prepared(text)
+        if pattern is None:
             return text
         return pattern.sub(lambda m: self._replacements[int(m.lastgroup[1:])], text)  # type: ignore[index]
 
@@ -110,49 +156,20 @@ def names_in(stored: StoredSession) -> NameReplacer:
 def without_names(stored: StoredSession) -> StoredSession:
     """A copy of ``stored`` with every personal name replaced by a role; ``stored`` is unchanged."""
     names = names_in(stored)
-    return StoredSession(
-        session=_session(stored.session, names),
-        contributions=[_contribution(c, names) for c in stored.contributions],
-        agreements=[_agreement(a, names) for a in stored.agreements],
-        goals=[_goal(g, names) for g in stored.goals],
-        scan_scores=list(stored.scan_scores),
-    )
-
-
-def _session(session: Session, names: NameReplacer) -> Session:
-    copied = copy.deepcopy(session)
-    copied.title = names.in_text(session.title)
-    copied.series = names.in_text(session.series)
-    copied.facilitator = FACILITATOR_ROLE if session.facilitator else ""
-    copied.participants = [
-        Participant(group=p.group, name="", id=p.id) for p in session.participants
-    ]
-    return copied
-
-
-def _contribution(contribution: Contribution, names: NameReplacer) -> Contribution:
-    return replace(
-        contribution,
-        text=names.in_text(contribution.text),
-        author=Group(contribution.group).role if contribution.author else "",
-    )
-
-
-def _agreement(agreement: Agreement, names: NameReplacer) -> Agreement:
-    return replace(
-        agreement,
-        what=names.in_text(agreement.what),
-        owner=names.person(agreement.owner, OWNER_ROLE),
-        with_whom=names.people(agreement.with_whom, INVOLVED_ROLE),
-        instrument=names.in_text(agreement.instrument),
-        note=names.in_text(agreement.note),
-    )
-
-
-def _goal(goal: Goal, names: NameReplacer) -> Goal:
-    return replace(
-        goal,
-        description=names.in_text(goal.description),
-        criterion=names.in_text(goal.criterion),
-        result=names.in_text(goal.result),
-    )
+    result = copy.deepcopy(stored)
+    for field in text_fields(result):
+        value = field.get()
+        if field.kind is FieldKind.PARTICIPANT:
+            field.set("")
+        elif field.kind is FieldKind.FACILITATOR:
+            field.set(FACILITATOR_ROLE if value else "")
+        elif field.kind is FieldKind.AUTHOR:
+            field.set(field.role if value else "")
+        elif field.kind is FieldKind.OWNER:
+            field.set(names.person(value, OWNER_ROLE))
+        elif field.kind is FieldKind.WITH_WHOM:
+            field.set(names.people(value, INVOLVED_ROLE))
+        elif field.kind is FieldKind.TEXT:
+            field.set(names.in_text(value))
+        # PLACE names an organisation and TEMPLATE is shipped text: both stay as they are.
+    return result

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from workshop import __version__
 from workshop.clock import SystemClock
+from workshop.console import plain_output, quiet_after_broken_pipe, visible_output
 from workshop.errors import WorkshopError
 from workshop.paths import ENV_VAR, default_exports_dir, resolve_data_dir
 from workshop.store import SessionStore
@@ -193,8 +194,9 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
         "vergeet",
         aliases=["forget"],
         help="haal de naam van een persoon uit alle sessies (AVG)",
-        description="Haal een naam uit alle sessies en reservekopieën. Inbreng en afspraken\n"
-        "blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'.",
+        description="Haal een naam uit alle sessies en reservekopieën, ook uit vrije tekst.\n"
+        "Inbreng en afspraken blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'.\n"
+        "Wat niet lukt, staat in een lijst aan het eind.",
     )
     forget.add_argument("name", metavar="NAAM")
     forget.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
@@ -206,18 +208,35 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     )
     delete.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
     delete.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    unlock = commands.add_parser(
+        "ontgrendel",
+        aliases=["unlock"],
+        help="geef het slot van een sessie vrij (bijvoorbeeld van een andere computer)",
+        description="Geef het slot van een sessie vrij als daar niemand meer aan werkt.",
+    )
+    unlock.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    unlock.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
 
 
 def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
+    with visible_output():  # what comes from files is printed with its controls shown
+        return _main(argv, launch)
+
+
+def _main(argv: Sequence[str] | None, launch: Launcher | None) -> int:
     args = build_parser().parse_args(argv)
     store = SessionStore(resolve_data_dir(args.data))
     try:
-        return run_command(args, store, launch)
+        code = run_command(args, store, launch)
+        sys.stdout.flush()  # a reader that went away shows here, not at exit
+        return code
     except WorkshopError as error:
-        print(f"workshop: {error}", file=sys.stderr)
+        print(f"workshop: {error}{getattr(error, 'cli_hint', '')}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `workshop doctor | head`
+        return quiet_after_broken_pipe()
     except OSError as error:
         print(f"workshop: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
         return 1
@@ -246,7 +265,7 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
     if args.command == "import":
         return cmd_import(store, Path(args.file))
     if args.command == "templates":
-        return cmd_templates()
+        return cmd_templates(store)
     if args.command == "info":
         return cmd_info(store)
     if args.command in ("afspraken", "agreements"):
@@ -259,6 +278,10 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
         return cmd_forget(store, args.name, args.ja)
     if args.command in ("verwijder", "delete"):
         return cmd_delete(store, args.session, args.ja)
+    if args.command in ("ontgrendel", "unlock"):
+        from workshop.unlock import cmd_unlock
+
+        return cmd_unlock(store, args.session, args.ja, _confirm)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -266,7 +289,8 @@ def _launch(launch: Launcher | None, request: LaunchRequest) -> int:
     if launch is None:
         print("workshop: het scherm kan hier niet worden geopend.", file=sys.stderr)
         return 1
-    return launch(request)
+    with plain_output():
+        return launch(request)
 
 
 def cmd_list(store: SessionStore) -> int:
@@ -332,7 +356,12 @@ def cmd_agreements(
 
     owner = clean_line(owner) if owner else None
     location = clean_line(location) if location else None
-    rows = all_agreements(store, open_only=open_only, owner=owner, location=location)
+    skipped: list[str] = []  # sessions that cannot be read: said, and the others still listed
+    rows = all_agreements(
+        store, open_only=open_only, owner=owner, location=location, skipped=skipped
+    )
+    for message in skipped:
+        print(f"Let op: {message}", file=sys.stderr)
     today = SystemClock().now().date()
     if md is not None:
         content = render_agreement_list(
@@ -382,18 +411,25 @@ def cmd_import(store: SessionStore, path: Path) -> int:
     return 0
 
 
-def cmd_templates() -> int:
-    from workshop.template import builtin_templates
+def cmd_templates(store: SessionStore) -> int:
+    from workshop.template_library import find_templates
 
-    for template in builtin_templates():
-        phases = ", ".join(str(p.number) for p in template.phases)
-        print(f"{template.id}  {template.name}  ({template.minutes} minuten, fasen {phases})")
+    shelf = find_templates(store.root)
+    for line in shelf.listing():
+        print(line)
+    for problem in shelf.problems:  # broken files are named; the others above stay usable
+        print(f"Let op: {problem}", file=sys.stderr)
     return 0
 
 
 def cmd_info(store: SessionStore) -> int:
+    from workshop.resources import templates_dir
+    from workshop.template_library import user_templates_dir
+
     print(f"workshop {__version__}")
     print(f"Gegevens: {store.root}")
+    print(f"Eigen sjablonen: {user_templates_dir(store.root)}")
+    print(f"Ingebouwde sjablonen: {templates_dir()}")
     print(f"Exports:  {default_exports_dir()}")
     print(f"Sessies:  {len(store.list_sessions())}")
     return 0
@@ -425,7 +461,8 @@ def cmd_doctor(store: SessionStore, herstel: str | None) -> int:
         print(f"{name}:")
         for finding in report.findings:
             print(f"  {'PROBLEEM' if finding.problem else 'info'}: {finding.message}")
-        print(f"  Oplossen: workshop doctor --herstel {report.session_id}")
+        for fix in report.fixes:
+            print(f"  Oplossen: {fix}")
     print(f"{len(reports)} sessie(s) nagekeken, {troubled} met problemen.")
     return 1 if troubled or general else 0
 
@@ -454,37 +491,40 @@ _EXPORTS_NOTE = "Let op: exports die je eerder hebt gemaakt, veranderen niet. Ve
 
 
 def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
-    from workshop.privacy import forget_person
+    from workshop.privacy import forget_person, remaining_lines, report_lines
     from workshop.text import clean_line
 
     shown = clean_line(name)
     question = (
-        f"De naam '{shown}' wordt uit alle sessies en reservekopieën gehaald. Inbreng en "
-        "afspraken blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'. Dit kun je "
-        "niet ongedaan maken."
+        f"De naam '{shown}' wordt uit alle sessies en reservekopieën gehaald, ook uit vrije "
+        "tekst. Inbreng en afspraken blijven staan; in plaats van de naam komt 'ouder', "
+        "'teamlid' of een ander rolwoord. Dit kun je niet ongedaan maken."
     )
     if not _confirm(question, assume_yes):
         return 1
-    changed = forget_person(store, name, SystemClock())
-    if changed:
-        print(f"De naam '{shown}' is weggehaald uit {changed} sessie(s).")
-    else:
-        print(f"De naam '{shown}' kwam in geen enkele sessie voor.")
+    report = forget_person(store, name, SystemClock())
+    print("\n".join(report_lines(report)))
     print(_EXPORTS_NOTE)
+    if not report.complete:
+        print("\n".join(remaining_lines(report)), file=sys.stderr)
+        return 1
     return 0
 
 
 def cmd_delete(store: SessionStore, query: str, assume_yes: bool) -> int:
-    from workshop.store import valid_session_id
+    from workshop.store import FolderMismatchError, valid_session_id
 
     try:
         summary = store.find(query)
         session_id, label = summary.id, f"'{summary.title}' (code {summary.id})"
-    except WorkshopError:
-        # A session whose files are damaged can still be deleted by its exact code.
+    except WorkshopError as error:
+        # A session whose files are damaged can still be deleted by its exact code: the folder
+        # of that name, also when it was copied and its files name another session.
         if not (valid_session_id(query) and (store.sessions_dir / query).is_dir()):
             raise
         session_id, label = query, f"met code {query}"
+        if isinstance(error, FolderMismatchError):
+            label = f"in map {query} (een kopie van {error.inner_id}; alleen deze map gaat weg)"
     question = (
         f"Sessie {label} wordt helemaal verwijderd, met alle reservekopieën. Dit kun je niet "
         "ongedaan maken."

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from workshop.errors import ValidationError
+from workshop.limits import PERCENT, check_day
 from workshop.model import new_id
 from workshop.text import SHORT_MAX, TEXT_MAX, clean_line, optional_line, required_line
 from workshop.typed import DATE_HINT, PERCENT_HINT, parse_date, parse_percent
@@ -94,7 +95,7 @@ def _percent(value: int | str | None) -> int | None:
     if isinstance(value, str):
         return parse_percent(value, "percentage")
     # bool is an int in Python, but True is no percentage
-    if value is not None and (type(value) is not int or not 0 <= value <= 100):
+    if value is not None and value not in PERCENT:
         raise ValidationError("percentage", PERCENT_HINT)
     return value
 
@@ -104,7 +105,7 @@ def _date(value: date | str | None) -> date | None:
         return parse_date(value, "datum") if clean_line(value) else None
     if value is not None and (isinstance(value, datetime) or not isinstance(value, date)):
         raise ValidationError("datum", DATE_HINT)  # a datetime is a date too
-    return value
+    return check_day(value, "datum")
 
 
 def make_goal(

@@ -20,11 +20,9 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-import math
 import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NoReturn
@@ -32,6 +30,18 @@ from typing import Any, NoReturn
 from workshop.clock import Clock
 from workshop.errors import StoreError, ValidationError, WorkshopError
 from workshop.goals import Goal, Judgement
+from workshop.limits import (
+    PERCENT,
+    PHASE_MINUTES,
+    PHASE_NUMBER,
+    TIMER_PLANNED,
+    TIMER_REMAINING,
+    VOTES,
+    YEARS_TEXT,
+    Range,
+    iso_day,
+    iso_moment,
+)
 from workshop.model import (
     Agreement,
     Aim,
@@ -47,13 +57,21 @@ from workshop.model import (
 from workshop.scan import SCALE, Scan, ScanScore, builtin_scans
 from workshop.store import SessionStore, StoredSession, valid_session_id
 from workshop.template import HINT_KINDS, STEP_KINDS
-from workshop.text import NAME_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX
+from workshop.text import (
+    NAME_MAX,
+    SHORT_MAX,
+    TEMPLATE_TEXT_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    is_forbidden_in_line,
+    is_forbidden_in_text,
+)
+from workshop.visible import visible
 
 FORMAT_NAME = "workshop-sessie"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
 COPY_SUFFIX = " (kopie)"
-TEMPLATE_TEXT_MAX = 10_000
 
 TOP_KEYS = ("format", "version", "session", "contributions", "goals", "agreements", "scan_scores")
 SESSION_KEYS = (
@@ -124,12 +142,9 @@ GOAL_KEYS = (
 )
 SCAN_SCORE_KEYS = ("scan", "code", "group", "score")
 
+_HIDDEN = "een stuurteken of een onzichtbaar teken (zoals een teken dat de leesrichting omdraait)"
+_KEY_SHOWN = 40  # an unknown field's name in a message: at most this many characters
 _ITEM_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATETIME = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)"
-)
 
 
 class ImportFileError(WorkshopError):
@@ -403,7 +418,7 @@ class _Checker:
         for i, item in enumerate(phases):
             where = _ordinal_path(f"{path}.phases", i)
             phase = self.object(item, where, PHASE_KEYS)
-            number = self.integer(phase, "number", where, lowest=1, highest=6)
+            number = self.integer(phase, "number", where, PHASE_NUMBER.lowest, PHASE_NUMBER.highest)
             if number <= previous:
                 self.fail(
                     f"{where}.number",
@@ -411,7 +426,7 @@ class _Checker:
                 )
             previous = number
             self.template_text(phase, "name", where, required=True)
-            self.integer(phase, "minutes", where, lowest=1)
+            self.integer(phase, "minutes", where, PHASE_MINUTES.lowest, PHASE_MINUTES.highest)
             self.template_text(phase, "opbrengst", where)
             self.hints(self.present(phase, "hints", where), f"{where}.hints")
             steps = self.list(phase, "steps", where)
@@ -478,8 +493,8 @@ class _Checker:
         for i, item in enumerate(items):
             where = _ordinal_path(f"{path}.timers", i)
             timer = self.object(item, where, TIMER_KEYS)
-            self.number(timer, "planned", where, lowest=0)
-            self.number(timer, "remaining", where)
+            self.number(timer, "planned", where, TIMER_PLANNED)
+            self.number(timer, "remaining", where, TIMER_REMAINING)
             self.datetime(timer, "ends_at", where, nullable=True)
 
     def timing_entry(self, value: object, path: str) -> None:
@@ -505,7 +520,7 @@ class _Checker:
         if "aim" in data:
             self.enum(data, "aim", path, Aim, nullable=True)
         self.line(data, "author", path, NAME_MAX)
-        self.integer(data, "votes", path, lowest=0)
+        self.integer(data, "votes", path, VOTES.lowest, VOTES.highest)
         self.datetime(data, "created", path)
         self.datetime(data, "edited", path, nullable=True)
 
@@ -560,7 +575,7 @@ class _Checker:
         self.line(data, "description", path, TEXT_MAX, required=True)
         self.line(data, "criterion", path, SHORT_MAX, required=True)
         if data.get("target_percent") is not None:
-            self.integer(data, "target_percent", path, lowest=0, highest=100)
+            self.integer(data, "target_percent", path, PERCENT.lowest, PERCENT.highest)
         if data.get("by") is not None:
             self.date(data, "by", path)
         if "result" in data:
@@ -598,14 +613,13 @@ class _Checker:
         value = self.present(data, "due", path)
         if value is None or value in {h.value for h in Horizon}:
             return
-        if isinstance(value, str) and _DATE.fullmatch(value):
-            try:
-                date.fromisoformat(value)
-                return
-            except ValueError:
-                pass
+        if iso_day(value) is not None:
+            return
         horizons = ", ".join(f"'{h.value}'" for h in Horizon)
-        self.fail(f"{path}.due", f"kies uit {horizons}, een datum als '2026-10-01', of null.")
+        self.fail(
+            f"{path}.due",
+            f"kies uit {horizons}, een datum als '2026-10-01' ({YEARS_TEXT}), of null.",
+        )
 
     # -- single values
 
@@ -623,9 +637,9 @@ class _Checker:
     def keys(self, data: dict[str, Any], path: str, allowed: tuple[str, ...]) -> None:
         for key in data:
             if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
+                close = difflib.get_close_matches(key, allowed, n=1) if len(key) < 100 else []
                 advice = f" Bedoel je '{close[0]}'?" if close else ""
-                self.fail(_join(path, str(key)), f"dit veld is onbekend.{advice}")
+                self.fail(_join(path, visible(key, _KEY_SHOWN)), f"dit veld is onbekend.{advice}")
 
     def list(self, data: dict[str, Any], key: str, path: str) -> list[Any]:
         value = self.present(data, key, path)
@@ -649,10 +663,8 @@ class _Checker:
         where = _join(path, key)
         if not isinstance(value, str):
             self.fail(where, "dit moet een tekst zijn, tussen aanhalingstekens.")
-        if any(_is_forbidden_in_line(ch) for ch in value):
-            self.fail(
-                where, "deze tekst bevat een regeleinde of een stuurteken. Dat mag hier niet."
-            )
+        if any(map(is_forbidden_in_line, value)):
+            self.fail(where, f"deze tekst bevat een regeleinde of {_HIDDEN}. Dat mag hier niet.")
         self.text_limits(value, where, limit, required)
         return value
 
@@ -670,8 +682,8 @@ class _Checker:
         """Template texts may hold line breaks and tabs (TOML allows them), no other controls."""
         if not isinstance(value, str):
             self.fail(where, "dit moet een tekst zijn, tussen aanhalingstekens.")
-        if any(ch not in "\n\t" and _is_forbidden_in_line(ch) for ch in value):
-            self.fail(where, "deze tekst bevat een stuurteken. Dat mag hier niet.")
+        if any(map(is_forbidden_in_text, value)):
+            self.fail(where, f"deze tekst bevat {_HIDDEN}. Dat mag hier niet.")
         self.text_limits(value, where, TEMPLATE_TEXT_MAX, required)
 
     def text_limits(self, value: str, where: str, limit: int, required: bool) -> None:
@@ -716,32 +728,19 @@ class _Checker:
             self.fail(_join(path, key), reason)
         return value
 
-    def number(
-        self, data: dict[str, Any], key: str, path: str, lowest: float | None = None
-    ) -> None:
-        value = self.present(data, key, path)
-        ok = (
-            type(value) in (int, float)
-            and math.isfinite(value)
-            and (lowest is None or value >= lowest)
-        )
-        if not ok:
-            bounds = "" if lowest is None else f" van {lowest:g} of meer"
-            self.fail(_join(path, key), f"dit moet een getal zijn{bounds}.")
+    def number(self, data: dict[str, Any], key: str, path: str, bounds: Range) -> None:
+        if self.present(data, key, path) not in bounds:
+            self.fail(_join(path, key), f"dit moet een getal zijn {bounds.text}.")
 
     def boolean(self, data: dict[str, Any], key: str, path: str) -> None:
         if not isinstance(self.present(data, key, path), bool):
             self.fail(_join(path, key), "dit moet true of false zijn.")
 
     def date(self, data: dict[str, Any], key: str, path: str) -> None:
-        value = self.present(data, key, path)
-        if isinstance(value, str) and _DATE.fullmatch(value):
-            try:
-                date.fromisoformat(value)
-                return
-            except ValueError:
-                pass
-        self.fail(_join(path, key), "dit moet een datum zijn, zoals '2026-03-10'.")
+        if iso_day(self.present(data, key, path)) is None:
+            self.fail(
+                _join(path, key), f"dit moet een datum zijn, zoals '2026-03-10', {YEARS_TEXT}."
+            )
 
     def datetime(
         self, data: dict[str, Any], key: str, path: str, nullable: bool = False
@@ -749,15 +748,12 @@ class _Checker:
         value = self.present(data, key, path)
         if nullable and value is None:
             return None
-        if isinstance(value, str) and _DATETIME.fullmatch(value):
-            try:
-                return datetime.fromisoformat(value)
-            except ValueError:
-                pass
+        if (moment := iso_moment(value)) is not None:
+            return moment
         self.fail(
             _join(path, key),
-            "dit moet een tijdstip met tijdzone zijn, zoals '2026-03-10T09:30:00+01:00'"
-            + (", of null." if nullable else "."),
+            "dit moet een tijdstip met tijdzone zijn, zoals '2026-03-10T09:30:00+01:00', "
+            f"{YEARS_TEXT}" + (", of null." if nullable else "."),
         )
 
 
@@ -771,8 +767,3 @@ def _short(value: object) -> str:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-def _is_forbidden_in_line(ch: str) -> bool:
-    # Cc: control characters incl. tab and newline; Cs: lone surrogates; Zl/Zp: line breaks.
-    return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")

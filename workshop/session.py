@@ -18,6 +18,7 @@ from workshop.balance import balance as count_balance
 from workshop.clock import Clock
 from workshop.errors import NotFoundError, ValidationError
 from workshop.goals import Goal, Judgement, evaluate, make_goal
+from workshop.limits import VOTES, check_day
 from workshop.model import (
     Agreement,
     Aim,
@@ -38,6 +39,12 @@ from workshop.store import SessionFile, SessionStore, StoredSession
 from workshop.template import Phase, Step, Template
 from workshop.text import NAME_MAX, SHORT_MAX, TEXT_MAX, TITLE_MAX, optional_line, required_line
 from workshop.trajectory import CarryOver, is_overdue, open_items_before, session_template
+
+
+def _due(due: Due | None) -> Due | None:
+    """A due moment, its date (if any) in the years the app knows (workshop.limits)."""
+    check_day(due.on if due else None, "wanneer", "De datum")
+    return due
 
 
 def new_participant(group: Group, name: str = "") -> Participant:
@@ -69,7 +76,7 @@ def create_session(
         title=required_line(title, TITLE_MAX, "titel", "De titel"),
         location=optional_line(location, SHORT_MAX, "locatie", "De locatie"),
         series=optional_line(series, SHORT_MAX, "traject", "De naam van het traject"),
-        day=day or clock.now().date(),
+        day=check_day(day, "datum") or clock.now().date(),
         facilitator=optional_line(facilitator, NAME_MAX, "begeleider", "De naam van de begeleider"),
         template=template.to_dict(),
         participants=list(participants or []),
@@ -243,9 +250,10 @@ class LiveSession:
         )
 
     def vote(self, contribution_id: str, delta: int) -> Contribution:
-        """Dot voting: add or remove votes; never below zero."""
+        """Dot voting: add or remove votes; never below zero (nor above the limit)."""
         old = self.contribution(contribution_id)
-        return self._replace_contribution(old, replace(old, votes=max(0, old.votes + delta)))
+        votes = int(VOTES.clamp(old.votes + delta))
+        return self._replace_contribution(old, replace(old, votes=votes))
 
     def delete_contribution(self, contribution_id: str) -> Contribution:
         """Remove a contribution; give the returned object to ``restore_contribution`` to undo."""
@@ -282,7 +290,7 @@ class LiveSession:
             what=required_line(what, TEXT_MAX, "afspraak", "Wat er afgesproken is"),
             owner=_owner(owner),
             with_whom=optional_line(with_whom, SHORT_MAX, "met_wie", "Met wie"),
-            due=due,
+            due=_due(due),
             instrument=optional_line(instrument, SHORT_MAX, "instrument", "Het instrument"),
             form=form,
             source=source,
@@ -323,7 +331,7 @@ class LiveSession:
             with_whom=old.with_whom
             if with_whom is None
             else optional_line(with_whom, SHORT_MAX, "met_wie", "Met wie"),
-            due=old.due if due is False else due,  # type: ignore[arg-type]
+            due=old.due if due is False else _due(due),  # type: ignore[arg-type]
             instrument=old.instrument
             if instrument is None
             else optional_line(instrument, SHORT_MAX, "instrument", "Het instrument"),
@@ -368,7 +376,7 @@ class LiveSession:
             if note is None
             else optional_line(note, SHORT_MAX, "notitie", "De notitie"),
             owner=old.owner if owner is None else _owner(owner),
-            due=old.due if due is False else due,  # type: ignore[arg-type]
+            due=old.due if due is False else _due(due),  # type: ignore[arg-type]
             reviewed=True,
         )
         return self._replace_agreement(old, new)

@@ -18,7 +18,6 @@ import contextlib
 import json
 import math
 import os
-import re
 import secrets
 import shutil
 from collections.abc import Iterator
@@ -28,11 +27,23 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from workshop.backup import backup_dir, keep_backup
+from workshop.bounds import check_stored
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
+from workshop.folders import (
+    TRASH_PREFIX,
+    FolderMismatchError,
+    Problem,
+    check_folder_id,
+    check_real_folder,
+    is_session_folder,
+    stray_entries,
+    valid_session_id,
+)
 from workshop.goals import Goal
 from workshop.lock import SessionLock
 from workshop.model import Agreement, Contribution, Position, Session, SessionSummary
+from workshop.safe_files import read_regular
 from workshop.scan import ScanScore
 from workshop.session_tables import SessionTables
 from workshop.storage import (
@@ -67,14 +78,6 @@ AGREEMENTS_TABLE = "agreements"
 GOALS_TABLE = "goals"
 SCAN_SCORES_TABLE = "scan_scores"
 ROW_TABLES = (CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE, GOALS_TABLE, SCAN_SCORES_TABLE)
-TRASH_PREFIX = ".verwijderd-"  # a session folder being deleted
-
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
-
-
-def valid_session_id(session_id: str) -> bool:
-    """Session ids become folder names: only lower-case letters, digits and dashes."""
-    return bool(_ID_PATTERN.match(session_id))
 
 
 @dataclass
@@ -93,14 +96,6 @@ def scan_score_row(score: ScanScore) -> dict[str, Any]:
     return {"id": f"{score.scan}/{score.code}/{score.group.value}", **score.to_dict()}
 
 
-@dataclass
-class Problem:
-    """A session folder that could not be read; the listing goes on without it."""
-
-    path: Path
-    message: str
-
-
 # -- reading and checking a session file ----------------------------------------------------------
 
 
@@ -113,7 +108,8 @@ def _is_int(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
+    # math.isfinite raises OverflowError for a huge int: every int is finite anyway
+    return type(value) is int or (type(value) is float and math.isfinite(value))
 
 
 def _convert(path: Path, where: str, convert: Any, data: Any) -> Any:
@@ -261,6 +257,7 @@ def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
         ],
     )
     _check_contents(path, stored, template)
+    check_stored(path, stored)  # numbers and dates in their ranges (workshop.limits)
     return stored
 
 
@@ -279,32 +276,33 @@ def tables_from_stored(stored: StoredSession) -> Tables:
 def read_stored(path: Path) -> StoredSession:
     """Read and check one session file on its own (a backup). DamagedFileError when unusable.
 
-    A session's own file may have changes in its journal after it: use ``read_session``.
+    Only a regular file is read, never through a link (workshop.safe_files). A session's own
+    file may have changes in its journal after it: use ``read_session``.
     """
-    return stored_from_tables(path, read_tables(path))
+    return checked_stored(path, read_tables(path))
 
 
 def read_tables(path: Path) -> Tables:
     """The checked tables of a session file. NotFoundError, StoreError, DamagedFileError."""
-    data = parse_json(path, _read_bytes(path))
+    data = parse_json(path, read_regular(path))
     check_schema(path, data)
     return data
 
 
 def read_session(folder: Path) -> tuple[StoredSession, str | None]:
     """A session folder's session, its journal replayed, without locking or writing anything;
-    and the damage found in its journal (its good part is used), in Dutch."""
+    and the damage found in its journal (its good part is used), in Dutch. The code inside is
+    not compared with the folder's name (``SessionFile.load`` does): doctor and vergeet decide."""
     file = SessionFile(folder, read_only=True)
     return file._read(), file.journal_problem
 
 
-def _read_bytes(path: Path) -> bytes:
+def checked_stored(path: Path, tables: Tables) -> StoredSession:
+    """``stored_from_tables``, with data too deeply nested to check counted as damage too."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"Het bestand {path} bestaat niet.") from None
-    except OSError as error:
-        raise StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror}.") from None
+        return stored_from_tables(path, tables)
+    except RecursionError:
+        raise DamagedFileError(path, "de gegevens zijn te diep genest.") from None
 
 
 def summary_of(session: Session, updated: datetime) -> SessionSummary:
@@ -322,7 +320,8 @@ def summary_of(session: Session, updated: datetime) -> SessionSummary:
 
 
 def read_summary(folder: Path) -> SessionSummary:
-    """A folder's summary, checked. DamagedFileError when it cannot be used."""
+    """A folder's summary, checked. DamagedFileError when it cannot be used, FolderMismatchError
+    when it belongs to another session code (a copied or renamed folder)."""
     path = folder / SUMMARY_FILE
     data = read_json(path)
     try:
@@ -330,7 +329,7 @@ def read_summary(folder: Path) -> SessionSummary:
     except (KeyError, TypeError, ValueError, AttributeError):
         raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
     good = (
-        summary.id == folder.name
+        isinstance(summary.id, str)
         and all(isinstance(v, str) for v in (summary.title, summary.location, summary.series))
         and _is_int(summary.phase)
         and _is_int(summary.phase_count)
@@ -338,6 +337,7 @@ def read_summary(folder: Path) -> SessionSummary:
     )
     if not good:
         raise DamagedFileError(path, "het overzicht van de sessie klopt niet.")
+    check_folder_id(folder, summary.id)
     return summary
 
 
@@ -397,13 +397,14 @@ class SessionFile:
                 f"{error.reason} Het bestand is niet veranderd. Met 'workshop doctor --herstel "
                 f"{self.session_id}' zet je de laatste goede reservekopie terug.",
             ) from None
+        check_folder_id(self.folder, stored.session.id)  # never take a copy for its original
         if not self.read_only:
             self._tables.settle(datetime.now().astimezone())
         self._position = stored.session.position
         return stored
 
-    def _read(self) -> StoredSession:
-        return stored_from_tables(self.path, self._tables.read(read_tables))
+    def _read(self) -> StoredSession:  # every check (also the bounds) on the replayed result
+        return checked_stored(self.path, self._tables.read(read_tables))
 
     def save_session(self, session: Session, updated: datetime) -> None:
         """Write the session's own fields, and its summary when that changed."""
@@ -475,9 +476,10 @@ class SessionFile:
         warnings = list(self._tables.warnings)  # e.g. a damaged journal set aside
         try:
             keep_backup(self.folder, self.path, now)
-        except OSError as error:
+        except (OSError, WorkshopError) as error:
+            reason = getattr(error, "strerror", None) or error
             warnings.append(
-                f"Er kon geen reservekopie worden gemaakt ({error.strerror or error}). "
+                f"Er kon geen reservekopie worden gemaakt ({reason}). "
                 "Je kunt verder werken; wat je doet, wordt wel opgeslagen."
             )
         try:
@@ -542,19 +544,20 @@ class SessionStore:
             ) from None
 
     def folder(self, session_id: str) -> Path:
+        """The folder of a session; LinkedFolderError when it is a link (never followed)."""
         if not valid_session_id(session_id):
             raise NotFoundError(f"'{session_id}' is geen geldige sessiecode.")
-        return self.sessions_dir / session_id
+        folder = self.sessions_dir / session_id
+        check_real_folder(folder)
+        return folder
 
     def folders(self) -> Iterator[Path]:
-        """Every session folder, also those whose files are damaged."""
+        """Every session folder, also those whose files are damaged (links are not followed)."""
         if not self.sessions_dir.is_dir():
             return
         for entry in sorted(self.sessions_dir.iterdir()):
-            if entry.is_dir() and valid_session_id(entry.name):
+            if is_session_folder(entry):
                 yield entry
-
-    _folders = folders
 
     def scan(self) -> tuple[list[SessionSummary], list[Problem]]:
         """All sessions, newest first, from their summaries only; plus what could not be read.
@@ -564,11 +567,11 @@ class SessionStore:
         found when it is opened, and by ``workshop doctor``.
         """
         summaries: list[SessionSummary] = []
-        problems: list[Problem] = []
+        problems: list[Problem] = stray_entries(self.sessions_dir)
         for folder in self.folders():
             path = folder / SUMMARY_FILE
-            has_session = (folder / SESSION_FILE).exists()
-            if not path.exists():
+            has_session = os.path.lexists(folder / SESSION_FILE)
+            if not os.path.lexists(path):
                 what = "Het overzicht van sessie" if has_session else "Sessiemap"
                 problems.append(
                     Problem(
@@ -580,6 +583,9 @@ class SessionStore:
                 continue
             try:
                 summary = read_summary(folder)
+            except FolderMismatchError as error:
+                problems.append(Problem(path, str(error)))  # says itself what to do
+                continue
             except WorkshopError as error:
                 problems.append(
                     Problem(path, f"{error} 'workshop doctor' vertelt wat je kunt doen.")
@@ -602,7 +608,7 @@ class SessionStore:
         return self.scan()[0]
 
     def exists(self, session_id: str) -> bool:
-        return (self.folder(session_id) / SESSION_FILE).exists()
+        return os.path.lexists(self.folder(session_id) / SESSION_FILE)
 
     def create(
         self, stored: StoredSession, updated: datetime, *, clock: Clock | None = None
@@ -613,7 +619,7 @@ class SessionStore:
         """
         self.ensure()
         folder = self.folder(stored.session.id)
-        if (folder / SESSION_FILE).exists():
+        if os.path.lexists(folder / SESSION_FILE):
             raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
         new_folder = not folder.exists()
         file: SessionFile | None = None
@@ -640,16 +646,17 @@ class SessionStore:
         """Open a session file. For writing it takes the session's lock (SessionLockedError when
         another process has it) and clears temporary files a crash may have left."""
         folder = self.folder(session_id)
-        if not (folder / SESSION_FILE).exists():
+        if not os.path.lexists(folder / SESSION_FILE):
             raise NotFoundError(f"Er is geen sessie met code {session_id}.")
         if read_only:
             return SessionFile(folder, read_only=True)
         lock = SessionLock.acquire(folder, clock)
         try:
-            if not (folder / SESSION_FILE).exists():  # deleted while we waited
+            if not os.path.lexists(folder / SESSION_FILE):  # deleted while we waited
                 raise NotFoundError(f"Er is geen sessie met code {session_id}.")
-            remove_leftovers(folder)
-            remove_leftovers(backup_dir(folder))
+            with contextlib.suppress(OSError):  # only temporary files: never a reason to stop
+                remove_leftovers(folder)
+                remove_leftovers(backup_dir(folder))
         except BaseException:
             lock.release()
             raise

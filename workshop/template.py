@@ -18,15 +18,18 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from workshop.errors import TemplateError
+from workshop.limits import PHASE_MINUTES, PHASE_NUMBER
 from workshop.resources import templates_dir
+from workshop.text import SHORT_MAX, TEMPLATE_TEXT_MAX, is_forbidden_in_line, is_forbidden_in_text
 from workshop.toml_file import read_toml
+from workshop.visible import visible
 
 DEFAULT_TEMPLATE_ID = "stappenplan"
 HINT_KINDS: tuple[str, ...] = ("vuistregels", "vaardigheden", "voorwaarden", "valkuilen")
 # What a step does. "gesprek" is a conversation with guiding questions; the others are step types
 # that other parts of the app fill in (a look back at agreements, scans against the frameworks).
 STEP_KINDS: tuple[str, ...] = ("gesprek", "terugblik", "scan-indicatoren", "scan-criteria")
-PHASE_NUMBERS = range(1, 7)  # the six phases of the step plan
+PHASE_NUMBERS = range(PHASE_NUMBER.lowest, PHASE_NUMBER.highest + 1)  # the step plan's six
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,9 @@ STEP_KEYS: tuple[str, ...] = ("title", "questions", "kind")
 def load_template(path: Path) -> Template:
     """Read and check one template file. Raises TemplateError naming file, line and field."""
     path = Path(path)
+    if any(map(is_forbidden_in_line, path.stem)) or len(path.stem) > SHORT_MAX:
+        reason = "geef dit bestand een gewone, kortere naam (zonder stuurtekens)."
+        raise TemplateError(path, None, "-", reason)
     raw, text = read_toml(path, lambda text, line: _LineLocator(text).field_at(line))
     _Checker(path, text).check(raw)
     return Template.from_dict({"id": path.stem, **raw})
@@ -252,14 +258,19 @@ class _Checker:
             where = _Field(phase=p)
             self.known_keys(phase, PHASE_KEYS, where, "dit veld is onbekend.")
             number = self.whole_number(
-                phase, "number", where, "dit moet een heel getal van 1 tot en met 6 zijn.", 6
+                phase,
+                "number",
+                where,
+                f"dit moet een heel getal {PHASE_NUMBER.text} zijn.",
+                PHASE_NUMBER.highest,
             )
             if number <= previous:
                 reason = f"fase {number} komt na fase {previous}. Zet de fasen op volgorde."
                 self.fail(where.at("number"), reason)
             previous = number
             self.text(phase, "name", where)
-            self.whole_number(phase, "minutes", where, "dit moet een heel getal groter dan 0 zijn.")
+            reason = f"dit moet een heel getal {PHASE_MINUTES.text} zijn (minuten)."
+            self.whole_number(phase, "minutes", where, reason, PHASE_MINUTES.highest)
             self.text(phase, "opbrengst", where, required=False)
             self.hints(phase, where)
             for s, step in enumerate(self.blocks(phase, "steps", where, "stap"), start=1):
@@ -294,9 +305,9 @@ class _Checker:
     ) -> None:
         for key in table:
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
+                close = difflib.get_close_matches(key, allowed, n=1) if len(key) < 100 else []
                 advice = f"Bedoel je '{close[0]}'?" if close else f"Kies uit: {', '.join(allowed)}."
-                self.fail(where.at(key), f"{reason} {advice}")
+                self.fail(where.at(visible(key, 40)), f"{reason} {advice}")
 
     def text(self, table: dict[str, Any], key: str, where: _Field, required: bool = True) -> None:
         if key not in table:
@@ -308,6 +319,14 @@ class _Checker:
             self.fail(where.at(key), "dit moet een tekst tussen aanhalingstekens zijn.")
         if required and not value.strip():
             self.fail(where.at(key), "deze tekst is leeg.")
+        self.characters(value, where.at(key), "deze tekst")
+
+    def characters(self, value: str, where: _Field, what: str) -> None:
+        """As an imported session's template text (workshop.interchange) may hold."""
+        if any(map(is_forbidden_in_text, value)):
+            self.fail(where, f"{what} bevat een stuurteken of een onzichtbaar teken.")
+        if len(value) > TEMPLATE_TEXT_MAX:
+            self.fail(where, f"{what} is te lang: het maximum is {TEMPLATE_TEXT_MAX} tekens.")
 
     def whole_number(
         self,
@@ -343,6 +362,7 @@ class _Checker:
                 self.fail(where.at(key), f"{noun} {n} is geen tekst tussen aanhalingstekens.")
             if not item.strip():
                 self.fail(where.at(key), f"{noun} {n} is leeg.")
+            self.characters(item, where.at(key), f"{noun} {n}")
 
     def blocks(
         self, table: dict[str, Any], key: str, where: _Field, noun: str

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from workshop.errors import TemplateError
+
+MAX_BYTES = 1024 * 1024  # a template or scan is a few kB
 
 
 def read_toml(
@@ -19,6 +22,11 @@ def read_toml(
     ``field_at(text, line)`` may name the field at a syntax error's line; otherwise "-".
     """
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device could wait forever
+            raise TemplateError(path, None, "-", "dit is geen gewoon bestand.")
+        if info.st_size > MAX_BYTES:
+            raise TemplateError(path, None, "-", "dit bestand is te groot (meer dan 1 MB).")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise TemplateError(path, None, "-", "dit bestand bestaat niet.") from None
@@ -41,3 +49,8 @@ def read_toml(
             f"(Technisch: {detail})"
         )
         raise TemplateError(path, line, field, reason) from None
+    except RecursionError:
+        raise TemplateError(path, None, "-", "dit bestand is te diep genest om te lezen.") from None
+    except ValueError:  # an integer of thousands of digits: no template or scan needs one
+        reason = "er staat een getal in dat veel te lang is."
+        raise TemplateError(path, None, "-", reason) from None
