@@ -45,6 +45,13 @@ def filled_session(store: SessionStore, clock: Clock, count: int = 3, **kwargs) 
     return live.session.id
 
 
+def crash(live: LiveSession) -> None:
+    """Leave the session as a SIGKILL would: no close, so the journal is not folded in."""
+    live.file.wait_for_compaction()
+    live.file._tables._writer.close()  # type: ignore[union-attr]  # the kernel closes fds
+    live.file.lock.forget()  # type: ignore[union-attr]  # a dead process's lock: taken over
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

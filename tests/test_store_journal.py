@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers_sessions import filled_session, new_session
+from helpers_sessions import crash, filled_session, new_session
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
@@ -45,13 +45,6 @@ def snapshot_seq(path: Path) -> int:
 
 def texts(stored_or_live) -> list[str]:  # type: ignore[no-untyped-def]
     return [c.text for c in stored_or_live.contributions]
-
-
-def crash(live: LiveSession) -> None:
-    """Leave the session as a SIGKILL would: no close, so the journal is not folded in."""
-    live.file.wait_for_compaction()
-    live.file._tables._writer.close()  # type: ignore[union-attr]  # the kernel closes fds
-    live.file.lock.forget()  # type: ignore[union-attr]  # a dead process's lock: taken over
 
 
 def test_a_save_appends_to_the_journal_and_leaves_session_json_alone(
