@@ -93,3 +93,26 @@ def test_a_damaged_journal_part_holding_the_name_is_kept_aside_and_reported(
     # The good part before the damage was cleaned and kept; doctor shows the kept file.
     assert [c.text for c in store.load(live.session.id).contributions] == ["betrokkene zegt iets 0"]
     assert any(str(aside) in f.message for f in examine_folder(folder).findings)
+
+
+def test_journal_records_after_a_gap_are_kept_aside_not_deleted(
+    store: SessionStore, clock: FakeClock
+) -> None:
+    """Records that cannot be replayed (one before them is missing) are not in the session, so
+    vergeet cannot clean them; they are damage: kept and reported, never silently deleted."""
+    live = new_session(store, clock, title="Avond")
+    for n in range(3):
+        live.add_contribution(f"Sevda zegt iets {n}", T)
+    crash(live)
+    folder = live.file.folder
+    (segment,) = journal.segments(folder)
+    lines = segment.read_bytes().splitlines(keepends=True)
+    segment.write_bytes(lines[0] + lines[2])  # record 2 is gone: record 3 cannot follow
+    left = segment.read_bytes()
+
+    report = forget_person(store, "Sevda", clock)
+
+    (aside,) = kept_damaged(folder)
+    assert aside.read_bytes() == left
+    assert any(str(aside) in line for line in report.remaining)
+    assert files_naming(store.root, "Sevda") == [str(aside.relative_to(store.root))]

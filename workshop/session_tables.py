@@ -165,11 +165,13 @@ class SessionTables:
             raise ReadOnlyError()
         self.wait()
         found = [journal.parse_segment(p) for p in journal.segments(self.folder)]
+        old_seq = self._seq if self._loaded else self._old_snapshot_seq()
         # Numbers only go up, so that no record of an older journal fits the new snapshot.
-        seq = max(self._seq, journal.highest_seq(found), self._old_snapshot_seq())
+        seq = max(old_seq, journal.highest_seq(found))
         rows = rows_from_tables(tables, self.names)
         self._snapshot.write(snapshot_tables(rows, seq, {}))
-        self._set_aside([s.path for s in found if s.damaged], moment)
+        # What a replay would set aside (damaged, or after a gap) is kept; the rest goes.
+        self._set_aside(journal.replay_segments(found, old_seq).damaged, moment)
         if self._writer is not None:
             self._writer.close()
         self._writer = JournalWriter(self.folder, _next_segment([s.path for s in found]))
