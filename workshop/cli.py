@@ -23,6 +23,7 @@ from workshop.store import SessionStore
 from workshop.text import format_date
 
 if TYPE_CHECKING:
+    from workshop.app.workspace import Workspace
     from workshop.trajectory import AgreementRow
 
 
@@ -252,36 +253,34 @@ def _main(argv: Sequence[str] | None, launch: Launcher | None) -> int:
 def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher | None) -> int:
     if args.command is None:
         return _launch(launch, LaunchRequest(store))
+    # Every command goes through the application layer (workshop.app), as the app's screens do.
+    from workshop.app.workspace import Workspace
+
+    workspace = Workspace(store, SystemClock(), default_exports_dir())
     if args.command == "demo":
-        from workshop.demo import create_demo_session
-
-        live = create_demo_session(store, SystemClock())
-        live.close()
-        return _launch(launch, LaunchRequest(store, live.session.id))
+        return _launch(launch, LaunchRequest(store, workspace.create_demo()))
     if args.command == "list":
-        return cmd_list(store)
+        return cmd_list(workspace)
     if args.command == "export":
-        return cmd_export(store, args.session, args.format, args.out, args.zonder_namen)
+        return cmd_export(workspace, args.session, args.format, args.out, args.zonder_namen)
     if args.command == "import":
-        return cmd_import(store, Path(args.file))
+        return cmd_import(workspace, Path(args.file))
     if args.command == "templates":
-        return cmd_templates(store)
+        return cmd_templates(workspace)
     if args.command == "info":
-        return cmd_info(store)
+        return cmd_info(workspace)
     if args.command in ("afspraken", "agreements"):
-        return cmd_agreements(store, args.open, args.owner, args.location, args.md)
+        return cmd_agreements(workspace, args.open, args.owner, args.location, args.md)
     if args.command in ("agenda", "calendar"):
-        return cmd_agenda(store, args.session, args.out)
+        return cmd_agenda(workspace, args.session, args.out)
     if args.command == "doctor":
-        return cmd_doctor(store, args.herstel)
+        return cmd_doctor(workspace, args.herstel)
     if args.command in ("vergeet", "forget"):
-        return cmd_forget(store, args.name, args.ja)
+        return cmd_forget(workspace, args.name, args.ja)
     if args.command in ("verwijder", "delete"):
-        return cmd_delete(store, args.session, args.ja)
+        return cmd_delete(workspace, args.session, args.ja)
     if args.command in ("ontgrendel", "unlock"):
-        from workshop.unlock import cmd_unlock
-
-        return cmd_unlock(store, args.session, args.ja, _confirm)
+        return cmd_unlock(workspace, args.session, args.ja)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -293,8 +292,8 @@ def _launch(launch: Launcher | None, request: LaunchRequest) -> int:
         return launch(request)
 
 
-def cmd_list(store: SessionStore) -> int:
-    summaries, problems = store.scan()
+def cmd_list(workspace: Workspace) -> int:
+    summaries, problems = workspace.list_sessions()
     if not summaries:
         print("Er zijn nog geen sessies. Begin met 'workshop' of kijk eerst naar 'workshop demo'.")
     for s in summaries:
@@ -306,26 +305,10 @@ def cmd_list(store: SessionStore) -> int:
 
 
 def cmd_export(
-    store: SessionStore, query: str, fmt: str, out: str | None, without_names: bool
+    workspace: Workspace, query: str, fmt: str, out: str | None, without_names: bool
 ) -> int:
-    from workshop.export.files import export_session
-    from workshop.trajectory import previous_scan_scores
-
-    summary = store.find(query)
-    stored = store.load(summary.id)
-    previous = {}
-    for scan_id in dict.fromkeys(score.scan for score in stored.scan_scores):
-        if (scores := previous_scan_scores(store, stored.session, scan_id)) is not None:
-            previous[scan_id] = scores
     # ``out`` stays the string as typed: a trailing slash means "a folder".
-    path = export_session(
-        stored,
-        fmt,
-        out,
-        default_exports_dir(),
-        without_names=without_names,
-        previous_scans=previous,
-    )
+    path = workspace.export(workspace.load(query), fmt, out, without_names=without_names)
     print(f"Opgeslagen: {path}")
     return 0
 
@@ -343,32 +326,28 @@ def _agreement_line(row: AgreementRow, today: date) -> str:
 
 
 def cmd_agreements(
-    store: SessionStore,
+    workspace: Workspace,
     open_only: bool,
     owner: str | None,
     location: str | None,
     md: str | None,
 ) -> int:
-    from workshop.export.files import dated_name, write_export
-    from workshop.export.todo import render_agreement_list
     from workshop.text import clean_line
-    from workshop.trajectory import all_agreements, is_overdue
+    from workshop.trajectory import is_overdue
 
     owner = clean_line(owner) if owner else None
     location = clean_line(location) if location else None
     skipped: list[str] = []  # sessions that cannot be read: said, and the others still listed
-    rows = all_agreements(
-        store, open_only=open_only, owner=owner, location=location, skipped=skipped
+    rows = workspace.agreements(
+        open_only=open_only, owner=owner, location=location, skipped=skipped
     )
     for message in skipped:
         print(f"Let op: {message}", file=sys.stderr)
-    today = SystemClock().now().date()
+    today = workspace.clock.now().date()
     if md is not None:
-        content = render_agreement_list(
-            rows, today=today, owner=owner, open_only=open_only, location=location
+        path = workspace.save_agreement_list(
+            rows, md, owner=owner, open_only=open_only, location=location
         )
-        name = dated_name(today, f"afspraken {owner or ''}", "md")
-        path = write_export(content, name, "md", md, default_exports_dir())
         print(f"Opgeslagen: {path} ({_count(len(rows))})")
         return 0
     if not rows:
@@ -386,22 +365,19 @@ def _count(number: int) -> str:
     return f"{number} afspraak" if number == 1 else f"{number} afspraken"
 
 
-def cmd_agenda(store: SessionStore, query: str, out: str | None) -> int:
+def cmd_agenda(workspace: Workspace, query: str, out: str | None) -> int:
     from workshop.calendar import calendar_note, dated
-    from workshop.export.files import export_session
 
-    stored = store.load(store.find(query).id)
-    path = export_session(stored, "ics", out, default_exports_dir())
+    stored = workspace.load(query)
+    path = workspace.export(stored, "ics", out)
     print(f"Opgeslagen: {path} ({_count(len(dated(stored.agreements)))} in de agenda)")
     if note := calendar_note(stored.agreements):
         print(note)
     return 0
 
 
-def cmd_import(store: SessionStore, path: Path) -> int:
-    from workshop.interchange import import_file
-
-    stored = import_file(store, path, SystemClock())
+def cmd_import(workspace: Workspace, path: Path) -> int:
+    stored = workspace.import_file(path)
     if stored.is_copy:
         print(
             f"Er was al een sessie met code {stored.copy_of}. "
@@ -411,10 +387,8 @@ def cmd_import(store: SessionStore, path: Path) -> int:
     return 0
 
 
-def cmd_templates(store: SessionStore) -> int:
-    from workshop.template_library import find_templates
-
-    shelf = find_templates(store.root)
+def cmd_templates(workspace: Workspace) -> int:
+    shelf = workspace.templates()
     for line in shelf.listing():
         print(line)
     for problem in shelf.problems:  # broken files are named; the others above stay usable
@@ -422,30 +396,23 @@ def cmd_templates(store: SessionStore) -> int:
     return 0
 
 
-def cmd_info(store: SessionStore) -> int:
-    from workshop.resources import templates_dir
-    from workshop.template_library import user_templates_dir
-
+def cmd_info(workspace: Workspace) -> int:
+    own_templates, builtin_templates = workspace.template_dirs()
     print(f"workshop {__version__}")
-    print(f"Gegevens: {store.root}")
-    print(f"Eigen sjablonen: {user_templates_dir(store.root)}")
-    print(f"Ingebouwde sjablonen: {templates_dir()}")
-    print(f"Exports:  {default_exports_dir()}")
-    print(f"Sessies:  {len(store.list_sessions())}")
+    print(f"Gegevens: {workspace.root}")
+    print(f"Eigen sjablonen: {own_templates}")
+    print(f"Ingebouwde sjablonen: {builtin_templates}")
+    print(f"Exports:  {workspace.exports_dir}")
+    print(f"Sessies:  {len(workspace.list_sessions()[0])}")
     return 0
 
 
-def cmd_doctor(store: SessionStore, herstel: str | None) -> int:
-    from workshop.doctor import examine, repair
-    from workshop.store import valid_session_id
-
+def cmd_doctor(workspace: Workspace, herstel: str | None) -> int:
     if herstel:
-        found = valid_session_id(herstel) and (store.sessions_dir / herstel).is_dir()
-        session_id = herstel if found else store.find(herstel).id
-        for line in repair(store, session_id, SystemClock()):
+        for line in workspace.repair(herstel):
             print(line)
         return 0
-    reports, general = examine(store)
+    reports, general = workspace.examine()
     for finding in general:
         print(f"PROBLEEM: {finding.message}")
     troubled = 0
@@ -490,8 +457,8 @@ def _confirm(question: str, assume_yes: bool) -> bool:
 _EXPORTS_NOTE = "Let op: exports die je eerder hebt gemaakt, veranderen niet. Verwijder die zelf."
 
 
-def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
-    from workshop.privacy import forget_person, remaining_lines, report_lines
+def cmd_forget(workspace: Workspace, name: str, assume_yes: bool) -> int:
+    from workshop.forget_report import remaining_lines, report_lines
     from workshop.text import clean_line
 
     shown = clean_line(name)
@@ -502,7 +469,7 @@ def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
     )
     if not _confirm(question, assume_yes):
         return 1
-    report = forget_person(store, name, SystemClock())
+    report = workspace.forget(name)
     print("\n".join(report_lines(report)))
     print(_EXPORTS_NOTE)
     if not report.complete:
@@ -511,27 +478,23 @@ def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
     return 0
 
 
-def cmd_delete(store: SessionStore, query: str, assume_yes: bool) -> int:
-    from workshop.store import FolderMismatchError, valid_session_id
-
-    try:
-        summary = store.find(query)
-        session_id, label = summary.id, f"'{summary.title}' (code {summary.id})"
-    except WorkshopError as error:
-        # A session whose files are damaged can still be deleted by its exact code: the folder
-        # of that name, also when it was copied and its files name another session.
-        if not (valid_session_id(query) and (store.sessions_dir / query).is_dir()):
-            raise
-        session_id, label = query, f"met code {query}"
-        if isinstance(error, FolderMismatchError):
-            label = f"in map {query} (een kopie van {error.inner_id}; alleen deze map gaat weg)"
+def cmd_delete(workspace: Workspace, query: str, assume_yes: bool) -> int:
+    session_id, label = workspace.deletion_target(query)
     question = (
         f"Sessie {label} wordt helemaal verwijderd, met alle reservekopieën. Dit kun je niet "
         "ongedaan maken."
     )
     if not _confirm(question, assume_yes):
         return 1
-    store.delete(session_id)
+    workspace.delete(session_id)
     print(f"Sessie {label} is verwijderd.")
     print(_EXPORTS_NOTE)
     return 0
+
+
+def cmd_unlock(workspace: Workspace, query: str, assume_yes: bool) -> int:
+    """Print what happened; exit code 1 when the user said no."""
+    done = workspace.unlock(query, assume_yes, _confirm)
+    for line in done:
+        print(line)
+    return 0 if done else 1

@@ -61,10 +61,3 @@ def unlock(store: SessionStore, query: str, assume_yes: bool, confirm: Confirm) 
         )
     return [f"Het slot van {where} is vrijgegeven. Je kunt sessie {session_id} nu openen."]
 
-
-def cmd_unlock(store: SessionStore, query: str, assume_yes: bool, confirm: Confirm) -> int:
-    """The command line: print what happened; exit code 1 when the user said no."""
-    done = unlock(store, query, assume_yes, confirm)
-    for line in done:
-        print(line)
-    return 0 if done else 1
