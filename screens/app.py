@@ -1,11 +1,16 @@
-"""The Textual app: screens, themes, app-wide keys and the command palette."""
+"""The Textual app: screens, themes, app-wide keys and the command palette.
+
+The app imports its screens; screens never import the app (they know it as
+``screens.base.WorkshopAppBase``). Every operation goes through the app's ``workspace``
+(``workshop.app``): the UI never touches the store or writes files itself.
+"""
 
 from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -13,19 +18,18 @@ from textual.command import CommandPalette
 from textual.events import Resize
 from textual.screen import Screen
 
-from screens.key_order import OrderedKeys
-from screens.literal import literal
+from screens.base import WorkshopAppBase
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
-from workshop.clock import Clock, SystemClock
 from workshop.errors import WorkshopError
-from workshop.paths import default_exports_dir
-from workshop.safe_files import append_private
-from workshop.store import SessionStore
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
+    from workshop.app.workspace import Workspace
 
 MIN_WIDTH, MIN_HEIGHT = 100, 30
 
 
-class WorkshopApp(OrderedKeys):
+class WorkshopApp(WorkshopAppBase):
     """Projected on the wall during a team meeting: calm, legible, keyboard-first.
 
     Keys are handled strictly in the order they were typed (see screens.key_order).
@@ -59,18 +63,9 @@ class WorkshopApp(OrderedKeys):
         ),
     ]
 
-    def __init__(
-        self,
-        store: SessionStore,
-        *,
-        open_session_id: str | None = None,
-        clock: Clock | None = None,
-        exports_dir: Path | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, *, open_session_id: str | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.clock: Clock = clock or SystemClock()
-        self.exports_dir = exports_dir or default_exports_dir()
+        self.workspace = workspace
         self.open_session_id = open_session_id
         self._screens_pushed = False  # resizes before that are checked once the screens are there
 
@@ -92,17 +87,49 @@ class WorkshopApp(OrderedKeys):
     # -- opening sessions -----------------------------------------------------------------------
 
     def open_runner(self, session_id: str) -> None:
-        """Open a session in the phase runner, exactly where it was left."""
-        from screens.runner import RunnerScreen, open_live_session
+        """Open a session in the phase runner, exactly where it was left.
 
-        live = open_live_session(self, session_id)
-        if live is not None:
-            self.push_screen(RunnerScreen(live))
+        When another window has the session open, or its folder cannot be written (a read-only
+        or full disk), ask whether to look at it read-only. Any other problem is said calmly.
+        """
+        from workshop.app.opening import OpenRefused
 
-    def report(self, error: WorkshopError | OSError) -> None:
-        """Show an expected error as a calm message; never as a traceback."""
-        message = str(error) if isinstance(error, WorkshopError) else (error.strerror or str(error))
-        self.notify(literal(message), title="Let op", severity="error", timeout=10)
+        try:
+            live = self.workspace.open(session_id)
+        except OpenRefused as refused:
+            self.offer_read_only(session_id, refused.reason)
+            return
+        except (WorkshopError, OSError) as error:
+            self.report(error)
+            return
+        self.push_runner(live)
+
+    def offer_read_only(self, session_id: str, reason: str) -> None:
+        from screens.confirm import ConfirmScreen
+
+        def answer(look: bool | None) -> None:
+            if not look:
+                return
+            try:
+                live = self.workspace.open_read_only(session_id)
+            except (WorkshopError, OSError) as again:
+                self.report(again)
+                return
+            self.push_runner(live, read_only_reason=reason)
+
+        self.push_screen(
+            ConfirmScreen(
+                f"{reason}\n\nWil je hem bekijken zonder iets te veranderen?",
+                confirm_label="Alleen bekijken",
+                danger=False,
+            ),
+            answer,
+        )
+
+    def push_runner(self, live: LiveSession, *, read_only_reason: str = "") -> None:
+        from screens.runner import RunnerScreen
+
+        self.push_screen(RunnerScreen(live, read_only_reason=read_only_reason))
 
     # -- app-wide actions -----------------------------------------------------------------------
 
@@ -174,12 +201,7 @@ class WorkshopApp(OrderedKeys):
         Overrides Textual's default, which prints a traceback. Saved work is safe either way:
         every change was on disk before the screen showed it.
         """
-        log_path = self.store.root / "fout.log"
-        try:
-            self.store.ensure()
-            append_private(log_path, traceback.format_exc())  # 0600: it may quote what was typed
-        except (OSError, WorkshopError):
-            log_path = None  # type: ignore[assignment]
+        log_path = self.workspace.log_error(traceback.format_exc())
         self.bell()
         where = f" De details staan in {log_path}." if log_path else ""
         self._exit_renderables.append(

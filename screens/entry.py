@@ -11,8 +11,9 @@ from workshop.cli import main as cli_main
 def launch_app(request: LaunchRequest) -> int:
     # Imported here so that commands like `workshop --version` start without loading Textual.
     from screens.app import WorkshopApp
+    from workshop.app.workspace import Workspace
 
-    app = WorkshopApp(store=request.store, open_session_id=request.session_id)
+    app = WorkshopApp(Workspace(request.store), open_session_id=request.session_id)
     app.run()
     return app.return_code or 0
 

@@ -7,17 +7,17 @@ keeps the typed text (the capture bar gives it back without mixing it with newer
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from screens.base import WorkshopScreen
+from screens.step_screens import screen_for_step
 from screens.widgets import (
     Agenda,
     AgendaRow,
@@ -31,17 +31,13 @@ from screens.widgets import (
 from screens.widgets.agenda import Progress
 from screens.widgets.capture_bar import CapturedLine
 from screens.widgets.keys import step_bindings
-from screens.widgets.step_screens import screen_for_step, step_screen_label
+from screens.widgets.step_kinds import step_screen_label
 from workshop.capture import parse_capture
 from workshop.errors import NotFoundError, ValidationError, WorkshopError
-from workshop.lock import LockWriteError, SessionLockedError
 from workshop.model import Agreement, Contribution, Group
-from workshop.session import LiveSession, open_session
 
 if TYPE_CHECKING:
-    from screens.app import WorkshopApp
-
-T = TypeVar("T")
+    from workshop.app.live import LiveSession
 
 TIME_GROUP = Binding.Group("+1 +5 -1")
 PHASE_GROUP = Binding.Group("Fase")
@@ -68,35 +64,7 @@ CHANGING_ACTIONS = frozenset(
 )
 
 
-def open_live_session(app: WorkshopApp, session_id: str) -> LiveSession | None:
-    """Open a session for the runner; on a problem, say so calmly and return None.
-
-    When another window has the session open, or its folder cannot be written (a read-only or
-    full disk), ask whether to look at it read-only; that view is pushed by the answer, so this
-    returns None then too.
-    """
-    try:
-        return open_session(app.store, session_id, app.clock)
-    except (SessionLockedError, LockWriteError) as error:
-        from screens.read_only import offer_read_only
-
-        offer_read_only(app, session_id, error)
-    except WorkshopError as error:
-        app.report(error)
-    return None
-
-
-def optional_screen(module: str, name: str) -> Any | None:
-    """A screen class another part of the app provides, or None while it does not exist yet."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ModuleNotFoundError as error:
-        if error.name != module:
-            raise
-        return None
-
-
-class RunnerScreen(Screen[None]):
+class RunnerScreen(WorkshopScreen[None]):
     CSS_PATH = "styles/runner.tcss"
     TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
 
@@ -375,19 +343,9 @@ class RunnerScreen(Screen[None]):
 
     # -- calling the core -----------------------------------------------------------------------
 
-    def attempt(self, change: Callable[[], T]) -> T | None:
-        """Run one core call; on an expected error, report it calmly and return None."""
-        try:
-            return change()
-        except ValidationError as error:
-            self.capture.show_message(error.message, error=True)
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
-        return None
-
-    def succeeded(self, change: Callable[[], object]) -> bool:
-        """Like ``attempt`` for calls that return nothing: True when the change was saved."""
-        return self.attempt(lambda: change() or True) is not None
+    def show_invalid(self, error: ValidationError) -> None:
+        """A refused value (``attempt``) is said in the capture bar, where the eyes are."""
+        self.capture.show_message(error.message, error=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in CHANGING_ACTIONS:
@@ -424,7 +382,7 @@ class RunnerScreen(Screen[None]):
             bar.not_saved(line, error.message)
             return
         except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
+            self.app.report(error)
             bar.not_saved(line)
             return
         self.column(group).append(contribution)
@@ -572,17 +530,14 @@ class RunnerScreen(Screen[None]):
         contribution = self.selected()
         if contribution is None:
             return
-        form_screen = optional_screen("screens.agreement_form", "AgreementFormScreen")
-        if form_screen is None:
-            self.capture.show_message("Afspraken maken kan in deze versie nog niet.", error=True)
-            return
+        from screens.agreement_form import AgreementFormScreen
 
         def done(agreement: Agreement | None) -> None:
             if agreement is not None:
                 self.show_contributions()
                 self.capture.show_message(f"Afspraak opgeslagen. Eigenaar: {agreement.owner}.")
 
-        self.app.push_screen(form_screen(self.live, source=contribution), done)
+        self.app.push_screen(AgreementFormScreen(self.live, source=contribution), done)
 
     # -- moving through the session -------------------------------------------------------------
 
@@ -668,17 +623,14 @@ class RunnerScreen(Screen[None]):
         self.app.push_screen(BalanceScreen(self.live))
 
     def action_agreements(self) -> None:
-        self._push_optional("screens.agreements", "AgreementsScreen", "Het afsprakenscherm")
+        from screens.agreements import AgreementsScreen
+
+        self.app.push_screen(AgreementsScreen(self.live))
 
     def action_export(self) -> None:
-        self._push_optional("screens.export_preview", "ExportPreviewScreen", "Exporteren")
+        from screens.export_preview import ExportPreviewScreen
 
-    def _push_optional(self, module: str, name: str, what: str) -> None:
-        screen_class = optional_screen(module, name)
-        if screen_class is None:
-            self.capture.show_message(f"{what} is er in deze versie nog niet.", error=True)
-            return
-        self.app.push_screen(screen_class(self.live))
+        self.app.push_screen(ExportPreviewScreen(self.live))
 
     def action_home(self) -> None:
         """Back to the session list. Everything is saved, except a line still being typed."""

@@ -222,7 +222,7 @@ def test_a_failed_save_keeps_the_form_filled(make_app, store, monkeypatch) -> No
             opened = spy_on_runner(pilot.app)
             form = await open_form(pilot)
             form.query_one("#title", Input).value = "Blijft staan"
-            monkeypatch.setattr(pilot.app.store, "create", full_disk)
+            monkeypatch.setattr(pilot.app.workspace.store, "create", full_disk)
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert pilot.app.screen is form

@@ -35,6 +35,7 @@ from screens.new_session import NewSessionScreen
 from screens.runner import RunnerScreen
 from workshop import storage
 from workshop import store as store_module
+from workshop.app.workspace import Workspace
 from workshop.clock import FakeClock
 from workshop.errors import StoreError
 from workshop.model import Due, Group, Horizon
@@ -184,9 +185,8 @@ def test_every_enter_saves_exactly_what_was_typed_before_it(
         keys += typed(trailing)
 
         async def scenario() -> None:
-            app = WorkshopApp(
-                store, open_session_id=session_id, clock=clock, exports_dir=Path(folder)
-            )
+            workspace = Workspace(store, clock, Path(folder))
+            app = WorkshopApp(workspace, open_session_id=session_id)
             async with app.run_test(size=SIZE) as pilot:
                 screen = await runner_of(pilot)
                 with slow_disk():

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 
 from workshop.clock import Clock, SystemClock
 from workshop.errors import WorkshopError
+from workshop.folders import Problem  # light; the front ends show it
 from workshop.paths import default_exports_dir
 
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
     from workshop.doctor import Finding, FolderReport
-    from workshop.folders import Problem
     from workshop.forget_report import ForgetReport
     from workshop.interchange import ImportedSession
     from workshop.model import Participant, Session, SessionSummary
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from workshop.template import Template
     from workshop.template_library import TemplateShelf
     from workshop.trajectory import AgreementRow, CarryOver, SessionLike
+
+__all__ = ["Confirm", "Problem", "Workspace"]
 
 # Asked before something that cannot be undone: (question, assume_yes) -> go on?
 Confirm = Callable[[str, bool], bool]
