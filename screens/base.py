@@ -61,8 +61,12 @@ class WorkshopScreen(Screen[ResultT]):
 
     def succeeded(self, operation: Callable[[], object]) -> bool:
         """Like ``attempt``, for operations that return nothing: True when it was done."""
-        done = self.attempt(lambda: (operation(), True)[1])
-        return done is not None
+
+        def run() -> bool:
+            operation()
+            return True
+
+        return self.attempt(run) is not None
 
     def show_invalid(self, error: ValidationError) -> None:
         """A value the core refused. Screens with fields show it beside the field instead."""

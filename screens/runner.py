@@ -208,7 +208,6 @@ class RunnerScreen(WorkshopScreen[None]):
         self.read_only = bool(live.read_only)
         self.read_only_reason = read_only_reason
         self.sort_by_votes = False
-        self._deleted: list[Contribution] = []  # undo stack for deletions
         self._last_list: ContributionList | None = None
         self._last_group = Group.TEAM  # where the last remark went: Escape goes there
         self._bell_phase: int | None = None
@@ -351,7 +350,7 @@ class RunnerScreen(WorkshopScreen[None]):
         if self.read_only and action in CHANGING_ACTIONS:
             return False
         if action == "undo_delete":
-            return bool(self._deleted)
+            return bool(self.live.deleted)
         if action == "open_step":
             return step_screen_label(self.live.step.kind) is not None
         return True
@@ -474,7 +473,6 @@ class RunnerScreen(WorkshopScreen[None]):
         removed = self.attempt(lambda: self.live.delete_contribution(contribution.id))
         if removed is None:
             return
-        self._deleted.append(removed)
         self.column(removed.group).remove(removed.id)
         self.capture.show_message("Verwijderd — Ctrl+Z zet terug")
         self.refresh_bindings()
@@ -485,12 +483,9 @@ class RunnerScreen(WorkshopScreen[None]):
             self.capture.input.focus()
 
     def action_undo_delete(self) -> None:
-        if not self._deleted:
+        contribution = self.attempt(self.live.undo_delete)
+        if contribution is None:
             return
-        contribution = self._deleted[-1]
-        if not self.succeeded(lambda: self.live.restore_contribution(contribution)):
-            return
-        self._deleted.pop()
         self.refresh_bindings()
         self.show_contributions()
         position = self.live.session.position

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from workshop import timer as timers
 from workshop.clock import Clock
 from workshop.errors import ValidationError
-from workshop.model import Session
+from workshop.model import Contribution, Session
 from workshop.store import SessionFile, StoredSession
 from workshop.template import Phase, Step, Template
 
@@ -31,6 +31,7 @@ class LiveBase:
         self.session = stored.session
         # In the order they were said: an undone delete sits at the end of the file.
         self.contributions = sorted(stored.contributions, key=lambda c: c.created)
+        self.deleted: list[Contribution] = []  # deleted while open, the latest last: to undo
         self.agreements = stored.agreements
         self.goals = stored.goals
         self.all_scan_scores = stored.scan_scores

@@ -98,16 +98,29 @@ class ContributionsMixin(LiveBase):
         return self._replace_contribution(old, replace(old, votes=votes))
 
     def delete_contribution(self, contribution_id: str) -> Contribution:
-        """Remove a contribution; give the returned object to ``restore_contribution`` to undo."""
+        """Remove a contribution; ``undo_delete`` (or ``restore_contribution``) puts it back."""
         old = self.contribution(contribution_id)
         self.file.remove_contribution(contribution_id)
         self.contributions.remove(old)
+        self.deleted.append(old)
         return old
+
+    def undo_delete(self) -> Contribution | None:
+        """Put back the contribution deleted last; None when nothing was deleted.
+
+        When saving fails, it stays to be undone later.
+        """
+        if not self.deleted:
+            return None
+        contribution = self.deleted[-1]
+        self.restore_contribution(contribution)
+        return contribution
 
     def restore_contribution(self, contribution: Contribution) -> None:
         self.file.save_contribution(contribution)
         self.contributions.append(contribution)
         self.contributions.sort(key=lambda c: c.created)
+        self.deleted[:] = [c for c in self.deleted if c.id != contribution.id]
 
     def _replace_contribution(self, old: Contribution, new: Contribution) -> Contribution:
         self.file.save_contribution(new)

@@ -1,4 +1,5 @@
-"""The application layer's workspace: the operations the CLI and the app share, on their own."""
+"""The application layer on its own: the workspace (what the CLI and the app share across
+sessions) and the undo of an open session."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import pytest
 from helpers_sessions import filled_session
 from helpers_trajectory import DAYS, LOCATION, first_session, second_session
 
+from workshop.app.live import LiveSession
 from workshop.app.opening import OpenRefused
 from workshop.app.workspace import Workspace
 from workshop.clock import FakeClock
+from workshop.errors import StoreError
 from workshop.export.followup import CHANGE_COLUMN
 from workshop.model import Group, SessionSummary
 from workshop.store import SessionStore
@@ -147,3 +150,46 @@ def test_no_log_where_the_data_folder_cannot_be_made(tmp_path: Path, clock: Fake
     blocker.write_text("geen map", encoding="utf-8")
     workspace = Workspace(SessionStore(blocker / "data"), clock, tmp_path / "exports")
     assert workspace.log_error("details") is None
+
+
+# -- one open session ------------------------------------------------------------------------------
+
+
+def test_undo_puts_back_the_latest_delete_first(store: SessionStore, clock: FakeClock) -> None:
+    live = open_session_for_work(store, clock)
+    said = []
+    for n in range(3):
+        clock.advance(10)
+        said.append(live.add_contribution(f"Inbreng {n}", Group.TEAM))
+    assert live.undo_delete() is None  # nothing deleted yet
+    live.delete_contribution(said[0].id)
+    live.delete_contribution(said[2].id)
+    assert live.undo_delete() == said[2]
+    assert live.undo_delete() == said[0]
+    assert live.undo_delete() is None
+    assert [c.text for c in live.contributions] == ["Inbreng 0", "Inbreng 1", "Inbreng 2"]
+    live.close()
+
+
+def test_an_undo_that_could_not_be_saved_can_be_tried_again(
+    store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    live = open_session_for_work(store, clock)
+    said = live.add_contribution("Bewaar mij", Group.OUDERPANEL)
+    live.delete_contribution(said.id)
+
+    def disk_full(*args: object) -> None:
+        raise StoreError("De schijf is vol.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(live.file, "save_contribution", disk_full)
+        with pytest.raises(StoreError):
+            live.undo_delete()
+    assert live.contributions == [] and live.deleted == [said]
+    assert live.undo_delete() == said
+    live.close()
+    assert [c.text for c in store.load(live.session.id).contributions] == ["Bewaar mij"]
+
+
+def open_session_for_work(store: SessionStore, clock: FakeClock) -> LiveSession:
+    return Workspace(store, clock).create(title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
