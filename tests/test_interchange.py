@@ -17,7 +17,7 @@ from helpers_trajectory import three_sessions
 from hypothesis import HealthCheck, given, settings
 from test_export_support import demo_stored, hostile_session, stored_sessions
 
-from workshop import interchange
+from workshop import schema as session_schema
 from workshop.cli import main
 from workshop.clock import FakeClock
 from workshop.errors import ValidationError
@@ -580,10 +580,8 @@ def test_document_is_checked_before_anything_is_built(
 ) -> None:
     """Nothing from the document reaches the model before the last field has been checked."""
     built: list[str] = []
-    real = interchange.Session.from_dict
-    monkeypatch.setattr(
-        interchange.Session, "from_dict", lambda data: built.append("x") or real(data)
-    )
+    real = session_schema.build
+    monkeypatch.setattr(session_schema, "build", lambda *args: built.append("x") or real(*args))
     document = bad_copy(demo, setter("agreements[3].status", "af"))
     with pytest.raises(ValidationError):
         parse_session(copy.deepcopy(document))

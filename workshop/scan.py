@@ -15,11 +15,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 from workshop.errors import NotFoundError, TemplateError
+from workshop.limits import Range
 from workshop.model import Group
 from workshop.resources import content_dir
+from workshop.schema_types import KNOWN_SCAN, Bounded, Code, Reason, Record
 from workshop.toml_file import read_toml
 
 SCALE: dict[int, str] = {
@@ -30,11 +32,13 @@ SCALE: dict[int, str] = {
 }
 DONT_KNOW = "weet niet"
 NOT_SCORED = "nog geen score"
+SCORES = Range(min(SCALE), max(SCALE))
+STATEMENT_CODE = r"[A-Za-z0-9][A-Za-z0-9.-]{0,9}"  # short, as "I4" or "C10"
 
 TOP_KEYS: tuple[str, ...] = ("id", "name", "description", "statements")
 STATEMENT_KEYS: tuple[str, ...] = ("code", "text")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
+_CODE = re.compile(STATEMENT_CODE)
 
 
 def scans_dir() -> Path:
@@ -66,36 +70,26 @@ def score_label(score: int | None) -> str:
     return DONT_KNOW if score is None else SCALE[score]
 
 
+_SCAN_REASON = Reason(
+    lambda value: "deze scan ken ik niet. Kies uit "
+    + ", ".join(f"'{scan.id}'" for scan in builtin_scans())
+    + "."
+)
+
+
 @dataclass(frozen=True)
-class ScanScore:
+class ScanScore(Record):
     """One group's answer to one statement. ``score`` None: "weet niet"."""
 
-    scan: str  # the scan's id
-    code: str  # the statement's code
+    scan: Annotated[str, KNOWN_SCAN, _SCAN_REASON]  # the scan's id
+    code: Annotated[str, Code(STATEMENT_CODE, "dit moet de code van een uitspraak zijn.")]
     group: Group
-    score: int | None
+    score: Annotated[int, Bounded(SCORES)] | None
 
     def __post_init__(self) -> None:
         # bool is an int in Python; True is no score
         if self.score is not None and (type(self.score) is not int or self.score not in SCALE):
             raise ValueError(f"score must be one of {sorted(SCALE)} or None, not {self.score!r}")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "scan": self.scan,
-            "code": self.code,
-            "group": self.group.value,
-            "score": self.score,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ScanScore:
-        return cls(
-            scan=data["scan"],
-            code=data["code"],
-            group=Group(data["group"]),
-            score=data.get("score"),
-        )
 
 
 # ---------------------------------------------------------------- results
@@ -267,7 +261,7 @@ class _Checker:
         for n, block in enumerate(blocks, start=1):
             self.known_keys(block, STATEMENT_KEYS, n)
             code = self.text(block, "code", n)
-            if not _CODE.match(code) or len(code) > 10:
+            if not _CODE.fullmatch(code):
                 self.fail("code", "een code is kort, zonder spaties, zoals 'I1' of 'C10'.", n)
             if code in seen:
                 self.fail("code", f"deze code staat ook al bij uitspraak {seen[code]}.", n)

@@ -13,13 +13,21 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, Any, Literal, NoReturn, get_args
 
 from workshop.errors import TemplateError
 from workshop.limits import PHASE_MINUTES, PHASE_NUMBER
 from workshop.resources import templates_dir
+from workshop.schema_types import (
+    Bounded,
+    NonEmpty,
+    Record,
+    RequiredTemplateText,
+    TemplateText,
+    Text,
+)
 from workshop.text import SHORT_MAX, TEMPLATE_TEXT_MAX, is_forbidden_in_line, is_forbidden_in_text
 from workshop.toml_file import read_toml
 from workshop.visible import visible
@@ -28,95 +36,53 @@ DEFAULT_TEMPLATE_ID = "stappenplan"
 HINT_KINDS: tuple[str, ...] = ("vuistregels", "vaardigheden", "voorwaarden", "valkuilen")
 # What a step does. "gesprek" is a conversation with guiding questions; the others are step types
 # that other parts of the app fill in (a look back at agreements, scans against the frameworks).
-STEP_KINDS: tuple[str, ...] = ("gesprek", "terugblik", "scan-indicatoren", "scan-criteria")
+StepKind = Literal["gesprek", "terugblik", "scan-indicatoren", "scan-criteria"]
+STEP_KINDS: tuple[str, ...] = get_args(StepKind)
 PHASE_NUMBERS = range(PHASE_NUMBER.lowest, PHASE_NUMBER.highest + 1)  # the step plan's six
 
-
-@dataclass(frozen=True)
-class Step:
-    title: str
-    questions: tuple[str, ...]
-    kind: str = "gesprek"  # what the step does; "gesprek" is a conversation with questions
+Texts = tuple[RequiredTemplateText, ...]
 
 
 @dataclass(frozen=True)
-class Hints:
+class Step(Record):
+    title: RequiredTemplateText
+    questions: Texts = ()
+    kind: StepKind = "gesprek"  # what the step does; "gesprek" is a conversation with questions
+
+
+@dataclass(frozen=True)
+class Hints(Record):
     """Facilitator advice for a phase, in the four kinds."""
 
-    vuistregels: tuple[str, ...] = ()
-    vaardigheden: tuple[str, ...] = ()
-    voorwaarden: tuple[str, ...] = ()
-    valkuilen: tuple[str, ...] = ()
+    vuistregels: Texts = ()
+    vaardigheden: Texts = ()
+    voorwaarden: Texts = ()
+    valkuilen: Texts = ()
 
 
 @dataclass(frozen=True)
-class Phase:
-    number: int  # the phase's number in the step plan (1-6), also when a template skips phases
-    name: str
-    minutes: int  # planned duration
-    opbrengst: str  # the yield of the phase
-    steps: tuple[Step, ...]
-    hints: Hints = Hints()
+class Phase(Record):
+    # the phase's number in the step plan (1-6), also when a template skips phases
+    number: Annotated[int, Bounded(PHASE_NUMBER)]
+    name: RequiredTemplateText
+    minutes: Annotated[int, Bounded(PHASE_MINUTES)]  # planned duration
+    opbrengst: TemplateText = field(default="", kw_only=True)  # the yield of the phase
+    hints: Hints = field(default=Hints(), kw_only=True)
+    steps: Annotated[tuple[Step, ...], NonEmpty("een fase heeft minstens één stap.")]
 
 
 @dataclass(frozen=True)
-class Template:
-    id: str  # the file name without .toml
-    name: str
-    description: str
-    phases: tuple[Phase, ...]
+class Template(Record):
+    """A template; also the shape of a session's copy of it (``Session.template``)."""
+
+    id: Annotated[str, Text(SHORT_MAX, required=True)]  # the file name without .toml
+    name: RequiredTemplateText
+    description: TemplateText = field(default="", kw_only=True)
+    phases: Annotated[tuple[Phase, ...], NonEmpty("er moet minstens één fase zijn.")]
 
     @property
     def minutes(self) -> int:
         return sum(p.minutes for p in self.phases)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "description": self.description,
-            "phases": [
-                {
-                    "number": p.number,
-                    "name": p.name,
-                    "minutes": p.minutes,
-                    "opbrengst": p.opbrengst,
-                    "hints": {kind: list(getattr(p.hints, kind)) for kind in HINT_KINDS},
-                    "steps": [
-                        {"title": s.title, "questions": list(s.questions), "kind": s.kind}
-                        for s in p.steps
-                    ],
-                }
-                for p in self.phases
-            ],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Template:
-        """Rebuild a template from ``to_dict`` output (stored sessions, interchange files)."""
-        return cls(
-            id=data["id"],
-            name=data["name"],
-            description=data.get("description", ""),
-            phases=tuple(
-                Phase(
-                    number=p["number"],
-                    name=p["name"],
-                    minutes=p["minutes"],
-                    opbrengst=p.get("opbrengst", ""),
-                    hints=Hints(**{k: tuple(p.get("hints", {}).get(k, ())) for k in HINT_KINDS}),
-                    steps=tuple(
-                        Step(
-                            title=s["title"],
-                            questions=tuple(s.get("questions", ())),
-                            kind=s.get("kind", "gesprek"),
-                        )
-                        for s in p["steps"]
-                    ),
-                )
-                for p in data["phases"]
-            ),
-        )
 
 
 # ---------------------------------------------------------------- loading and checking
@@ -134,7 +100,9 @@ def load_template(path: Path) -> Template:
         raise TemplateError(path, None, "-", reason)
     raw, text = read_toml(path, lambda text, line: _LineLocator(text).field_at(line))
     _Checker(path, text).check(raw)
-    return Template.from_dict({"id": path.stem, **raw})
+    from workshop.schema import CONTENT, decode
+
+    return decode({"id": path.stem, **raw}, Template, CONTENT)
 
 
 @dataclass(frozen=True)
