@@ -167,6 +167,9 @@ REFUSED_BY_BOTH: list[tuple[str, Change]] = [
     ("extra", setter("extra", True)),
     ("session.id", setter("session.id", "../x")),
     ("session.id", setter("session.id", "AB")),
+    # Python's '$' also matches before a final line break: such an id would become a folder name
+    ("session.id", setter("session.id", "abc-def\n")),
+    ("agreements[0].carried_from", setter("agreements[0].carried_from", "abc-def\n")),
     ("session.title", setter("session.title", "")),
     ("session.title", setter("session.title", "   ")),
     ("session.title", setter("session.title", "twee\nregels")),
@@ -303,6 +306,22 @@ def test_what_the_schema_cannot_say_is_refused_by_the_parser(
     with pytest.raises(ValidationError) as caught:
         parse_session(bad_copy(demo, change))
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    REFUSED_BY_BOTH + REFUSED_BY_PARSER_ONLY,
+    ids=[f for f, _ in REFUSED_BY_BOTH + REFUSED_BY_PARSER_ONLY],
+)
+def test_every_refusal_says_what_the_field_may_hold(
+    demo: StoredSession, field: str, change: Change
+) -> None:
+    """The reason comes from what the field's type allows, never a general 'does not fit'."""
+    with pytest.raises(ValidationError) as caught:
+        parse_session(bad_copy(demo, change))
+    message = str(caught.value)
+    assert message.count("\n") == 0 and len(message) < 400
+    assert "klopt niet." not in message.split(": ", 1)[1], message
 
 
 def test_not_an_object_is_refused(schema: jsonschema.Draft202012Validator) -> None:

@@ -72,19 +72,32 @@ def digits_pattern(lowest: int, highest: int, width: int = 4) -> str:
 
 
 def _digits(low: str, high: str) -> str:
+    """Numbers from ``low`` to ``high``, both with the same number of digits: by first digit."""
     width = len(low)
     if low == "0" * width and high == "9" * width:
-        return "[0-9]" if width == 1 else f"[0-9]{{{width}}}"
+        return _any(width)
     if width == 1:
-        return low if low == high else f"[{low}-{high}]"
+        return _span(int(low), int(high))
     if low[0] == high[0]:
-        return f"{low[0]}(?:{_digits(low[1:], high[1:])})"
+        return low[0] + _group(_digits(low[1:], high[1:]))
     rest = width - 1
-    parts = [f"{low[0]}(?:{_digits(low[1:], '9' * rest)})"]
+    parts = [low[0] + _group(_digits(low[1:], "9" * rest))]
     if int(high[0]) - int(low[0]) > 1:
-        parts.append(f"[{int(low[0]) + 1}-{int(high[0]) - 1}][0-9]{{{rest}}}")
-    parts.append(f"{high[0]}(?:{_digits('0' * rest, high[1:])})")
+        parts.append(_span(int(low[0]) + 1, int(high[0]) - 1) + _any(rest))
+    parts.append(high[0] + _group(_digits("0" * rest, high[1:])))
     return "|".join(parts)
+
+
+def _any(width: int) -> str:
+    return "[0-9]" if width == 1 else f"[0-9]{{{width}}}"
+
+
+def _span(low: int, high: int) -> str:
+    return str(low) if low == high else f"[{low}-{high}]"
+
+
+def _group(pattern: str) -> str:
+    return f"(?:{pattern})" if "|" in pattern else pattern
 
 
 def _day(years: Range) -> str:
