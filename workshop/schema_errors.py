@@ -43,6 +43,9 @@ from workshop.visible import visible
 # What kind of problem; the store words its messages by it (workshop.session_tables).
 MISSING, UNKNOWN, OUT_OF_RANGE, WRONG, DUPLICATE = "missing", "unknown", "range", "wrong", "twice"
 
+NOT_TEXT = "dit moet een tekst tussen aanhalingstekens zijn."
+NOT_A_LIST = "dit moet een lijst zijn, tussen [ en ]."
+NOT_AN_OBJECT = "dit moet een object zijn, tussen { en }."
 _HIDDEN = "een stuurteken of een onzichtbaar teken (zoals een teken dat de leesrichting omdraait)"
 _KEY_SHOWN = 40  # an unknown field's name in a message: at most this many characters
 
@@ -55,12 +58,20 @@ _UNKNOWN = re.compile(r"Object contains unknown field `(.*)`", re.S)
 class Invalid(ValueError):
     """A value that does not fit: ``field`` is its path, ``reason`` says why in Dutch."""
 
-    def __init__(self, field: str, reason: str, kind: str = WRONG, value: object = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        reason: str,
+        kind: str = WRONG,
+        value: object = None,
+        steps: list[str | int] | None = None,
+    ) -> None:
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
         self.kind = kind
         self.value = value
+        self.steps = steps or []  # the field as a path: ["contributions", 3, "group"]
 
 
 def field_path(steps: list[str | int]) -> str:
@@ -143,15 +154,17 @@ def explain(error: Exception, hint: Any, source: object, *, encoded: bool) -> In
     for name, index in _STEP.findall(at[1:]):
         where = where.step(name or int(index))
     if missing := _MISSING.fullmatch(message):
-        return Invalid(field_path([*where.steps, missing.group(1)]), "dit veld ontbreekt.", MISSING)
+        steps = [*where.steps, missing.group(1)]
+        return Invalid(field_path(steps), "dit veld ontbreekt.", MISSING, steps=steps)
     if unknown := _UNKNOWN.fullmatch(message):
         key = unknown.group(1)
         close = difflib.get_close_matches(key, where.names(), n=1) if len(key) < 100 else []
-        advice = f" Bedoel je '{close[0]}'?" if close else ""
-        field = field_path([*where.steps, visible(key, _KEY_SHOWN)])
-        return Invalid(field, f"dit veld is onbekend.{advice}", UNKNOWN)
+        names = where.names()
+        advice = f" Bedoel je '{close[0]}'?" if close else f" Kies uit: {', '.join(names)}."
+        steps = [*where.steps, visible(key, _KEY_SHOWN)]
+        return Invalid(field_path(steps), f"dit veld is onbekend.{advice}", UNKNOWN, steps=steps)
     reason, kind = describe(where.hint, where.value)
-    return Invalid(field_path(where.steps), reason, kind, where.value)
+    return Invalid(field_path(where.steps), reason, kind, where.value, where.steps)
 
 
 # -- what a type allows, in words ------------------------------------------------------------------
@@ -176,6 +189,8 @@ def describe(hint: Any, value: object) -> tuple[str, str]:
     if (text := marker(extras, Text)) is not None:
         return _text(text, value), WRONG
     if (code := marker(extras, Code)) is not None:
+        if not isinstance(value, str):
+            return NOT_TEXT, WRONG
         return code.reason.removesuffix(".") + f"{or_null}.", WRONG
     if (bounded := marker(extras, Bounded)) is not None:
         number = "een heel getal" if bounded.range.whole else "een getal"
@@ -200,9 +215,9 @@ def _plain(base: Any, extras: tuple[Any, ...], value: object, nullable: bool) ->
     if typing.get_origin(base) in (list, tuple):
         if (non_empty := marker(extras, NonEmpty)) is not None and value == []:
             return non_empty.reason  # type: ignore[no-any-return]
-        return "dit moet een lijst zijn, tussen [ en ]."
+        return NOT_A_LIST
     if marker(extras, Shape) is not None or dataclasses.is_dataclass(base):
-        return "dit moet een object zijn, tussen { en }."
+        return NOT_AN_OBJECT
     return "deze waarde klopt niet."
 
 
@@ -223,7 +238,7 @@ def _when(when: When, or_null: str) -> str:
 
 def _text(text: Text, value: object) -> str:
     if not isinstance(value, str):
-        return "dit moet een tekst zijn, tussen aanhalingstekens."
+        return NOT_TEXT
     if text.lines and any(map(is_forbidden_in_text, value)):
         return f"deze tekst bevat {_HIDDEN}. Dat mag hier niet."
     if not text.lines and any(map(is_forbidden_in_line, value)):
