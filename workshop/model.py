@@ -35,7 +35,6 @@ from workshop.schema_types import (
     Short,
     Title,
 )
-from workshop.template import Template
 from workshop.text import format_date
 
 
@@ -286,7 +285,7 @@ class Session(Record):
     series: Annotated[Short, ADDED_LATER] = field(default="", kw_only=True)
     day: Annotated[Day, EncodedAs("date")]
     facilitator: Name
-    template: Annotated[dict[str, Any], Shape(Template)]
+    template: Annotated[dict[str, Any], Shape("workshop.template:Template")]
     participants: list[Participant] = field(default_factory=list)
     position: Position = field(default_factory=Position)
     timers: list[PhaseTimer] = field(default_factory=list)  # one per phase

@@ -269,13 +269,26 @@ def _to_text(value: object) -> object:
 
 
 def encode(value: object) -> dict[str, Any]:
-    """A dataclass of the schema as plain data, with the names and in the order of a file.
+    """A dataclass of the schema as plain data, with the names and in the order of a file."""
+    cls = type(value)
+    if _has_tuples(cls):
+        # to_builtins keeps tuples (of a template); the data must be what reading it back gives
+        data = msgspec.json.decode(msgspec.json.encode(value, enc_hook=_to_text))
+    else:
+        data = msgspec.to_builtins(value, enc_hook=_to_text)
+    return data if _rename_plan(cls) is None else _renamed(data, cls)  # type: ignore[no-any-return]
 
-    Through JSON rather than ``msgspec.to_builtins``, which would keep tuples (of a template) as
-    tuples: the data must be what reading the file back gives.
-    """
-    data = msgspec.json.decode(msgspec.json.encode(value, enc_hook=_to_text))
-    return _renamed(data, type(value))  # type: ignore[no-any-return]
+
+@functools.cache
+def _has_tuples(hint: Any) -> bool:
+    base = split(hint)[0]
+    if typing.get_origin(base) is tuple:
+        return True
+    if is_union(base) or typing.get_origin(base) is list:
+        return any(_has_tuples(arg) for arg in typing.get_args(base))
+    if dataclasses.is_dataclass(base):
+        return any(_has_tuples(spec.hint) for spec in field_specs(base))  # type: ignore[arg-type]
+    return False
 
 
 def _renamed(data: Any, hint: Any) -> Any:

@@ -11,8 +11,6 @@ msgspec's messages are read: a missing and an unknown field, whose name is not i
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import json
 import re
 import typing
 from datetime import date
@@ -84,6 +82,8 @@ def field_path(steps: list[str | int]) -> str:
 
 def short(value: object) -> str:
     """A value from a file, shown in a message: simple values only, and not too long."""
+    import json
+
     if isinstance(value, (str, int, float, bool)) or value is None:
         try:
             shown = json.dumps(value, ensure_ascii=False)
@@ -157,6 +157,8 @@ def explain(error: Exception, hint: Any, source: object, *, encoded: bool) -> In
         steps = [*where.steps, missing.group(1)]
         return Invalid(field_path(steps), "dit veld ontbreekt.", MISSING, steps=steps)
     if unknown := _UNKNOWN.fullmatch(message):
+        import difflib
+
         key = unknown.group(1)
         close = difflib.get_close_matches(key, where.names(), n=1) if len(key) < 100 else []
         names = where.names()

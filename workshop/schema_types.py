@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any, Self, Union
 
@@ -25,107 +25,130 @@ from workshop.limits import Range
 from workshop.text import NAME_MAX, SHORT_MAX, TEMPLATE_TEXT_MAX, TEXT_MAX, TITLE_MAX
 
 
-@dataclass(frozen=True)
-class Text:
+class _Marker:
+    """The markers are plain classes: every domain module imports them, and a dataclass costs
+    far more to define than to use."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        values = ", ".join(repr(getattr(self, name)) for name in self.__slots__)
+        return f"{type(self).__name__}({values})"
+
+
+class Text(_Marker):
     """Text people type. ``required``: not empty or only spaces. ``lines``: a template text,
     which may hold line breaks and tabs; other texts are one line."""
 
-    max_length: int
-    required: bool = False
-    lines: bool = False
+    __slots__ = ("lines", "max_length", "required")
+
+    def __init__(self, max_length: int, required: bool = False, lines: bool = False) -> None:
+        self.max_length, self.required, self.lines = max_length, required, lines
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(_Marker):
     """An id or code: the pattern the whole value must match (no anchors: ``workshop.schema``
     adds them), and the Dutch reason when it does not."""
 
-    pattern: str
-    reason: str
+    __slots__ = ("pattern", "reason")
+
+    def __init__(self, pattern: str, reason: str) -> None:
+        self.pattern, self.reason = pattern, reason
 
 
-@dataclass(frozen=True)
-class Bounded:
+class Bounded(_Marker):
     """A number inside ``range`` (``workshop.limits``)."""
 
-    range: Range
+    __slots__ = ("range",)
+
+    def __init__(self, range: Range) -> None:
+        self.range = range
 
 
-@dataclass(frozen=True)
-class AtLeast:
+class AtLeast(_Marker):
     """A whole number of at least ``lowest`` (an index; its upper end depends on the template)."""
 
-    lowest: int
+    __slots__ = ("lowest",)
+
+    def __init__(self, lowest: int) -> None:
+        self.lowest = lowest
 
 
-@dataclass(frozen=True)
-class When:
-    """A date or moment, written in the file as ISO text.
+class When(_Marker):
+    """A date or moment, written in a file as ISO text: one of the three below."""
 
-    ``day``: a date people typed ('2026-03-10'); a stored file may hold an old typo in its year.
-    ``moment``: a time with its time zone, set by the clock.
-    ``due``: when an agreement is due: a horizon ('volgende maand') or a typed day.
-    """
+    __slots__ = ("kind",)
 
-    kind: str
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
 
 
-DAY = When("day")
-MOMENT = When("moment")
-DUE = When("due")
+DAY = When("day")  # a date people typed ('2026-03-10'); a stored one may have an old typo's year
+MOMENT = When("moment")  # a time with its time zone, set by the clock
+DUE = When("due")  # when an agreement is due: a horizon ('volgende maand') or a typed day
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(_Marker):
     """The Dutch reason for any value that does not fit (a constant, or made from the value)."""
 
-    text: str | Callable[[object], str]
+    __slots__ = ("text",)
+
+    def __init__(self, text: str | Callable[[object], str]) -> None:
+        self.text = text
 
     def __call__(self, value: object) -> str:
         return self.text(value) if callable(self.text) else self.text
 
 
-@dataclass(frozen=True)
-class NonEmpty:
+class NonEmpty(_Marker):
     """A list with at least one item; ``reason`` when it is empty."""
 
-    reason: str
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
 
 
-@dataclass(frozen=True)
-class EncodedAs:
+class EncodedAs(_Marker):
     """The field's name in a file, when it differs from the attribute (``day`` is 'date')."""
 
-    name: str
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
-@dataclass(frozen=True)
-class Shape:
-    """A plain dict that must have the shape of ``of`` (the session's copy of its template)."""
+class Shape(_Marker):
+    """A plain dict that must have the shape of a type (the session's copy of its template),
+    named as 'module:Type' so that the domain module need not import it."""
 
-    of: type
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    @property
+    def of(self) -> type:
+        module, name = self.path.split(":")
+        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
-class _AddedLater:
-    """The field came after the first version: files written before it still read, with the
-    default. Every other field must be present."""
+class _Flag(_Marker):
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
     def __repr__(self) -> str:
-        return "ADDED_LATER"
+        return self.name
 
 
-ADDED_LATER = _AddedLater()
-
-
-class _KnownScan:
-    """The id of a built-in scan. A stored file may name any scan (a later version may have
-    dropped one); an imported file only those this version knows."""
-
-    def __repr__(self) -> str:
-        return "KNOWN_SCAN"
-
-
-KNOWN_SCAN = _KnownScan()
+# The field came after the first version: files written before it still read, with the default.
+# Every other field must be present.
+ADDED_LATER = _Flag("ADDED_LATER")
+# The id of a built-in scan. A stored file may name any scan (a later version may have dropped
+# one); an imported file only those this version knows.
+KNOWN_SCAN = _Flag("KNOWN_SCAN")
 
 ITEM_ID_PATTERN = r"[A-Za-z0-9_-]{1,64}"
 SESSION_ID_PATTERN = r"[a-z0-9][a-z0-9-]{2,63}"
@@ -177,14 +200,16 @@ def hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, include_extras=True)
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(_Marker):
     """One field of a schema type, as ``workshop.schema`` and ``schema_errors`` read it."""
 
-    name: str  # the attribute
-    encoded: str  # the name in a file
-    hint: Any  # the annotated type of the dataclass field
-    field: dataclasses.Field[Any]
+    __slots__ = ("encoded", "field", "hint", "name")
+
+    def __init__(self, name: str, encoded: str, hint: Any, field: dataclasses.Field[Any]) -> None:
+        self.name = name  # the attribute
+        self.encoded = encoded  # the name in a file
+        self.hint = hint  # the annotated type
+        self.field = field
 
 
 @functools.cache
@@ -202,13 +227,18 @@ class Record:
     its own): the plain data as stored, and back, checked as a stored file is."""
 
     def to_dict(self) -> dict[str, Any]:
-        from workshop.schema import encode
-
-        return encode(self)
+        return _schema().encode(self)  # type: ignore[no-any-return]
 
     @classmethod
     def from_dict(cls, data: object) -> Self:
-        """Raises ValueError (msgspec.ValidationError) when ``data`` does not fit."""
-        from workshop.schema import STORED, decode
+        """Raises ValueError (``workshop.schema.Invalid``) when ``data`` does not fit."""
+        schema = _schema()
+        return schema.decode(data, cls, schema.STORED)  # type: ignore[no-any-return]
 
-        return decode(data, cls, STORED)
+
+@functools.cache
+def _schema() -> types.ModuleType:
+    """workshop.schema, imported on first use: it imports msgspec, and it imports this module."""
+    import workshop.schema
+
+    return workshop.schema
