@@ -210,3 +210,30 @@ def test_the_docs_tables_name_every_field_and_limit_of_the_schema() -> None:
 def test_the_docs_give_the_years_of_every_date() -> None:
     text = DOCS.read_text(encoding="utf-8")
     assert f"in de jaren {YEARS.lowest} tot en met {YEARS.highest}" in text
+
+
+# -- what else must follow the schema --------------------------------------------------------------
+
+
+def test_every_text_field_of_the_schema_is_seen_by_forget_and_export_without_names(
+    tmp_path: Path,
+) -> None:
+    """A text field added to the types is a field that may hold a name: 'vergeet' and the
+    export without names (workshop.name_fields) must know it."""
+    from workshop.model import Group, Participant
+    from workshop.name_fields import text_fields
+    from workshop.schema_types import field_specs, marker, split
+
+    stored = demo_stored(tmp_path)
+    stored.session.participants.append(Participant(Group.OUDERPANEL, "Sevda"))
+    owners = [stored.session, *stored.session.participants]
+    owners += [*stored.contributions, *stored.agreements, *stored.goals]
+    assert all(owners) and stored.goals and stored.agreements
+    marked = set()
+    for n, owner in enumerate(owners):
+        for spec in field_specs(type(owner)):
+            if marker(split(spec.hint)[1], Text) is not None:
+                setattr(owner, spec.name, f"veld-{n}-{spec.name}")
+                marked.add(f"veld-{n}-{spec.name}")
+    assert len(marked) > 10
+    assert marked <= {field.get() for field in text_fields(stored)}

@@ -27,12 +27,8 @@ def check(stored: StoredSession, *, foreign: bool) -> None:
     session = stored.session
     phases = session.template["phases"]
     steps = [len(phase["steps"]) for phase in phases]
-    previous = 0
-    for i, phase in enumerate(phases):
-        if phase["number"] <= previous:
-            reason = f"fase {phase['number']} komt na fase {previous}; zet de fasen op volgorde."
-            fail(f"session.template.phases[{i}].number", reason)
-        previous = phase["number"]
+    if (wrong := phase_order([phase["number"] for phase in phases])) is not None:
+        fail(f"session.template.phases[{wrong[0]}].number", wrong[1])
     unique("session.participants", (p.id for p in session.participants))
     position = session.position
     in_phase("session.position.phase", position.phase, steps)
@@ -61,6 +57,17 @@ def check(stored: StoredSession, *, foreign: bool) -> None:
             fail(f"{where}.goal", "dit moet de id van een doel in dit bestand zijn, of null.")
     if foreign:
         _scan_scores(stored)
+
+
+def phase_order(numbers: list[int]) -> tuple[int, str] | None:
+    """The phases of a template go up (1, 3, 4): the first that does not, and why; else None.
+    Also for template files (``workshop.template``)."""
+    previous = 0
+    for i, number in enumerate(numbers):
+        if number <= previous:
+            return i, f"fase {number} komt na fase {previous}. Zet de fasen op volgorde."
+        previous = number
+    return None
 
 
 def _scan_scores(stored: StoredSession) -> None:

@@ -97,6 +97,7 @@ def load_template(path: Path) -> Template:
     conversation step has questions.
     """
     from workshop.schema import CONTENT, Invalid, decode
+    from workshop.session_checks import phase_order
 
     path = Path(path)
     if any(map(is_forbidden_in_line, path.stem)) or len(path.stem) > SHORT_MAX:
@@ -118,12 +119,9 @@ def load_template(path: Path) -> Template:
         if item is not None:
             reason = f"{_ITEM_NOUNS.get(field.key or '', 'tekst')} {item}: {reason}"
         fail(field, reason)
-    previous = 0
+    if (wrong := phase_order([phase.number for phase in template.phases])) is not None:
+        fail(_Field("number", wrong[0] + 1), wrong[1])
     for p, phase in enumerate(template.phases, start=1):
-        if phase.number <= previous:
-            reason = f"fase {phase.number} komt na fase {previous}. Zet de fasen op volgorde."
-            fail(_Field("number", p), reason)
-        previous = phase.number
         for s, step in enumerate(phase.steps, start=1):
             # A conversation needs questions; other kinds of step may do without.
             if step.kind == "gesprek" and not step.questions:
