@@ -51,12 +51,11 @@ from workshop.schema_types import (
 )
 from workshop.text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
-__all__ = ["CONTENT", "STORED", "STRICT", "Invalid", "decode", "encode", "wire_type"]
+__all__ = ["CONTENT", "STORED", "STRICT", "Invalid", "build", "decode", "encode", "wire_type"]
 
 STRICT = "strict"
 STORED = "stored"
 CONTENT = "content"
-MODES = (STRICT, STORED, CONTENT)
 
 _END = r"(?![\s\S])"  # the end of the text; '$' would also allow a line break before it
 
@@ -141,13 +140,13 @@ def wire_struct(cls: type, mode: str) -> type[msgspec.Struct]:
 
 
 def _wire_field(spec: FieldSpec, mode: str) -> Any:
-    f = spec.field
-    missing = dataclasses.MISSING
+    """Required, or with the dataclass's default where the field may be left out of the file."""
+    f, missing = spec.field, dataclasses.MISSING
     has_default = f.default is not missing or f.default_factory is not missing
-    may_be_missing = has_default if mode == CONTENT else ADDED_LATER in split(spec.hint)[1]
-    if not may_be_missing:
+    may_be_left_out = has_default if mode == CONTENT else ADDED_LATER in split(spec.hint)[1]
+    if not may_be_left_out:
         return msgspec.field(name=spec.encoded)
-    if f.default is not dataclasses.MISSING:
+    if f.default is not missing:
         return msgspec.field(name=spec.encoded, default=f.default)
     return msgspec.field(name=spec.encoded, default_factory=f.default_factory)
 
