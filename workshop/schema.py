@@ -12,6 +12,8 @@ decoders for three kinds of file:
              character refused since, say) still opens; numbers and dates must be in range, and
              a typed day may have the wider years of ``STORED_DAY_YEARS``.
 ``CONTENT``  a template file (TOML): a field with a default may be left out.
+``TRUSTED``  data the app itself made a moment ago (``Record.from_dict``): as ``STORED``, but
+             only the types are checked, no ranges.
 
 Reading is two msgspec passes: ``convert`` into a "wire" Struct made from the type for that kind
 of file (the constraints, the names as in the file), then into the dataclass itself (dates
@@ -51,11 +53,22 @@ from workshop.schema_types import (
 )
 from workshop.text import FORBIDDEN_IN_LINE, FORBIDDEN_IN_TEXT
 
-__all__ = ["CONTENT", "STORED", "STRICT", "Invalid", "build", "decode", "encode", "wire_type"]
+__all__ = [
+    "CONTENT",
+    "STORED",
+    "STRICT",
+    "TRUSTED",
+    "Invalid",
+    "build",
+    "decode",
+    "encode",
+    "wire_type",
+]
 
 STRICT = "strict"
 STORED = "stored"
 CONTENT = "content"
+TRUSTED = "trusted"
 
 _END = r"(?![\s\S])"  # the end of the text; '$' would also allow a line break before it
 
@@ -135,7 +148,7 @@ def wire_struct(cls: type, mode: str) -> type[msgspec.Struct]:
     for spec in field_specs(cls):
         fields.append((spec.name, wire_type(spec.hint, mode), _wire_field(spec, mode)))
     return msgspec.defstruct(
-        cls.__name__, fields, kw_only=True, forbid_unknown_fields=mode != STORED
+        cls.__name__, fields, kw_only=True, forbid_unknown_fields=mode in (STRICT, CONTENT)
     )
 
 
@@ -170,7 +183,7 @@ def wire_type(hint: Any, mode: str) -> Any:
         wire, meta["pattern"] = str, _when_pattern(when, mode)
     elif base is str:
         wire = str
-        if mode != STORED:  # stored texts: as an older version may have written them
+        if mode in (STRICT, CONTENT):  # stored texts: as an older version may have written them
             _string_meta(extras, meta)
     elif (bounded := marker(extras, Bounded)) is not None:
         wire, meta["ge"], meta["le"] = base, bounded.range.lowest, bounded.range.highest
@@ -180,6 +193,8 @@ def wire_type(hint: Any, mode: str) -> Any:
         wire = base  # enums, Literal, bool
     if mode == STRICT and KNOWN_SCAN in extras:
         wire = Literal[tuple(_scan_ids())]  # type: ignore[valid-type]
+    if mode == TRUSTED:
+        meta = {}
     return Annotated[wire, msgspec.Meta(**meta)] if meta else wire
 
 
