@@ -38,7 +38,7 @@ from workshop.schema_types import (
 from workshop.text import is_forbidden_in_line, is_forbidden_in_text
 from workshop.visible import visible
 
-# What kind of problem; the store words its messages by it (workshop.session_tables).
+# What kind of problem; the store words its messages by it (workshop.stored_session).
 MISSING, UNKNOWN, OUT_OF_RANGE, WRONG, DUPLICATE = "missing", "unknown", "range", "wrong", "twice"
 
 NOT_TEXT = "dit moet een tekst tussen aanhalingstekens zijn."

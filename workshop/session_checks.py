@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 from workshop.schema_errors import DUPLICATE, WRONG, Invalid
 
 if TYPE_CHECKING:
-    from workshop.session_tables import StoredSession
+    from workshop.stored_session import StoredSession
 
 
 def check(stored: StoredSession, *, foreign: bool) -> None:

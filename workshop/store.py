@@ -33,7 +33,19 @@ from workshop.goals import Goal
 from workshop.lock import SessionLock
 from workshop.model import Agreement, Contribution, Session, SessionSummary
 from workshop.scan import ScanScore
-from workshop.session_tables import (
+from workshop.storage import (
+    AtomicJSONStorage,
+    ReadOnlyError,
+    check_schema,
+    fsync_dir,
+    make_private_dir,
+    parse_json,
+    read_json,
+    remove_leftovers,
+    save_error,
+    write_atomically,
+)
+from workshop.stored_session import (
     AGREEMENTS_TABLE,
     CONTRIBUTIONS_TABLE,
     GOALS_TABLE,
@@ -47,18 +59,6 @@ from workshop.session_tables import (
     summary_from_data,
     summary_of,
     tables_from_stored,
-)
-from workshop.storage import (
-    AtomicJSONStorage,
-    ReadOnlyError,
-    check_schema,
-    fsync_dir,
-    make_private_dir,
-    parse_json,
-    read_json,
-    remove_leftovers,
-    save_error,
-    write_atomically,
 )
 
 __all__ = [
@@ -91,7 +91,7 @@ class Problem:
     message: str
 
 
-# -- reading a session file (the checks: workshop.session_tables) ---------------------------------
+# -- reading a session file (the checks: workshop.stored_session) ---------------------------------
 
 
 def read_stored(path: Path) -> StoredSession:
