@@ -7,24 +7,29 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.events import Resize
 from textual.screen import Screen
 
+from screens.key_order import OrderedKeys
 from screens.literal import literal
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
 from workshop.clock import Clock, SystemClock
 from workshop.errors import WorkshopError
 from workshop.paths import default_exports_dir
+from workshop.safe_files import append_private
 from workshop.store import SessionStore
 
 MIN_WIDTH, MIN_HEIGHT = 100, 30
 
 
-class WorkshopApp(App[int]):
-    """Projected on the wall during a team meeting: calm, legible, keyboard-first."""
+class WorkshopApp(OrderedKeys):
+    """Projected on the wall during a team meeting: calm, legible, keyboard-first.
+
+    Keys are handled strictly in the order they were typed (see screens.key_order).
+    """
 
     TITLE = "Workshop ouderbetrokkenheid"
     CSS_PATH = "styles/app.tcss"
@@ -172,9 +177,8 @@ class WorkshopApp(App[int]):
         log_path = self.store.root / "fout.log"
         try:
             self.store.ensure()
-            with log_path.open("a", encoding="utf-8") as log:
-                log.write(traceback.format_exc())
-        except OSError:
+            append_private(log_path, traceback.format_exc())  # 0600: it may quote what was typed
+        except (OSError, WorkshopError):
             log_path = None  # type: ignore[assignment]
         self.bell()
         where = f" De details staan in {log_path}." if log_path else ""

@@ -2,7 +2,7 @@
 
 Thin by design: every change goes through ``LiveSession`` (which writes it to disk before it
 returns); this screen only reads the session and shows it. A failed save shows a calm message and
-leaves the typed text where it was.
+keeps the typed text (the capture bar gives it back without mixing it with newer text).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from screens.widgets import (
     Agenda,
@@ -29,11 +29,12 @@ from screens.widgets import (
     TimerDisplay,
 )
 from screens.widgets.agenda import Progress
+from screens.widgets.capture_bar import CapturedLine
 from screens.widgets.keys import step_bindings
 from screens.widgets.step_screens import screen_for_step, step_screen_label
 from workshop.capture import parse_capture
 from workshop.errors import NotFoundError, ValidationError, WorkshopError
-from workshop.lock import SessionLockedError
+from workshop.lock import LockWriteError, SessionLockedError
 from workshop.model import Agreement, Contribution, Group
 from workshop.session import LiveSession, open_session
 
@@ -70,45 +71,19 @@ CHANGING_ACTIONS = frozenset(
 def open_live_session(app: WorkshopApp, session_id: str) -> LiveSession | None:
     """Open a session for the runner; on a problem, say so calmly and return None.
 
-    When another window has the session open, ask whether to look at it read-only; that view
-    is pushed by the answer, so this returns None then too.
+    When another window has the session open, or its folder cannot be written (a read-only or
+    full disk), ask whether to look at it read-only; that view is pushed by the answer, so this
+    returns None then too.
     """
     try:
         return open_session(app.store, session_id, app.clock)
-    except SessionLockedError as error:
+    except (SessionLockedError, LockWriteError) as error:
+        from screens.read_only import offer_read_only
+
         offer_read_only(app, session_id, error)
     except WorkshopError as error:
         app.report(error)
     return None
-
-
-def offer_read_only(app: WorkshopApp, session_id: str, error: SessionLockedError) -> None:
-    from screens.confirm import ConfirmScreen
-
-    holder = error.holder
-    where = (
-        f"Deze sessie is al open op {holder.host} "
-        f"(proces {holder.pid}, sinds {holder.since_label})."
-    )
-
-    def answer(look: bool | None) -> None:
-        if not look:
-            return
-        try:
-            live = open_session(app.store, session_id, app.clock, read_only=True)
-        except WorkshopError as again:
-            app.report(again)
-            return
-        app.push_screen(RunnerScreen(live, read_only_reason=where))
-
-    app.push_screen(
-        ConfirmScreen(
-            f"{where}\n\nWil je hem bekijken zonder iets te veranderen?",
-            confirm_label="Alleen bekijken",
-            danger=False,
-        ),
-        answer,
-    )
 
 
 def optional_screen(module: str, name: str) -> Any | None:
@@ -295,7 +270,7 @@ class RunnerScreen(Screen[None]):
             with Vertical(id="runner-side"):
                 yield TimerDisplay(id="timer")
                 yield Agenda(id="agenda")
-        yield CaptureBar(id="capture")
+        yield CaptureBar(save=self.save_capture, id="capture")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -425,37 +400,32 @@ class RunnerScreen(Screen[None]):
 
     # -- capturing ------------------------------------------------------------------------------
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "capture-input":
-            return
-        event.stop()
-        self.save_capture(event.value)
+    def save_capture(self, line: CapturedLine) -> None:
+        """Save a line from the capture bar, at its Enter and before the next key is handled.
 
-    def save_capture(self, line: str) -> None:
-        """Save the typed line; prefixes override the current group, kind and form once."""
-        if not line.strip() or self.read_only:
+        Prefixes in the text override the line's group, kind and form for this remark only.
+        """
+        if self.read_only:
             return
         bar = self.capture
-        parsed = parse_capture(line, self.live.session.participants)
-        group = parsed.group or bar.group
-        kind = parsed.kind or bar.kind
+        parsed = parse_capture(line.text, self.live.session.participants)
+        group = parsed.group or line.group
+        kind = parsed.kind or line.kind
         try:
             contribution = self.live.add_contribution(
                 parsed.text,
                 group,
                 kind=kind,
-                form=parsed.form or bar.form,
+                form=parsed.form or line.form,
                 author=parsed.author or "",
                 aim=parsed.aim,
             )
         except ValidationError as error:
-            bar.show_message(error.message, error=True)
+            bar.not_saved(line, error.message)
             return
         except (WorkshopError, OSError) as error:
             self.app.report(error)  # type: ignore[attr-defined]
-            bar.show_message(
-                "Niet opgeslagen. Je tekst staat er nog: druk nog eens op Enter.", error=True
-            )
+            bar.not_saved(line)
             return
         self.column(group).append(contribution)
         self._last_group = group
@@ -712,8 +682,7 @@ class RunnerScreen(Screen[None]):
 
     def action_home(self) -> None:
         """Back to the session list. Everything is saved, except a line still being typed."""
-        typed = self.capture.input.value.strip()
-        if not typed:
+        if not self.capture.holds_unsaved_text:
             self.app.pop_screen()
             return
         from screens.confirm import ConfirmScreen
@@ -726,8 +695,8 @@ class RunnerScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                "In de invoerregel staat nog tekst die niet is opgeslagen. Toch naar het "
-                "overzicht? Die tekst gaat dan verloren.",
+                "Er staat nog tekst die niet is opgeslagen. Toch naar het overzicht? Die "
+                "tekst gaat dan verloren.",
                 confirm_label="Ja, weggaan",
             ),
             answer,

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-from helpers_sessions import digest, filled_session, new_session
+from helpers_sessions import DurableWrites, digest, filled_session, new_session, tree_snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,27 +39,21 @@ def test_each_session_has_its_own_folder_and_file(store: SessionStore, clock: Fa
     assert sorted(p.name for p in store.sessions_dir.iterdir()) == sorted(ids)
 
 
-def test_saving_a_contribution_writes_only_that_sessions_file_once(
+def test_saving_a_contribution_writes_only_that_sessions_journal_once(
     store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     other = filled_session(store, clock, title="Andere sessie")
-    other_before = digest(store.sessions_dir / other / SESSION_FILE)
+    other_before = tree_snapshot(store.sessions_dir / other)
     live = new_session(store, clock)
-    replaced: list[str] = []
-    real_replace = os.replace
-
-    def replace(src: str, dst: str) -> None:
-        replaced.append(str(Path(dst).relative_to(store.sessions_dir)))
-        real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", replace)
+    writes = DurableWrites(monkeypatch, store.sessions_dir)
+    journal = f"{live.session.id}/journal-000001.jsonl"
     live.add_contribution("Ouders willen vaker een foto van de dag.", Group.OUDERPANEL)
-    assert replaced == [f"{live.session.id}/{SESSION_FILE}"]  # one durable write, no more
-    replaced.clear()
+    assert writes.names() == [journal]  # one durable write, no more
+    writes.clear()
     live.vote(live.contributions[0].id, 1)
-    assert replaced == [f"{live.session.id}/{SESSION_FILE}"]
+    assert writes.names() == [journal]
     live.close()
-    assert digest(store.sessions_dir / other / SESSION_FILE) == other_before
+    assert tree_snapshot(store.sessions_dir / other) == other_before
 
 
 def test_listing_reads_only_summaries(store: SessionStore, clock: FakeClock) -> None:

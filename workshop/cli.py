@@ -208,6 +208,14 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     )
     delete.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
     delete.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    unlock = commands.add_parser(
+        "ontgrendel",
+        aliases=["unlock"],
+        help="geef het slot van een sessie vrij (bijvoorbeeld van een andere computer)",
+        description="Geef het slot van een sessie vrij als daar niemand meer aan werkt.",
+    )
+    unlock.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    unlock.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
 
 
 def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
@@ -270,6 +278,10 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
         return cmd_forget(store, args.name, args.ja)
     if args.command in ("verwijder", "delete"):
         return cmd_delete(store, args.session, args.ja)
+    if args.command in ("ontgrendel", "unlock"):
+        from workshop.unlock import cmd_unlock
+
+        return cmd_unlock(store, args.session, args.ja, _confirm)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -449,7 +461,8 @@ def cmd_doctor(store: SessionStore, herstel: str | None) -> int:
         print(f"{name}:")
         for finding in report.findings:
             print(f"  {'PROBLEEM' if finding.problem else 'info'}: {finding.message}")
-        print(f"  Oplossen: workshop doctor --herstel {report.session_id}")
+        for fix in report.fixes:
+            print(f"  Oplossen: {fix}")
     print(f"{len(reports)} sessie(s) nagekeken, {troubled} met problemen.")
     return 1 if troubled or general else 0
 
@@ -499,16 +512,19 @@ def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
 
 
 def cmd_delete(store: SessionStore, query: str, assume_yes: bool) -> int:
-    from workshop.store import valid_session_id
+    from workshop.store import FolderMismatchError, valid_session_id
 
     try:
         summary = store.find(query)
         session_id, label = summary.id, f"'{summary.title}' (code {summary.id})"
-    except WorkshopError:
-        # A session whose files are damaged can still be deleted by its exact code.
+    except WorkshopError as error:
+        # A session whose files are damaged can still be deleted by its exact code: the folder
+        # of that name, also when it was copied and its files name another session.
         if not (valid_session_id(query) and (store.sessions_dir / query).is_dir()):
             raise
         session_id, label = query, f"met code {query}"
+        if isinstance(error, FolderMismatchError):
+            label = f"in map {query} (een kopie van {error.inner_id}; alleen deze map gaat weg)"
     question = (
         f"Sessie {label} wordt helemaal verwijderd, met alle reservekopieën. Dit kun je niet "
         "ongedaan maken."

@@ -1,13 +1,15 @@
 """The store: one TinyDB file per session, in a folder of its own.
 
-    <data>/sessions/<id>/session.json   the session (TinyDB, AtomicJSONStorage)
+    <data>/sessions/<id>/session.json   the session's snapshot (TinyDB, workshop.snapshot)
+    <data>/sessions/<id>/journal-*.jsonl the changes since the snapshot (workshop.journal)
     <data>/sessions/<id>/summary.json   what the session list shows, so listing reads no contents
     <data>/sessions/<id>/lock.json      who has the session open for writing (workshop.lock)
     <data>/sessions/<id>/backups/       the last good versions (workshop.backup)
 
-Saving one contribution rewrites only that session's file, so its cost does not grow with the
-number of sessions stored. Every method returns only after the change is on disk. A session file
-that cannot be used is never written to: it raises DamagedFileError and stays as it is.
+Saving one contribution appends one record to that session's journal, so its cost grows neither
+with the number of sessions stored nor with the size of the session. Every method returns only
+after the change is on disk. A session file that cannot be used is never written to: it raises
+DamagedFileError and stays as it is.
 """
 
 from __future__ import annotations
@@ -15,27 +17,35 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
 import shutil
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
-
 from workshop.backup import backup_dir, keep_backup
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
+from workshop.folders import (
+    TRASH_PREFIX,
+    FolderMismatchError,
+    Problem,
+    check_folder_id,
+    check_real_folder,
+    is_session_folder,
+    stray_entries,
+    valid_session_id,
+)
 from workshop.goals import Goal
 from workshop.lock import SessionLock
-from workshop.model import Agreement, Contribution, Session, SessionSummary
+from workshop.model import Agreement, Contribution, Position, Session, SessionSummary
+from workshop.safe_files import read_regular
 from workshop.scan import ScanScore
+from workshop.session_tables import SessionTables
 from workshop.storage import (
-    AtomicJSONStorage,
     ReadOnlyError,
+    Tables,
     check_schema,
     fsync_dir,
     make_private_dir,
@@ -73,57 +83,58 @@ __all__ = [
 
 SESSION_FILE = "session.json"
 SUMMARY_FILE = "summary.json"
-TRASH_PREFIX = ".verwijderd-"  # a session folder being deleted
-
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
-
-
-def valid_session_id(session_id: str) -> bool:
-    """Session ids become folder names: only lower-case letters, digits and dashes."""
-    return bool(_ID_PATTERN.match(session_id))
-
-
-@dataclass
-class Problem:
-    """A session folder that could not be read; the listing goes on without it."""
-
-    path: Path
-    message: str
-
 
 # -- reading a session file (the checks: workshop.stored_session) ---------------------------------
 
 
 def read_stored(path: Path) -> StoredSession:
-    """Read and check any session file (also a backup). DamagedFileError when unusable."""
-    data = parse_json(path, _read_bytes(path))
+    """Read and check one session file on its own (a backup). DamagedFileError when unusable.
+
+    Only a regular file is read, never through a link (workshop.safe_files). A session's own
+    file may have changes in its journal after it: use ``read_session``.
+    """
+    return checked_stored(path, read_tables(path))
+
+
+def read_tables(path: Path) -> Tables:
+    """The checked tables of a session file. NotFoundError, StoreError, DamagedFileError."""
+    data = parse_json(path, read_regular(path))
     check_schema(path, data)
-    return stored_from_tables(path, data)
+    return data
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_session(folder: Path) -> tuple[StoredSession, str | None]:
+    """A session folder's session, its journal replayed, without locking or writing anything;
+    and the damage found in its journal (its good part is used), in Dutch. The code inside is
+    not compared with the folder's name (``SessionFile.load`` does): doctor and vergeet decide."""
+    file = SessionFile(folder, read_only=True)
+    return file._read(), file.journal_problem
+
+
+def checked_stored(path: Path, tables: Tables) -> StoredSession:
+    """``stored_from_tables``, with data too deeply nested to check counted as damage too."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"Het bestand {path} bestaat niet.") from None
-    except OSError as error:
-        raise StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror}.") from None
+        return stored_from_tables(path, tables)
+    except RecursionError:
+        raise DamagedFileError(path, "de gegevens zijn te diep genest.") from None
 
 
 def read_summary(folder: Path) -> SessionSummary:
-    """A folder's summary, checked. DamagedFileError when it cannot be used."""
+    """A folder's summary, checked. DamagedFileError when it cannot be used, FolderMismatchError
+    when it belongs to another session code (a copied or renamed folder)."""
     path = folder / SUMMARY_FILE
-    return summary_from_data(path, read_json(path))
+    summary = summary_from_data(path, read_json(path))
+    check_folder_id(folder, summary.id)
+    return summary
 
 
 # -- one session file -----------------------------------------------------------------------------
 
 
 class SessionFile:
-    """One session's TinyDB file. Each write replaces the file atomically and durably.
-
-    Opened for writing, it holds the session's lock until ``close``. Opened ``read_only``, every
-    write raises ReadOnlyError before anything changes.
+    """One session: its TinyDB snapshot and its journal. Each change is one journal record,
+    fsynced before the method returns (workshop.session_tables). Opened for writing, it holds the
+    session's lock until ``close``; ``read_only``, every write raises ReadOnlyError first.
     """
 
     def __init__(
@@ -133,40 +144,63 @@ class SessionFile:
         self.path = folder / SESSION_FILE
         self.read_only = read_only
         self.lock = lock
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
-        self._ids: dict[str, set[str]] = {}  # per table: the ids of the rows in the file
+        self._tables = SessionTables(
+            folder, self.path, (SESSION_TABLE, *ROW_TABLES), writable=not read_only
+        )
+        self._position: Position | None = None
         self._last_summary: dict[str, object] | None = None
 
     @property
     def session_id(self) -> str:
         return self.folder.name
 
+    @property
+    def journal_problem(self) -> str | None:
+        """Damage found in the journal when loading (its good part was used), in Dutch."""
+        return self._tables.problem
+
+    @property
+    def journal_kept(self) -> list[Path]:
+        """Damaged journal segments this file set aside when loading or replacing."""
+        return list(self._tables.kept)
+
     def load(self) -> StoredSession:
-        """Read the whole session. Raises DamagedFileError for a file that is not usable."""
+        """Read the whole session: the snapshot, then the journal replayed on top.
+
+        Raises DamagedFileError for a file that is not usable. Opened for writing, the journal
+        is then folded into the snapshot, and a damaged part of it set aside.
+        """
         try:
-            tables = self._db.storage.read()
-            if tables is None:
-                raise NotFoundError(f"Er is geen sessie met code {self.session_id}.")
-            stored = stored_from_tables(self.path, tables)
+            stored = self._read()
+        except NotFoundError:
+            raise NotFoundError(f"Er is geen sessie met code {self.session_id}.") from None
         except DamagedFileError as error:
             raise DamagedFileError(
                 error.path,
                 f"{error.reason} Het bestand is niet veranderd. Met 'workshop doctor --herstel "
                 f"{self.session_id}' zet je de laatste goede reservekopie terug.",
             ) from None
-        self._ids = {
-            SESSION_TABLE: {stored.session.id},
-            CONTRIBUTIONS_TABLE: {c.id for c in stored.contributions},
-            AGREEMENTS_TABLE: {a.id for a in stored.agreements},
-            GOALS_TABLE: {g.id for g in stored.goals},
-            SCAN_SCORES_TABLE: {scan_score_row(s)["id"] for s in stored.scan_scores},
-        }
+        check_folder_id(self.folder, stored.session.id)  # never take a copy for its original
+        if not self.read_only:
+            self._tables.settle(datetime.now().astimezone())
+        self._position = stored.session.position
         return stored
+
+    def _read(self) -> StoredSession:  # every check (also the bounds) on the replayed result
+        return checked_stored(self.path, self._tables.read(read_tables))
 
     def save_session(self, session: Session, updated: datetime) -> None:
         """Write the session's own fields, and its summary when that changed."""
-        self._upsert(SESSION_TABLE, session.to_dict())
-        self._write_summary(session, updated)
+        document = session.to_dict()
+        self._tables.append([(SESSION_TABLE, session.id, document)])
+        try:
+            self._write_summary(session, updated)
+        except BaseException:
+            self._tables.take_back()
+            raise
+        step_changed = session.position != self._position
+        self._position = session.position
+        self._tables.commit(quiet_moment=step_changed)
 
     def save_contribution(self, contribution: Contribution) -> None:
         self._upsert(CONTRIBUTIONS_TABLE, contribution.to_dict())
@@ -195,18 +229,15 @@ class SessionFile:
         )
 
     def replace_all(self, stored: StoredSession, updated: datetime) -> None:
-        """Write a whole session in one atomic write (import, restore)."""
+        """Write a whole session in one atomic write (import, restore); the journal is emptied."""
         self._check_writable()
-        self._db.storage.write(tables_from_stored(stored))
-        self._ids = {}
-        self._forget_table_caches((SESSION_TABLE, *ROW_TABLES))
+        self._tables.replace(tables_from_stored(stored), datetime.now().astimezone())
+        self._position = stored.session.position
         self._write_summary(stored.session, updated)
 
-    def _forget_table_caches(self, names: Iterable[str]) -> None:
-        for name in names:
-            table = self._db.table(name)
-            table.clear_cache()
-            table._next_id = None  # TinyDB caches the next row number; the rows just changed
+    def wait_for_compaction(self) -> None:
+        """Wait until a compaction running in the background has finished (tests, benchmarks)."""
+        self._tables.wait()
 
     def refresh_summary(self, session: Session, updated: datetime) -> bool:
         """Rewrite the summary when it is missing, damaged or out of date. True when rewritten."""
@@ -225,12 +256,13 @@ class SessionFile:
         Neither is needed to go on working, so a failure becomes a warning, not an error.
         """
         self._check_writable()
-        warnings = []
+        warnings = list(self._tables.warnings)  # e.g. a damaged journal set aside
         try:
             keep_backup(self.folder, self.path, now)
-        except OSError as error:
+        except (OSError, WorkshopError) as error:
+            reason = getattr(error, "strerror", None) or error
             warnings.append(
-                f"Er kon geen reservekopie worden gemaakt ({error.strerror or error}). "
+                f"Er kon geen reservekopie worden gemaakt ({reason}). "
                 "Je kunt verder werken; wat je doet, wordt wel opgeslagen."
             )
         try:
@@ -243,50 +275,16 @@ class SessionFile:
         if self.read_only:
             raise ReadOnlyError()
 
-    def _known_ids(self, name: str) -> set[str]:
-        if name not in self._ids:
-            tables = self._db.storage.read() or {}
-            self._ids[name] = {d.get("id") for d in tables.get(name, {}).values()}
-        return self._ids[name]
-
     def _upsert(self, name: str, document: dict[str, Any]) -> None:
-        # One durable write per change: TinyDB's own upsert writes twice for a new row.
-        self._check_writable()
-        table = self._db.table(name)
-        ids = self._known_ids(name)
-        if document["id"] in ids:
-            table.update(document, Query().id == document["id"])
-        else:
-            table.insert(document)
-            ids.add(document["id"])
+        self._write_rows([(name, document["id"], document)])
 
     def _write_rows(self, changes: list[tuple[str, str, dict[str, Any] | None]]) -> None:
         """Several row changes (table, row id, new document or None to remove) in one write."""
         self._check_writable()
-        known = {name: self._known_ids(name) for name, _, _ in changes}
-        tables = self._db.storage.read() or {}
-        for name, row_id, document in changes:
-            table = tables.setdefault(name, {})
-            key = next((k for k, d in table.items() if d.get("id") == row_id), None)
-            if document is None:
-                if key is not None:
-                    del table[key]
-            elif key is None:
-                table[str(max((int(k) for k in table), default=0) + 1)] = document
-            else:
-                table[key] = document
-        self._db.storage.write(tables)
-        self._forget_table_caches(known)
-        for name, row_id, document in changes:
-            if document is None:
-                known[name].discard(row_id)
-            else:
-                known[name].add(row_id)
+        self._tables.change(list(changes))
 
     def _remove(self, name: str, row_id: str) -> None:
-        self._check_writable()
-        self._db.table(name).remove(Query().id == row_id)
-        self._known_ids(name).discard(row_id)
+        self._write_rows([(name, row_id, None)])
 
     def _write_summary(self, session: Session, updated: datetime) -> None:
         self._check_writable()
@@ -303,8 +301,8 @@ class SessionFile:
         self._last_summary = comparable
 
     def close(self) -> None:
-        """Close the file and give up the lock. Safe to call more than once."""
-        self._db.close()
+        """Fold the journal into the snapshot and give up the lock. Safe to call more than once."""
+        self._tables.close()
         if self.lock is not None:
             self.lock.release()
 
@@ -329,19 +327,20 @@ class SessionStore:
             ) from None
 
     def folder(self, session_id: str) -> Path:
+        """The folder of a session; LinkedFolderError when it is a link (never followed)."""
         if not valid_session_id(session_id):
             raise NotFoundError(f"'{session_id}' is geen geldige sessiecode.")
-        return self.sessions_dir / session_id
+        folder = self.sessions_dir / session_id
+        check_real_folder(folder)
+        return folder
 
     def folders(self) -> Iterator[Path]:
-        """Every session folder, also those whose files are damaged."""
+        """Every session folder, also those whose files are damaged (links are not followed)."""
         if not self.sessions_dir.is_dir():
             return
         for entry in sorted(self.sessions_dir.iterdir()):
-            if entry.is_dir() and valid_session_id(entry.name):
+            if is_session_folder(entry):
                 yield entry
-
-    _folders = folders
 
     def scan(self) -> tuple[list[SessionSummary], list[Problem]]:
         """All sessions, newest first, from their summaries only; plus what could not be read.
@@ -351,11 +350,11 @@ class SessionStore:
         found when it is opened, and by ``workshop doctor``.
         """
         summaries: list[SessionSummary] = []
-        problems: list[Problem] = []
+        problems: list[Problem] = stray_entries(self.sessions_dir)
         for folder in self.folders():
             path = folder / SUMMARY_FILE
-            has_session = (folder / SESSION_FILE).exists()
-            if not path.exists():
+            has_session = os.path.lexists(folder / SESSION_FILE)
+            if not os.path.lexists(path):
                 what = "Het overzicht van sessie" if has_session else "Sessiemap"
                 problems.append(
                     Problem(
@@ -367,6 +366,9 @@ class SessionStore:
                 continue
             try:
                 summary = read_summary(folder)
+            except FolderMismatchError as error:
+                problems.append(Problem(path, str(error)))  # says itself what to do
+                continue
             except WorkshopError as error:
                 problems.append(
                     Problem(path, f"{error} 'workshop doctor' vertelt wat je kunt doen.")
@@ -389,7 +391,7 @@ class SessionStore:
         return self.scan()[0]
 
     def exists(self, session_id: str) -> bool:
-        return (self.folder(session_id) / SESSION_FILE).exists()
+        return os.path.lexists(self.folder(session_id) / SESSION_FILE)
 
     def create(
         self, stored: StoredSession, updated: datetime, *, clock: Clock | None = None
@@ -400,7 +402,7 @@ class SessionStore:
         """
         self.ensure()
         folder = self.folder(stored.session.id)
-        if (folder / SESSION_FILE).exists():
+        if os.path.lexists(folder / SESSION_FILE):
             raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
         new_folder = not folder.exists()
         file: SessionFile | None = None
@@ -427,16 +429,17 @@ class SessionStore:
         """Open a session file. For writing it takes the session's lock (SessionLockedError when
         another process has it) and clears temporary files a crash may have left."""
         folder = self.folder(session_id)
-        if not (folder / SESSION_FILE).exists():
+        if not os.path.lexists(folder / SESSION_FILE):
             raise NotFoundError(f"Er is geen sessie met code {session_id}.")
         if read_only:
             return SessionFile(folder, read_only=True)
         lock = SessionLock.acquire(folder, clock)
         try:
-            if not (folder / SESSION_FILE).exists():  # deleted while we waited
+            if not os.path.lexists(folder / SESSION_FILE):  # deleted while we waited
                 raise NotFoundError(f"Er is geen sessie met code {session_id}.")
-            remove_leftovers(folder)
-            remove_leftovers(backup_dir(folder))
+            with contextlib.suppress(OSError):  # only temporary files: never a reason to stop
+                remove_leftovers(folder)
+                remove_leftovers(backup_dir(folder))
         except BaseException:
             lock.release()
             raise

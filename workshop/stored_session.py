@@ -134,12 +134,13 @@ def summary_of(session: Session, updated: datetime) -> SessionSummary:
 
 
 def summary_from_data(path: Path, data: object) -> SessionSummary:
-    """The summary in a session folder's summary.json. DamagedFileError when it cannot be used."""
+    """The summary in a summary.json file. DamagedFileError when it cannot be used. (Whether it
+    belongs to its folder is for the store to say: workshop.folders.check_folder_id.)"""
     try:
         summary: SessionSummary = decode(data, SessionSummary, STORED)
     except Invalid:
         raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
-    if summary.id != path.parent.name or summary.updated.tzinfo is None:
+    if summary.updated.tzinfo is None:
         raise DamagedFileError(path, "het overzicht van de sessie klopt niet.")
     return summary
 

@@ -30,7 +30,7 @@ from workshop.export.html import render_html
 from workshop.export.markdown import render_markdown
 from workshop.interchange import dumps_session
 from workshop.scan import ScanScore
-from workshop.storage import FILE_MODE, write_atomically
+from workshop.storage import FILE_MODE, make_private_dir, write_atomically
 from workshop.store import StoredSession
 
 # format -> file extension; "ics" holds the session's dated agreements (workshop.calendar)
@@ -135,7 +135,7 @@ def _names_a_folder(out: str) -> bool:
 def _target(name: str, fmt: str, out: Path | str | None, exports_dir: Path) -> Path:
     if out is None:
         try:
-            exports_dir.mkdir(parents=True, exist_ok=True)
+            make_private_dir(exports_dir)  # 0700, parents too, whatever the umask
         except OSError as error:
             raise ExportFolderError(
                 f"De map {exports_dir} kan niet worden gemaakt ({error.strerror})."
