@@ -261,3 +261,38 @@ def test_any_unicode_survives_the_store_exactly_as_cleaned(
         assert [c.text for c in stored.contributions] == [clean_line(c.text) for c in saved]
         assert [a.to_dict() for a in stored.agreements] == [a.to_dict() for a in live.agreements]
         assert store.find(live.session.id).title == clean_line(title)
+
+
+def _edit_session_row(store: SessionStore, session_id: str, change: object) -> Path:
+    path = store.sessions_dir / session_id / SESSION_FILE
+    data = json.loads(path.read_text())
+    change(next(iter(data["session"].values())))  # type: ignore[operator]
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        # Loaded before (and 'doctor' said "in orde"): a template no version of the app writes.
+        (
+            "session.template.phases[0].steps[0].kind",
+            lambda row: row["template"]["phases"][0]["steps"][0].update(kind="scan-onbekend"),
+        ),
+        (
+            "session.template.phases[1].number",
+            lambda row: row["template"]["phases"][1].update(number=1),
+        ),
+    ],
+    ids=["unknown-step-kind", "phases-out-of-order"],
+)
+def test_a_stored_template_the_app_cannot_follow_is_damage_named_by_its_field(
+    store: SessionStore, clock: FakeClock, field: str, change: object
+) -> None:
+    session_id = filled_session(store, clock)
+    path = _edit_session_row(store, session_id, change)
+    before = path.read_bytes()
+    with pytest.raises(DamagedFileError) as caught:
+        store.load(session_id)
+    assert f"'{field}'" in str(caught.value)
+    assert path.read_bytes() == before

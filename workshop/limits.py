@@ -1,8 +1,9 @@
 """The ranges every stored number and date must lie in, in one place.
 
-Import (``workshop.interchange``), the store when it loads a file (``workshop.bounds``), the
-template loader and the forms (``workshop.typed``) all use these, so a value one of them accepts
-never breaks another part later: nothing computed from values inside these ranges (timer ends,
+The session's types carry these as their bounds (``workshop.schema_types``): import, the store
+when it loads a file and the template loader check them through the schema (``workshop.schema``),
+the forms through ``workshop.typed``. So a value one of them accepts never breaks another part
+later: nothing computed from values inside these ranges (timer ends,
 due days plus a week, a calendar's next day, minutes times sixty) can overflow.
 
 The ranges are what a real workshop needs, with room to spare.
@@ -10,7 +11,6 @@ The ranges are what a real workshop needs, with room to spare.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -71,32 +71,3 @@ def check_day(value: date | None, field: str, label: str = "De datum") -> date |
     if value is not None and not year_fits(value):
         raise ValidationError(field, f"{label} moet {YEARS_TEXT} liggen.")
     return value
-
-
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_ISO_MOMENT = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)"
-)
-
-
-def iso_day(value: object) -> date | None:
-    """The date in a file, written as 'jjjj-mm-dd', when it exists and its year fits; else None."""
-    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            return None
-        return day if year_fits(day) else None
-    return None
-
-
-def iso_moment(value: object) -> datetime | None:
-    """A moment in a file, with its time zone, when its year fits; else None."""
-    if isinstance(value, str) and _ISO_MOMENT.fullmatch(value):
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-        return moment if year_fits(moment) else None
-    return None

@@ -16,18 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
 import secrets
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from workshop.backup import backup_dir, keep_backup
-from workshop.bounds import check_stored
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
 from workshop.folders import (
@@ -58,7 +55,21 @@ from workshop.storage import (
     save_error,
     write_atomically,
 )
-from workshop.template import Template
+from workshop.stored_session import (
+    AGREEMENTS_TABLE,
+    CONTRIBUTIONS_TABLE,
+    GOALS_TABLE,
+    ROW_TABLES,
+    SCAN_SCORES_TABLE,
+    SESSION_TABLE,
+    StoredSession,
+    scan_score_row,
+    stored_from_tables,
+    summary_fields,
+    summary_from_data,
+    summary_of,
+    tables_from_stored,
+)
 
 __all__ = [
     "Problem",
@@ -72,205 +83,8 @@ __all__ = [
 
 SESSION_FILE = "session.json"
 SUMMARY_FILE = "summary.json"
-SESSION_TABLE = "session"
-CONTRIBUTIONS_TABLE = "contributions"
-AGREEMENTS_TABLE = "agreements"
-GOALS_TABLE = "goals"
-SCAN_SCORES_TABLE = "scan_scores"
-ROW_TABLES = (CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE, GOALS_TABLE, SCAN_SCORES_TABLE)
 
-
-@dataclass
-class StoredSession:
-    """Everything in one session file."""
-
-    session: Session
-    contributions: list[Contribution]
-    agreements: list[Agreement]
-    goals: list[Goal] = field(default_factory=list)
-    scan_scores: list[ScanScore] = field(default_factory=list)
-
-
-def scan_score_row(score: ScanScore) -> dict[str, Any]:
-    """A scan score as a table row. Its id is what it answers: one row per scan, code and group."""
-    return {"id": f"{score.scan}/{score.code}/{score.group.value}", **score.to_dict()}
-
-
-# -- reading and checking a session file ----------------------------------------------------------
-
-
-def _fail(path: Path, where: str, field: str) -> NoReturn:
-    raise DamagedFileError(path, f"{where}: het veld '{field}' ontbreekt of is onjuist.")
-
-
-def _is_int(value: object) -> bool:
-    return type(value) is int
-
-
-def _is_number(value: object) -> bool:
-    # math.isfinite raises OverflowError for a huge int: every int is finite anyway
-    return type(value) is int or (type(value) is float and math.isfinite(value))
-
-
-def _convert(path: Path, where: str, convert: Any, data: Any) -> Any:
-    try:
-        return convert(data)
-    except KeyError as error:
-        _fail(path, where, str(error.args[0]))
-    except (TypeError, ValueError, AttributeError) as error:
-        raise DamagedFileError(path, f"{where}: een veld is onjuist ({error}).") from None
-
-
-def _check_session(path: Path, session: Session) -> Template:
-    where = "de sessie"
-    for name in ("id", "title", "location", "series", "facilitator"):
-        if not isinstance(getattr(session, name), str):
-            _fail(path, where, name)
-    if not isinstance(session.bell, bool):
-        _fail(path, where, "bell")
-    template = _convert(path, where, Template.from_dict, session.template)
-    phases = template.phases
-    good_template = bool(phases) and all(
-        isinstance(p.name, str)
-        and _is_number(p.minutes)
-        and p.steps
-        and all(
-            isinstance(s.title, str) and all(isinstance(q, str) for q in s.questions)
-            for s in p.steps
-        )
-        for p in phases
-    )
-    if not good_template:
-        _fail(path, where, "template")
-    position = session.position
-    if not (
-        _is_int(position.phase)
-        and _is_int(position.step)
-        and 0 <= position.phase < len(phases)
-        and 0 <= position.step < len(phases[position.phase].steps)
-    ):
-        _fail(path, where, "position")
-    if len(session.timers) != len(phases) or not all(
-        _is_number(t.planned) and _is_number(t.remaining) for t in session.timers
-    ):
-        _fail(path, where, "timers")
-    if not all(_is_int(e.phase) and 0 <= e.phase < len(phases) for e in session.timing_log):
-        _fail(path, where, "timing_log")
-    if not all(isinstance(p.id, str) and isinstance(p.name, str) for p in session.participants):
-        _fail(path, where, "participants")
-    return template
-
-
-def _check_contents(path: Path, stored: StoredSession, template: Template) -> None:
-    phases = template.phases
-
-    def in_template(phase: object, step: object) -> bool:
-        return (
-            _is_int(phase)
-            and _is_int(step)
-            and 0 <= phase < len(phases)  # type: ignore[operator]
-            and 0 <= step < len(phases[phase].steps)  # type: ignore[index, operator]
-        )
-
-    for number, c in enumerate(stored.contributions, 1):
-        where = f"inbreng {number}"
-        for name in ("id", "text", "author"):
-            if not isinstance(getattr(c, name), str):
-                _fail(path, where, name)
-        if not in_template(c.phase, c.step):
-            _fail(path, where, "phase")
-        if not _is_int(c.votes) or c.votes < 0:
-            _fail(path, where, "votes")
-    for number, a in enumerate(stored.agreements, 1):
-        where = f"afspraak {number}"
-        for name in ("id", "what", "owner", "with_whom", "instrument"):
-            if not isinstance(getattr(a, name), str):
-                _fail(path, where, name)
-        if a.source is not None and not isinstance(a.source, str):
-            _fail(path, where, "source")
-        if a.phase is not None and not (_is_int(a.phase) and 0 <= a.phase < len(phases)):
-            _fail(path, where, "phase")
-        for name in ("goal", "carried_from", "origin"):
-            if not _is_optional_str(getattr(a, name)):
-                _fail(path, where, name)
-        if not isinstance(a.note, str):
-            _fail(path, where, "note")
-        if not isinstance(a.reviewed, bool):
-            _fail(path, where, "reviewed")
-    _check_goals(path, stored.goals)
-    for number, score in enumerate(stored.scan_scores, 1):
-        if not (isinstance(score.scan, str) and isinstance(score.code, str)):
-            _fail(path, f"score {number}", "scan")
-    groups = (
-        ("inbreng", stored.contributions),
-        ("afspraak", stored.agreements),
-        ("doel", stored.goals),
-    )
-    for label, items in groups:
-        ids = [item.id for item in items]
-        if len(set(ids)) != len(ids):
-            raise DamagedFileError(path, f"twee keer dezelfde code bij {label}.")
-
-
-def _is_optional_str(value: object) -> bool:
-    return value is None or isinstance(value, str)
-
-
-def _check_goals(path: Path, goals: list[Goal]) -> None:
-    for number, goal in enumerate(goals, 1):
-        where = f"doel {number}"
-        for name in ("id", "description", "criterion", "result"):
-            if not isinstance(getattr(goal, name), str):
-                _fail(path, where, name)
-        percent = goal.target_percent
-        if percent is not None and not (_is_int(percent) and 0 <= percent <= 100):
-            _fail(path, where, "target_percent")
-        for name in ("carried_from", "origin"):
-            if not _is_optional_str(getattr(goal, name)):
-                _fail(path, where, name)
-
-
-def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
-    """Build and check a session from the tables of its file. DamagedFileError when unusable."""
-    rows = list(tables.get(SESSION_TABLE, {}).values())
-    if len(rows) != 1:
-        raise DamagedFileError(path, "de sessiegegevens ontbreken.")
-    session = _convert(path, "de sessie", Session.from_dict, rows[0])
-    template = _check_session(path, session)
-    stored = StoredSession(
-        session=session,
-        contributions=[
-            _convert(path, f"inbreng {n}", Contribution.from_dict, d)
-            for n, d in enumerate(tables.get(CONTRIBUTIONS_TABLE, {}).values(), 1)
-        ],
-        agreements=[
-            _convert(path, f"afspraak {n}", Agreement.from_dict, d)
-            for n, d in enumerate(tables.get(AGREEMENTS_TABLE, {}).values(), 1)
-        ],
-        goals=[
-            _convert(path, f"doel {n}", Goal.from_dict, d)
-            for n, d in enumerate(tables.get(GOALS_TABLE, {}).values(), 1)
-        ],
-        scan_scores=[
-            _convert(path, f"score {n}", ScanScore.from_dict, d)
-            for n, d in enumerate(tables.get(SCAN_SCORES_TABLE, {}).values(), 1)
-        ],
-    )
-    _check_contents(path, stored, template)
-    check_stored(path, stored)  # numbers and dates in their ranges (workshop.limits)
-    return stored
-
-
-def tables_from_stored(stored: StoredSession) -> Tables:
-    return {
-        SESSION_TABLE: {"1": stored.session.to_dict()},
-        CONTRIBUTIONS_TABLE: {str(i): c.to_dict() for i, c in enumerate(stored.contributions, 1)},
-        AGREEMENTS_TABLE: {str(i): a.to_dict() for i, a in enumerate(stored.agreements, 1)},
-        GOALS_TABLE: {str(i): g.to_dict() for i, g in enumerate(stored.goals, 1)},
-        SCAN_SCORES_TABLE: {
-            str(i): scan_score_row(score) for i, score in enumerate(stored.scan_scores, 1)
-        },
-    }
+# -- reading a session file (the checks: workshop.stored_session) ---------------------------------
 
 
 def read_stored(path: Path) -> StoredSession:
@@ -305,44 +119,13 @@ def checked_stored(path: Path, tables: Tables) -> StoredSession:
         raise DamagedFileError(path, "de gegevens zijn te diep genest.") from None
 
 
-def summary_of(session: Session, updated: datetime) -> SessionSummary:
-    return SessionSummary(
-        id=session.id,
-        title=session.title,
-        location=session.location,
-        day=session.day,
-        phase=session.position.phase,
-        phase_count=len(session.template.get("phases", [])),
-        updated=updated,
-        series=session.series,
-        created=session.created,
-    )
-
-
 def read_summary(folder: Path) -> SessionSummary:
     """A folder's summary, checked. DamagedFileError when it cannot be used, FolderMismatchError
     when it belongs to another session code (a copied or renamed folder)."""
     path = folder / SUMMARY_FILE
-    data = read_json(path)
-    try:
-        summary = SessionSummary.from_dict(data)
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
-    good = (
-        isinstance(summary.id, str)
-        and all(isinstance(v, str) for v in (summary.title, summary.location, summary.series))
-        and _is_int(summary.phase)
-        and _is_int(summary.phase_count)
-        and summary.updated.tzinfo is not None
-    )
-    if not good:
-        raise DamagedFileError(path, "het overzicht van de sessie klopt niet.")
+    summary = summary_from_data(path, read_json(path))
     check_folder_id(folder, summary.id)
     return summary
-
-
-def summary_fields(summary: SessionSummary) -> dict[str, object]:
-    return {k: v for k, v in summary.to_dict().items() if k != "updated"}
 
 
 # -- one session file -----------------------------------------------------------------------------

@@ -51,6 +51,14 @@ def is_forbidden_in_line(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in INVISIBLE
 
 
+# The same characters as ranges for a regular expression, for the schema's patterns
+# (workshop.schema); a test checks that both say the same for every character.
+FORBIDDEN_IN_LINE = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(
+    f"\\u{ord(ch):04x}" for ch in sorted(INVISIBLE)
+)
+FORBIDDEN_IN_TEXT = FORBIDDEN_IN_LINE.replace(r"\x00-\x1f", r"\x00-\x08\x0b-\x1f", 1)
+
+
 def is_forbidden_in_text(ch: str) -> bool:
     """What a template text may not hold: as a line, but line breaks and tabs are allowed."""
     return ch not in "\n\t" and is_forbidden_in_line(ch)

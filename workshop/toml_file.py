@@ -7,11 +7,31 @@ import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.errors import TemplateError
 
+if TYPE_CHECKING:
+    from workshop.schema_errors import Invalid
+
 MAX_BYTES = 1024 * 1024  # a template or scan is a few kB
+# The lists of [[...]] blocks in a template or scan, and how each block starts.
+BLOCKS = {"phases": "[[phases]]", "steps": "[[phases.steps]]", "statements": "[[statements]]"}
+
+
+def block_reason(problem: Invalid) -> str:
+    """The schema's reason, in the words of TOML where it is about a list of [[...]] blocks."""
+    from workshop.schema_errors import MISSING, NOT_A_LIST, NOT_AN_OBJECT
+    steps = problem.steps
+    key = steps[-2] if len(steps) > 1 and isinstance(steps[-1], int) else steps[-1] if steps else ""
+    block = BLOCKS.get(str(key))
+    if block is None or (key != steps[-1] and problem.reason != NOT_AN_OBJECT):
+        return problem.reason
+    if problem.kind == MISSING:
+        return f"dit veld ontbreekt. Voeg minstens één {block} toe."
+    if problem.reason in (NOT_A_LIST, NOT_AN_OBJECT):
+        return f"dit moet een lijst van {block}-blokken zijn."
+    return problem.reason
 
 
 def read_toml(
