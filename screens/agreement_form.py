@@ -8,6 +8,8 @@ its field.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +20,6 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from screens.field_form import FieldForm
 from screens.literal import literal
-from workshop.errors import ValidationError, WorkshopError
 from workshop.model import (
     INSTRUMENTS,
     Agreement,
@@ -28,8 +29,10 @@ from workshop.model import (
     PartnershipForm,
     Status,
 )
-from workshop.session import LiveSession
 from workshop.typed import parse_choice, parse_due
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 
 class WhatArea(TextArea):
@@ -218,39 +221,28 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
             }
         return {}
 
-    def action_save(self) -> None:
-        self.clear_errors()
-        values = self.values()
-        try:
-            due = parse_due(values["wanneer"])
-            form = parse_choice(values["partnerschap"], PartnershipForm, "partnerschap", "De vorm")
-            status = parse_choice(values.get("status", ""), Status, "status", "De status")
-            if self.agreement is None:
-                saved = self.live.add_agreement(
-                    values["afspraak"],
-                    values["eigenaar"],
-                    with_whom=values["met_wie"],
-                    due=due,
-                    instrument=values["instrument"],
-                    form=form,
-                    source=self.source.id if self.source else None,
-                )
-            else:
-                saved = self.live.update_agreement(
-                    self.agreement.id,
-                    what=values["afspraak"],
-                    owner=values["eigenaar"],
-                    with_whom=values["met_wie"],
-                    due=due,
-                    instrument=values["instrument"],
-                    form=form,
-                    status=status,
-                )
-        except ValidationError as error:
-            if not self.show_error(error.field, error.message):
-                self.app.report(error)  # type: ignore[attr-defined]
-            return
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
-            return
-        self.dismiss(saved)
+    def save_values(self, values: dict[str, str]) -> Agreement:
+        """Save through the core; raises ValidationError or another WorkshopError."""
+        due = parse_due(values["wanneer"])
+        form = parse_choice(values["partnerschap"], PartnershipForm, "partnerschap", "De vorm")
+        status = parse_choice(values.get("status", ""), Status, "status", "De status")
+        if self.agreement is None:
+            return self.live.add_agreement(
+                values["afspraak"],
+                values["eigenaar"],
+                with_whom=values["met_wie"],
+                due=due,
+                instrument=values["instrument"],
+                form=form,
+                source=self.source.id if self.source else None,
+            )
+        return self.live.update_agreement(
+            self.agreement.id,
+            what=values["afspraak"],
+            owner=values["eigenaar"],
+            with_whom=values["met_wie"],
+            due=due,
+            instrument=values["instrument"],
+            form=form,
+            status=status,
+        )

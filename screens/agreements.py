@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from screens.agreement_form import AgreementFormScreen
+from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from workshop.errors import WorkshopError
 from workshop.export.markdown import agreements_by_owner, owner_key
 from workshop.model import Agreement, Status
-from workshop.session import LiveSession
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 _CHANGING_ACTIONS = frozenset({"new", "edit", "cycle_status", "set_status", "delete"})
@@ -33,7 +37,7 @@ def plain(text: str, style: str = "") -> Text:
     return Text(literal(text).plain, style=style)
 
 
-class AgreementsScreen(Screen[None]):
+class AgreementsScreen(WorkshopScreen[None]):
     """The agreements list: edit, change status, delete, group per owner."""
 
     CSS_PATH = "styles/agreements.tcss"
@@ -287,10 +291,7 @@ class AgreementsScreen(Screen[None]):
             self._set_status(agreement, STATUS_ORDER[index])
 
     def _set_status(self, agreement: Agreement, status: Status) -> None:
-        try:
-            self.live.update_agreement(agreement.id, status=status)
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
+        if self.attempt(lambda: self.live.update_agreement(agreement.id, status=status)) is None:
             return
         self.table.update_cell(agreement.id, "Status", self._status_cell(status))
         self._show_owners()
@@ -304,10 +305,7 @@ class AgreementsScreen(Screen[None]):
             if not yes:
                 return
             index = self.table.cursor_row
-            try:
-                self.live.delete_agreement(agreement.id)
-            except (WorkshopError, OSError) as error:
-                self.app.report(error)  # type: ignore[attr-defined]
+            if self.attempt(lambda: self.live.delete_agreement(agreement.id)) is None:
                 return
             self.refresh_table()
             if self.table.row_count:

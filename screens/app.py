@@ -1,4 +1,9 @@
-"""The Textual app: screens, themes, app-wide keys and the command palette."""
+"""The Textual app: screens, themes, app-wide keys and the command palette.
+
+The app imports its screens; screens never import the app (they know it as
+``screens.base.WorkshopAppBase``). Every operation goes through the app's ``workspace``
+(``workshop.app``): the UI never touches the store or writes files itself.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,9 @@ import asyncio
 import traceback
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.events import Resize
@@ -18,20 +22,22 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from screens import collector
-from screens.literal import literal
+from screens.base import WorkshopAppBase
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
-from workshop.clock import Clock, SystemClock
 from workshop.errors import WorkshopError
-from workshop.paths import default_exports_dir
 
 if TYPE_CHECKING:
-    from workshop.session_store import SessionStore
+    from workshop.app.live import LiveSession
+    from workshop.app.workspace import Workspace
 
 MIN_WIDTH, MIN_HEIGHT = 100, 30
 
 
-class WorkshopApp(App[int]):
-    """Projected on the wall during a team meeting: calm, legible, keyboard-first."""
+class WorkshopApp(WorkshopAppBase):
+    """Projected on the wall during a team meeting: calm, legible, keyboard-first.
+
+    Keys are handled strictly in the order they were typed (see screens.key_order).
+    """
 
     TITLE = "Workshop ouderbetrokkenheid"
     # The home screen's style comes with the app's: it is the first screen, and a screen's own
@@ -63,18 +69,9 @@ class WorkshopApp(App[int]):
         ),
     ]
 
-    def __init__(
-        self,
-        store: SessionStore,
-        *,
-        open_session_id: str | None = None,
-        clock: Clock | None = None,
-        exports_dir: Path | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, *, open_session_id: str | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.clock: Clock = clock or SystemClock()
-        self.exports_dir = exports_dir or default_exports_dir()
+        self.workspace = workspace
         self.open_session_id = open_session_id
         self._screens_pushed = False  # resizes before that are checked once the screens are there
 
@@ -98,7 +95,9 @@ class WorkshopApp(App[int]):
         collector.pause()  # until the first frame (screens.collector says why)
         # The session list is read in a thread, off the UI thread, starting now: beside
         # Textual's own start-up rather than after it.
-        self._listing = asyncio.get_running_loop().run_in_executor(None, self.store.scan)
+        self._listing = asyncio.get_running_loop().run_in_executor(
+            None, self.workspace.list_sessions
+        )
 
     def on_unmount(self) -> None:
         collector.resume()  # also when the app stops before its first frame
@@ -123,17 +122,49 @@ class WorkshopApp(App[int]):
     # -- opening sessions -----------------------------------------------------------------------
 
     def open_runner(self, session_id: str) -> None:
-        """Open a session in the phase runner, exactly where it was left."""
-        from screens.runner import RunnerScreen, open_live_session
+        """Open a session in the phase runner, exactly where it was left.
 
-        live = open_live_session(self, session_id)
-        if live is not None:
-            self.push_screen(RunnerScreen(live))
+        When another window has the session open, or its folder cannot be written (a read-only
+        or full disk), ask whether to look at it read-only. Any other problem is said calmly.
+        """
+        from workshop.app.opening import OpenRefused
 
-    def report(self, error: WorkshopError | OSError) -> None:
-        """Show an expected error as a calm message; never as a traceback."""
-        message = str(error) if isinstance(error, WorkshopError) else (error.strerror or str(error))
-        self.notify(literal(message), title="Let op", severity="error", timeout=10)
+        try:
+            live = self.workspace.open(session_id)
+        except OpenRefused as refused:
+            self.offer_read_only(session_id, refused.reason)
+            return
+        except (WorkshopError, OSError) as error:
+            self.report(error)
+            return
+        self.push_runner(live)
+
+    def offer_read_only(self, session_id: str, reason: str) -> None:
+        from screens.confirm import ConfirmScreen
+
+        def answer(look: bool | None) -> None:
+            if not look:
+                return
+            try:
+                live = self.workspace.open_read_only(session_id)
+            except (WorkshopError, OSError) as again:
+                self.report(again)
+                return
+            self.push_runner(live, read_only_reason=reason)
+
+        self.push_screen(
+            ConfirmScreen(
+                f"{reason}\n\nWil je hem bekijken zonder iets te veranderen?",
+                confirm_label="Alleen bekijken",
+                danger=False,
+            ),
+            answer,
+        )
+
+    def push_runner(self, live: LiveSession, *, read_only_reason: str = "") -> None:
+        from screens.runner import RunnerScreen
+
+        self.push_screen(RunnerScreen(live, read_only_reason=read_only_reason))
 
     # -- app-wide actions -----------------------------------------------------------------------
 
@@ -205,13 +236,7 @@ class WorkshopApp(App[int]):
         Overrides Textual's default, which prints a traceback. Saved work is safe either way:
         every change was on disk before the screen showed it.
         """
-        log_path = self.store.root / "fout.log"
-        try:
-            self.store.ensure()
-            with log_path.open("a", encoding="utf-8") as log:
-                log.write(traceback.format_exc())
-        except OSError:
-            log_path = None  # type: ignore[assignment]
+        log_path = self.workspace.log_error(traceback.format_exc())
         self.bell()
         where = f" De details staan in {log_path}." if log_path else ""
         self._exit_renderables.append(

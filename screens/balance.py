@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from screens.base import WorkshopScreen
 from screens.literal import literal
 from screens.widgets.balance_panel import BalancePanel
-from workshop.session import LiveSession
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 
-class BalanceScreen(Screen[None]):
+class BalanceScreen(WorkshopScreen[None]):
     """Counts of input and agreements per partnership form; forms without attention stand out."""
 
     CSS_PATH = "styles/balance.tcss"

@@ -9,8 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from screens.base import WorkshopModal
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(WorkshopModal[bool]):
     """Returns True only when the user chose the confirming button."""
 
     BINDINGS = [

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from screens.base import WorkshopModal
 from screens.widgets.capture_bar import CalmInput
-from workshop.errors import ValidationError, WorkshopError
+from workshop.errors import ValidationError
 from workshop.model import Contribution, Group, Kind, PartnershipForm
-from workshop.session import LiveSession
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 NO_FORM = "-"  # Select needs a value; this one stands for "geen vorm"
 
 
-class ContributionEditScreen(ModalScreen[Contribution | None]):
+class ContributionEditScreen(WorkshopModal[Contribution | None]):
     """Saves through the core itself, so a refused field is shown right beside it."""
 
     CSS_PATH = "styles/contribution_edit.tcss"
@@ -95,6 +99,10 @@ class ContributionEditScreen(ModalScreen[Contribution | None]):
         line.update(Content(message))
         line.display = bool(message)
 
+    def show_invalid(self, error: ValidationError) -> None:
+        field = error.field if error.field in ("tekst", "auteur") else "groep"
+        self._show_error(field, error.message)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
@@ -112,8 +120,8 @@ class ContributionEditScreen(ModalScreen[Contribution | None]):
         for field in ("tekst", "groep", "auteur"):
             self._show_error(field, "")
         form_value = self.query_one("#edit-form", Select).value
-        try:
-            updated = self.live.edit_contribution(
+        updated = self.attempt(
+            lambda: self.live.edit_contribution(
                 self.contribution.id,
                 text=self.query_one("#edit-text", Input).value,
                 group=Group(self.query_one("#edit-group", Select).value),
@@ -121,12 +129,7 @@ class ContributionEditScreen(ModalScreen[Contribution | None]):
                 form=None if form_value == NO_FORM else PartnershipForm(form_value),
                 author=self.query_one("#edit-author", Input).value,
             )
-        except ValidationError as error:
-            self._show_error(
-                error.field if error.field in ("tekst", "auteur") else "groep", error.message
-            )
-            return
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
+        )
+        if updated is None:
             return
         self.dismiss(updated)

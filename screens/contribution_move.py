@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkshopModal
 from screens.literal import literal
 from workshop.model import Contribution
-from workshop.session import LiveSession
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 
 def step_id(phase: int, step: int) -> str:
     return f"step-{phase}-{step}"
 
 
-class ContributionMoveScreen(ModalScreen[tuple[int, int] | None]):
+class ContributionMoveScreen(WorkshopModal[tuple[int, int] | None]):
     """Returns (phase index, step index), or None when cancelled."""
 
     CSS_PATH = "styles/contribution_edit.tcss"

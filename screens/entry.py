@@ -20,8 +20,9 @@ def launch_app(request: LaunchRequest, make_app: Callable[..., WorkshopApp] | No
     collector.pause(whole_process=True)  # the app resumes it after its first frame
     # Imported here so that commands like `workshop --version` start without loading Textual.
     from screens.app import WorkshopApp
+    from workshop.app.workspace import Workspace
 
-    app = (make_app or WorkshopApp)(store=request.store, open_session_id=request.session_id)
+    app = (make_app or WorkshopApp)(Workspace(request.store), open_session_id=request.session_id)
     app.run()
     return app.return_code or 0
 

@@ -1,26 +1,27 @@
 """A preview of the plan (plan van aanpak) inside the app, then save it as Markdown or HTML.
 
 Available at any moment of a session. The core renders the document and escapes all user text,
-so showing it with Textual's Markdown widget cannot turn typed text into structure.
+so showing it with Textual's Markdown widget cannot turn typed text into structure. Showing and
+saving go through the workspace, as ``workshop export`` does: the same plan, byte for byte, with
+the self-scans compared to the trajectory's earlier scan.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Markdown, Static
 
+from screens.base import WorkshopScreen
 from screens.literal import literal
-from workshop.anonymize import without_names
-from workshop.errors import WorkshopError
-from workshop.export.files import export_session
-from workshop.export.markdown import render_markdown
-from workshop.session import LiveSession
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 FORMAT_LABELS = {"md": "Markdown", "html": "webpagina (HTML)"}
 
@@ -30,7 +31,7 @@ def names_label(anonymous: bool) -> str:
     return "Zonder namen: aan (z)" if anonymous else "Zonder namen: uit (z)"
 
 
-class ExportPreviewScreen(Screen[None]):
+class ExportPreviewScreen(WorkshopScreen[None]):
     """Shows the plan as it will be saved; m or Ctrl+S saves Markdown, h saves HTML."""
 
     CSS_PATH = "styles/export_preview.tcss"
@@ -99,8 +100,7 @@ class ExportPreviewScreen(Screen[None]):
         return self.query_one("#export-without-names", Checkbox).value
 
     def document(self, anonymous: bool = False) -> str:
-        stored = self.live.stored()
-        return render_markdown(without_names(stored) if anonymous else stored)
+        return self.app.workspace.preview(self.live.stored(), without_names=anonymous)
 
     async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
@@ -111,18 +111,11 @@ class ExportPreviewScreen(Screen[None]):
         self.query_one("#export-without-names", Checkbox).toggle()
 
     def action_save(self, fmt: str) -> None:
-        app = self.app
-        try:
-            path = export_session(
-                self.live.stored(),
-                fmt,
-                None,
-                app.exports_dir,  # type: ignore[attr-defined]
-                without_names=self.anonymous,
-                today=app.clock.now().date(),  # type: ignore[attr-defined]
-            )
-        except (WorkshopError, OSError) as error:
-            app.report(error)  # type: ignore[attr-defined]
+        stored, anonymous = self.live.stored(), self.anonymous
+        path = self.attempt(
+            lambda: self.app.workspace.export(stored, fmt, without_names=anonymous)
+        )
+        if path is None:
             return
         self.saved.append(path)
         label = FORMAT_LABELS[fmt] + (", zonder namen" if self.anonymous else "")
@@ -137,7 +130,7 @@ class ExportPreviewScreen(Screen[None]):
             )
         )
         shown.display = True
-        app.notify(
+        self.app.notify(
             Content.assemble("Het plan staat in ", literal(str(path))),
             title="Plan opgeslagen",
             timeout=8,

@@ -3,7 +3,7 @@
 A form's fields carry the class ``form-input`` and the id ``input-<name>``, where ``<name>`` is the
 field a core ValidationError names; beside each stands a Static ``error-<name>``. The save button
 has the id ``form-save``; any other button cancels. Subclasses give ``values_to_fill`` and
-``action_save``.
+``save_values``, which saves through the core (``WorkshopScreen.attempt`` shows what it refuses).
 """
 
 from __future__ import annotations
@@ -11,17 +11,18 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.actions import SkipAction
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 
+from screens.base import WorkshopModal
 from screens.confirm import close_form
 from screens.literal import literal
+from workshop.errors import ValidationError
 
 ResultT = TypeVar("ResultT")
 
 
-class FieldForm(ModalScreen[ResultT]):
+class FieldForm(WorkshopModal[ResultT]):
     _initial: dict[str, str]
 
     def values_to_fill(self) -> dict[str, str]:
@@ -67,6 +68,11 @@ class FieldForm(ModalScreen[ResultT]):
         self.set_focus(self.query_one(f"#input-{field}"))
         return True
 
+    def show_invalid(self, error: ValidationError) -> None:
+        """A refused value beside its field; one the form has no field for, as a notice."""
+        if not self.show_error(error.field, error.message):
+            self.app.report(error)
+
     def clear_errors(self) -> None:
         for error in self.query(".field-error").results(Static):
             error.update("")
@@ -99,4 +105,11 @@ class FieldForm(ModalScreen[ResultT]):
         close_form(self, changed=self.values() != self._initial)
 
     def action_save(self) -> None:
+        self.clear_errors()
+        saved = self.attempt(lambda: self.save_values(self.values()))
+        if saved is not None:
+            self.dismiss(saved)
+
+    def save_values(self, values: dict[str, str]) -> ResultT:
+        """Save through the core; raises ValidationError or another WorkshopError."""
         raise NotImplementedError

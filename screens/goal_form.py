@@ -7,7 +7,7 @@ names the problem next to its field.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,11 +18,13 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.field_form import FieldForm
 from screens.literal import literal
-from workshop.errors import ValidationError, WorkshopError
+from workshop.errors import ValidationError
 from workshop.goals import INSPECTION_NORM_PERCENT, Goal, Judgement, norm_suggestion
-from workshop.session import LiveSession
 from workshop.text import format_date
 from workshop.typed import parse_choice
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 
 class FieldSpec:
@@ -83,10 +85,6 @@ class GoalDialog(FieldForm[Goal | None]):
     def values_to_fill(self) -> dict[str, str]:
         return {}
 
-    def save_values(self, values: dict[str, str]) -> Goal:
-        """Save through the core; raises ValidationError or another WorkshopError."""
-        raise NotImplementedError
-
     def intro(self) -> Content | None:
         return None
 
@@ -128,19 +126,6 @@ class GoalDialog(FieldForm[Goal | None]):
                 yield Button("Annuleren", id="form-cancel", compact=True)
                 yield Button("Opslaan", id="form-save", variant="primary", compact=True)
         yield Footer()
-
-    def action_save(self) -> None:
-        self.clear_errors()
-        try:
-            saved = self.save_values(self.values())
-        except ValidationError as error:
-            if not self.show_error(error.field, error.message):
-                self.app.report(error)  # type: ignore[attr-defined]
-            return
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
-            return
-        self.dismiss(saved)
 
 
 def _percent_text(goal: Goal) -> str:

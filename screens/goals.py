@@ -6,22 +6,25 @@ Made in the plan phase (criterion, target percentage, date) and judged in the ev
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkshopModal, WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.goal_form import EvaluateGoalScreen, GoalFormScreen
 from screens.literal import literal
-from workshop.errors import WorkshopError
 from workshop.goals import Goal, Judgement, norm_suggestion
 from workshop.model import Agreement
-from workshop.session import LiveSession
 from workshop.text import format_date
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 _CHANGING_ACTIONS = frozenset({"new", "edit", "evaluate", "link", "delete"})
 _NEEDS_GOAL = frozenset({"edit", "evaluate", "link", "delete"})
@@ -73,7 +76,7 @@ def goal_content(goal: Goal, agreements: list[Agreement]) -> Content:
     return Content("\n").join(lines)
 
 
-class GoalsScreen(Screen[None]):
+class GoalsScreen(WorkshopScreen[None]):
     """All goals of the session with criterion, target, date, result, judgement and agreements."""
 
     CSS_PATH = "styles/goals.tcss"
@@ -233,10 +236,7 @@ class GoalsScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                self.live.delete_goal(goal.id)
-            except (WorkshopError, OSError) as error:
-                self.app.report(error)  # type: ignore[attr-defined]
+            if self.attempt(lambda: self.live.delete_goal(goal.id)) is None:
                 return
             self.refresh_list()
             self.app.notify("Het doel is verwijderd.", title="Verwijderd")
@@ -256,7 +256,7 @@ class GoalsScreen(Screen[None]):
         self.dismiss(None)
 
 
-class LinkAgreementScreen(ModalScreen[None]):
+class LinkAgreementScreen(WorkshopModal[None]):
     """Pick the agreements that belong to a goal: Enter links or unlinks the chosen one."""
 
     CSS_PATH = "styles/goals.tcss"
@@ -329,12 +329,13 @@ class LinkAgreementScreen(ModalScreen[None]):
         event.stop()
         if self.live.read_only or event.option.id is None:
             return
-        try:
-            agreement = self.live.agreement(event.option.id)
-            linked = agreement.goal == self.goal.id
-            self.live.update_agreement(agreement.id, goal=None if linked else self.goal.id)
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
+        agreement_id, goal_id = event.option.id, self.goal.id
+
+        def toggle_link() -> Agreement:
+            linked = self.live.agreement(agreement_id).goal == goal_id
+            return self.live.update_agreement(agreement_id, goal=None if linked else goal_id)
+
+        if self.attempt(toggle_link) is None:
             return
         self.refresh_list(keep=event.option_index)
 

@@ -13,8 +13,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.keys import key_to_character
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
+
+from screens.base import WorkshopModal
 
 CAPTURE_HELP = """\
 Sneller typen in de invoerregel (aan het begin van de regel):
@@ -106,7 +108,7 @@ def column_widths(rows: list[HelpRow], room: int, cell_padding: int) -> tuple[in
     return key_width, max(MIN_TEXT_WIDTH, min(text_room, longest_text))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(WorkshopModal[None]):
     CSS_PATH = "styles/help.tcss"
     BINDINGS = [
         Binding("escape,f1,q", "close", "Terug", id="help.close", tooltip="Sluit de hulp"),

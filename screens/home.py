@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkshopModal, WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from screens.session_list import SessionList
@@ -23,8 +23,7 @@ from workshop.summary import SessionSummary
 from workshop.text import format_date
 
 if TYPE_CHECKING:
-    from screens.app import WorkshopApp
-    from workshop.listing import Problem
+    from workshop.app.workspace import Problem
 
     Listing = tuple[list[SessionSummary], list[Problem]]
 
@@ -57,7 +56,7 @@ def problems_text(problems: list[Problem]) -> Content:
     return Content.assemble(head, *files, advice)
 
 
-class ForgetPersonScreen(ModalScreen[str | None]):
+class ForgetPersonScreen(WorkshopModal[str | None]):
     """Asks whose name to remove from every session (AVG). Returns the name, or None."""
 
     BINDINGS = [
@@ -119,7 +118,7 @@ class ForgetPersonScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(WorkshopScreen[None]):
     """The first screen: what is stored, and where to go from here."""
 
     TITLE = "Workshop ouderbetrokkenheid"
@@ -175,10 +174,6 @@ class HomeScreen(Screen[None]):
         self.summaries, self.problems = listing or ([], [])
         self._listed = listing is not None  # the first resume needs no second read
 
-    @property
-    def workshop_app(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with Vertical(id="home-body"):
@@ -216,10 +211,10 @@ class HomeScreen(Screen[None]):
         screen's later messages (and a test's ``pilot.pause()``) come after the list is shown.
         """
         try:
-            summaries, problems = await asyncio.to_thread(self.workshop_app.store.scan)
+            summaries, problems = await asyncio.to_thread(self.app.workspace.list_sessions)
         except OSError as error:
             summaries, problems = [], []
-            self.workshop_app.report(error)
+            self.app.report(error)
         self.show_sessions(summaries, problems)
 
     def show_sessions(self, summaries: list[SessionSummary], problems: list[Problem]) -> None:
@@ -288,17 +283,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(NewSessionScreen())
 
     def action_demo(self) -> None:
-        from workshop.demo import create_demo_session
-
-        app = self.workshop_app
-        try:
-            live = create_demo_session(app.store, app.clock)
-        except (WorkshopError, OSError) as error:
-            app.report(error)
+        session_id = self.attempt(self.app.workspace.create_demo)
+        if session_id is None:
             self.refresh_sessions()
             return
-        session_id = live.session.id
-        live.close()
         self.open_session(session_id)
 
     def action_delete_session(self) -> None:
@@ -319,13 +307,8 @@ class HomeScreen(Screen[None]):
         )
 
     def delete_session(self, summary: SessionSummary) -> None:
-        app = self.workshop_app
-        try:
-            app.store.delete(summary.id)
-        except WorkshopError as error:
-            app.report(error)
-        else:
-            app.notify(literal(f"Verwijderd: {summary.title}"), title="Sessie verwijderd")
+        if self.succeeded(lambda: self.app.workspace.delete(summary.id)):
+            self.app.notify(literal(f"Verwijderd: {summary.title}"), title="Sessie verwijderd")
         self.refresh_sessions()
 
     def action_forget_person(self) -> None:
@@ -354,11 +337,11 @@ class HomeScreen(Screen[None]):
     def forget_in_background(self, name: str) -> None:
         """Every session and its backups are rewritten: off the UI thread, so it stays calm."""
         # Only loaded when needed: faster start-up.
-        from workshop.privacy import forget_person, remaining_lines, report_lines
+        from workshop.forget_report import remaining_lines, report_lines
 
-        app = self.workshop_app
+        app = self.app
         try:
-            report = forget_person(app.store, name, app.clock)
+            report = app.workspace.forget(name)
         except (WorkshopError, OSError) as error:
             app.call_from_thread(app.report, error)
         else:
@@ -374,8 +357,5 @@ class HomeScreen(Screen[None]):
         app.call_from_thread(self.refresh_sessions)
 
     def open_session(self, session_id: str) -> None:
-        try:
-            self.workshop_app.open_runner(session_id)
-        except (WorkshopError, OSError) as error:
-            self.workshop_app.report(error)
+        if not self.succeeded(lambda: self.app.open_runner(session_id)):
             self.refresh_sessions()

@@ -10,29 +10,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
 
+from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
+from workshop.app.live import new_participant
 from workshop.errors import ValidationError, WorkshopError
 from workshop.export.blocks import plural
 from workshop.model import Group, Participant, SessionSummary
 from workshop.scan import Scan, builtin_scans
-from workshop.session import create_session, new_participant
-from workshop.template import DEFAULT_TEMPLATE_ID, Template, builtin_templates
+from workshop.template import DEFAULT_TEMPLATE_ID, Template
 from workshop.text import format_date
-from workshop.trajectory import CarryOver, open_items_before, trajectory_key
+from workshop.trajectory import CarryOver, trajectory_key
 from workshop.typed import parse_count, parse_date, parse_names
-
-if TYPE_CHECKING:
-    from screens.app import WorkshopApp
 
 T = TypeVar("T")
 ANONYMOUS_WORD = "anoniem"
@@ -133,7 +130,7 @@ TEXT_INPUTS = (
 LAST_INPUT = PARENT_NAMES_FIELD.input_id
 
 
-class NewSessionScreen(Screen[None]):
+class NewSessionScreen(WorkshopScreen[None]):
     """Fill in, then Ctrl+S: the session is stored and opens in the phase runner."""
 
     CSS_PATH = "styles/new_session.tcss"
@@ -166,15 +163,11 @@ class NewSessionScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.templates, self.template_problem = shipped(builtin_templates)
+        self.templates, self.template_problem = self.app.workspace.templates_for_form()
         self.scans, self.scan_problem = shipped(builtin_scans)
         self.defaults: dict[str, str] = {}
         self.carry_over_for: tuple[str, date] | None = None  # what the hint was worked out for
         self.review_chosen = False  # once the facilitator sets it, it no longer follows the hint
-
-    @property
-    def workshop_app(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -249,7 +242,7 @@ class NewSessionScreen(Screen[None]):
         self.show_template_hint()
 
     def on_mount(self) -> None:
-        self.query_one("#day", Input).value = format_date(self.workshop_app.clock.now().date())
+        self.query_one("#day", Input).value = format_date(self.app.workspace.clock.now().date())
         for field in self.query(Input).results(Input):
             field.cursor_blink = False  # calm on a projector, and stable in snapshots
         self.show_carry_over()
@@ -260,7 +253,7 @@ class NewSessionScreen(Screen[None]):
         if self.template_problem is not None:
             self.show_error(ValidationError("sjabloon", str(self.template_problem)))
         if self.scan_problem is not None:
-            self.workshop_app.report(self.scan_problem)
+            self.app.report(self.scan_problem)
         self.query_one("#title", Input).focus()
 
     # -- reading and checking -----------------------------------------------------------------
@@ -282,7 +275,7 @@ class NewSessionScreen(Screen[None]):
 
     def draft(self) -> SessionSummary:
         """The session as filled in so far, to ask the store what it would bring along."""
-        now = self.workshop_app.clock.now()
+        now = self.app.workspace.clock.now()
         try:
             day = parse_date(self.text("day"))
         except ValidationError:
@@ -308,7 +301,7 @@ class NewSessionScreen(Screen[None]):
         self.carry_over_for = wanted
         hint = self.query_one("#review-hint", Static)
         try:
-            carried = open_items_before(self.workshop_app.store, draft)
+            carried = self.app.workspace.carry_over(draft)
         except (WorkshopError, OSError):
             hint.update("De eerdere sessies konden niet worden gelezen.")
             return
@@ -344,12 +337,16 @@ class NewSessionScreen(Screen[None]):
         """The message right under its field; a field the form does not know goes to a toast."""
         input_id = FIELD_INPUTS.get(error.field)
         if input_id is None:
-            self.workshop_app.report(error)
+            self.app.report(error)
             return
         message = self.query_one(f"#{input_id}-error", Static)
         message.update(literal(error.message))
         message.display = True
         self.query_one(f"#{input_id}").add_class("-invalid-field")
+
+    def show_invalid(self, error: ValidationError) -> None:
+        self.show_error(error)
+        self.focus_first_error()
 
     def focus_first_error(self) -> None:
         left = len(LEFT_FIELDS)
@@ -385,11 +382,8 @@ class NewSessionScreen(Screen[None]):
                 self.show_error(error)
             self.focus_first_error()
             return
-        app = self.workshop_app
-        try:
-            live = create_session(
-                app.store,
-                app.clock,
+        live = self.attempt(
+            lambda: self.app.workspace.create(
                 title=self.text("title"),
                 template=cast(Template, values["template"]),
                 location=self.text("location"),
@@ -403,18 +397,14 @@ class NewSessionScreen(Screen[None]):
                 review=self.query_one("#review", Checkbox).value,
                 scans=self.chosen_scans(),
             )
-        except ValidationError as error:
-            self.show_error(error)
-            self.focus_first_error()
-            return
-        except (WorkshopError, OSError) as error:
-            app.report(error)  # e.g. a full disk: the form stays filled in
-            return
+        )
+        if live is None:
+            return  # e.g. a full disk: the form stays filled in
         session_id = live.session.id
         live.close()
         # The runner replaces the form: leaving the runner goes back to the overview.
         self.app.pop_screen()
-        app.open_runner(session_id)
+        self.app.open_runner(session_id)
 
     def action_cancel(self) -> None:
         if self.form_values() == self.defaults:

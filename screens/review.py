@@ -8,23 +8,26 @@ Enter marks it as discussed and goes on. At the end a summary says what changed.
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
+from screens.base import WorkshopScreen
 from screens.literal import literal
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Agreement, Horizon, SessionSummary, Status
-from workshop.session import LiveSession
 from workshop.text import format_date
 from workshop.trajectory import due_moment
 from workshop.typed import parse_due
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 STATUS_STYLE = {
@@ -53,7 +56,7 @@ def moment_text(agreement: Agreement) -> str:
     return f"{agreement.due.label} (uiterlijk {format_date(moment)})"
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(WorkshopScreen[None]):
     """Go through the carried agreements one by one; a summary at the end."""
 
     CSS_PATH = "styles/review.tcss"
@@ -218,7 +221,7 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         try:
-            self._sessions = {s.id: s for s in self.app.store.list_sessions()}  # type: ignore[attr-defined]
+            self._sessions = self.app.workspace.summaries_by_id()
         except (WorkshopError, OSError):
             self._sessions = {}  # only used to name where an agreement came from
         self.query_one("#review-edit").display = False
@@ -377,34 +380,32 @@ class ReviewScreen(Screen[None]):
 
     # -- actions --------------------------------------------------------------------------------
 
-    def _review(self, agreement: Agreement, **changes: object) -> Agreement | None:
-        try:
-            return self.live.review_agreement(agreement.id, **changes)  # type: ignore[arg-type]
-        except ValidationError:
-            raise
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
-            return None
+    def show_invalid(self, error: ValidationError) -> None:
+        """A refused note, owner or moment is said under the small input, which stays open."""
+        if self.editing is None:
+            self.app.report(error)
+            return
+        message = self.query_one("#review-edit-error", Static)
+        message.update(literal(error.message))
+        message.display = True
 
     def action_set_status(self, index: int) -> None:
         agreement = self.current()
         if agreement is None or self.live.read_only:
             return
-        try:
-            self._review(agreement, status=STATUS_ORDER[index])
-        except ValidationError as error:
-            self.app.report(error)  # type: ignore[attr-defined]
+        status = STATUS_ORDER[index]
+        self.attempt(lambda: self.live.review_agreement(agreement.id, status=status))
         self.show()
 
     def action_discussed(self) -> None:
         agreement = self.current()
         if agreement is None or self.live.read_only:
             return
-        try:
-            saved = agreement if agreement.reviewed else self._review(agreement)
-        except ValidationError as error:
-            self.app.report(error)  # type: ignore[attr-defined]
-            saved = None
+        saved = (
+            agreement
+            if agreement.reviewed
+            else self.attempt(lambda: self.live.review_agreement(agreement.id))
+        )
         if saved is not None:
             self.action_move(1)
         else:
@@ -479,20 +480,17 @@ class ReviewScreen(Screen[None]):
             self.close_edit()
             return
         value = await _with_suggestion(edit_input)
-        try:
-            if self.editing == "notitie":
-                saved = self._review(agreement, note=value)
-            elif self.editing == "eigenaar":
-                saved = self._review(agreement, owner=value)
-            else:
-                saved = self._review(agreement, due=parse_due(value))
-        except ValidationError as error:
-            message = self.query_one("#review-edit-error", Static)
-            message.update(literal(error.message))
-            message.display = True
-            return
-        if saved is None:
-            return  # not saved (reported): the typed text stays
+        editing = self.editing
+
+        def review() -> Agreement:
+            if editing == "notitie":
+                return self.live.review_agreement(agreement.id, note=value)
+            if editing == "eigenaar":
+                return self.live.review_agreement(agreement.id, owner=value)
+            return self.live.review_agreement(agreement.id, due=parse_due(value))
+
+        if self.attempt(review) is None:
+            return  # refused (said under the input) or not saved (reported): the text stays
         self.close_edit()
         self.show()
 

@@ -2,22 +2,22 @@
 
 Thin by design: every change goes through ``LiveSession`` (which writes it to disk before it
 returns); this screen only reads the session and shows it. A failed save shows a calm message and
-leaves the typed text where it was.
+keeps the typed text (the capture bar gives it back without mixing it with newer text).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
+from screens.base import WorkshopScreen
+from screens.step_screens import screen_for_step
 from screens.widgets import (
     Agenda,
     AgendaRow,
@@ -29,18 +29,15 @@ from screens.widgets import (
     TimerDisplay,
 )
 from screens.widgets.agenda import Progress
+from screens.widgets.capture_bar import CapturedLine
 from screens.widgets.keys import step_bindings
-from screens.widgets.step_screens import screen_for_step, step_screen_label
+from screens.widgets.step_kinds import step_screen_label
 from workshop.capture import parse_capture
 from workshop.errors import NotFoundError, ValidationError, WorkshopError
-from workshop.lock import SessionLockedError
 from workshop.model import Agreement, Contribution, Group
-from workshop.session import LiveSession, open_session
 
 if TYPE_CHECKING:
-    from screens.app import WorkshopApp
-
-T = TypeVar("T")
+    from workshop.app.live import LiveSession
 
 TIME_GROUP = Binding.Group("+1 +5 -1")
 PHASE_GROUP = Binding.Group("Fase")
@@ -67,61 +64,7 @@ CHANGING_ACTIONS = frozenset(
 )
 
 
-def open_live_session(app: WorkshopApp, session_id: str) -> LiveSession | None:
-    """Open a session for the runner; on a problem, say so calmly and return None.
-
-    When another window has the session open, ask whether to look at it read-only; that view
-    is pushed by the answer, so this returns None then too.
-    """
-    try:
-        return open_session(app.store, session_id, app.clock)
-    except SessionLockedError as error:
-        offer_read_only(app, session_id, error)
-    except WorkshopError as error:
-        app.report(error)
-    return None
-
-
-def offer_read_only(app: WorkshopApp, session_id: str, error: SessionLockedError) -> None:
-    from screens.confirm import ConfirmScreen
-
-    holder = error.holder
-    where = (
-        f"Deze sessie is al open op {holder.host} "
-        f"(proces {holder.pid}, sinds {holder.since_label})."
-    )
-
-    def answer(look: bool | None) -> None:
-        if not look:
-            return
-        try:
-            live = open_session(app.store, session_id, app.clock, read_only=True)
-        except WorkshopError as again:
-            app.report(again)
-            return
-        app.push_screen(RunnerScreen(live, read_only_reason=where))
-
-    app.push_screen(
-        ConfirmScreen(
-            f"{where}\n\nWil je hem bekijken zonder iets te veranderen?",
-            confirm_label="Alleen bekijken",
-            danger=False,
-        ),
-        answer,
-    )
-
-
-def optional_screen(module: str, name: str) -> Any | None:
-    """A screen class another part of the app provides, or None while it does not exist yet."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ModuleNotFoundError as error:
-        if error.name != module:
-            raise
-        return None
-
-
-class RunnerScreen(Screen[None]):
+class RunnerScreen(WorkshopScreen[None]):
     CSS_PATH = "styles/runner.tcss"
     TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
 
@@ -265,7 +208,6 @@ class RunnerScreen(Screen[None]):
         self.read_only = bool(live.read_only)
         self.read_only_reason = read_only_reason
         self.sort_by_votes = False
-        self._deleted: list[Contribution] = []  # undo stack for deletions
         self._last_list: ContributionList | None = None
         self._last_group = Group.TEAM  # where the last remark went: Escape goes there
         self._bell_phase: int | None = None
@@ -295,7 +237,7 @@ class RunnerScreen(Screen[None]):
             with Vertical(id="runner-side"):
                 yield TimerDisplay(id="timer")
                 yield Agenda(id="agenda")
-        yield CaptureBar(id="capture")
+        yield CaptureBar(save=self.save_capture, id="capture")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -400,62 +342,47 @@ class RunnerScreen(Screen[None]):
 
     # -- calling the core -----------------------------------------------------------------------
 
-    def attempt(self, change: Callable[[], T]) -> T | None:
-        """Run one core call; on an expected error, report it calmly and return None."""
-        try:
-            return change()
-        except ValidationError as error:
-            self.capture.show_message(error.message, error=True)
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
-        return None
-
-    def succeeded(self, change: Callable[[], object]) -> bool:
-        """Like ``attempt`` for calls that return nothing: True when the change was saved."""
-        return self.attempt(lambda: change() or True) is not None
+    def show_invalid(self, error: ValidationError) -> None:
+        """A refused value (``attempt``) is said in the capture bar, where the eyes are."""
+        self.capture.show_message(error.message, error=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in CHANGING_ACTIONS:
             return False
         if action == "undo_delete":
-            return bool(self._deleted)
+            return bool(self.live.deleted)
         if action == "open_step":
             return step_screen_label(self.live.step.kind) is not None
         return True
 
     # -- capturing ------------------------------------------------------------------------------
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "capture-input":
-            return
-        event.stop()
-        self.save_capture(event.value)
+    def save_capture(self, line: CapturedLine) -> None:
+        """Save a line from the capture bar, at its Enter and before the next key is handled.
 
-    def save_capture(self, line: str) -> None:
-        """Save the typed line; prefixes override the current group, kind and form once."""
-        if not line.strip() or self.read_only:
+        Prefixes in the text override the line's group, kind and form for this remark only.
+        """
+        if self.read_only:
             return
         bar = self.capture
-        parsed = parse_capture(line, self.live.session.participants)
-        group = parsed.group or bar.group
-        kind = parsed.kind or bar.kind
+        parsed = parse_capture(line.text, self.live.session.participants)
+        group = parsed.group or line.group
+        kind = parsed.kind or line.kind
         try:
             contribution = self.live.add_contribution(
                 parsed.text,
                 group,
                 kind=kind,
-                form=parsed.form or bar.form,
+                form=parsed.form or line.form,
                 author=parsed.author or "",
                 aim=parsed.aim,
             )
         except ValidationError as error:
-            bar.show_message(error.message, error=True)
+            bar.not_saved(line, error.message)
             return
         except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
-            bar.show_message(
-                "Niet opgeslagen. Je tekst staat er nog: druk nog eens op Enter.", error=True
-            )
+            self.app.report(error)
+            bar.not_saved(line)
             return
         self.column(group).append(contribution)
         self._last_group = group
@@ -546,7 +473,6 @@ class RunnerScreen(Screen[None]):
         removed = self.attempt(lambda: self.live.delete_contribution(contribution.id))
         if removed is None:
             return
-        self._deleted.append(removed)
         self.column(removed.group).remove(removed.id)
         self.capture.show_message("Verwijderd — Ctrl+Z zet terug")
         self.refresh_bindings()
@@ -557,12 +483,9 @@ class RunnerScreen(Screen[None]):
             self.capture.input.focus()
 
     def action_undo_delete(self) -> None:
-        if not self._deleted:
+        contribution = self.attempt(self.live.undo_delete)
+        if contribution is None:
             return
-        contribution = self._deleted[-1]
-        if not self.succeeded(lambda: self.live.restore_contribution(contribution)):
-            return
-        self._deleted.pop()
         self.refresh_bindings()
         self.show_contributions()
         position = self.live.session.position
@@ -602,17 +525,14 @@ class RunnerScreen(Screen[None]):
         contribution = self.selected()
         if contribution is None:
             return
-        form_screen = optional_screen("screens.agreement_form", "AgreementFormScreen")
-        if form_screen is None:
-            self.capture.show_message("Afspraken maken kan in deze versie nog niet.", error=True)
-            return
+        from screens.agreement_form import AgreementFormScreen
 
         def done(agreement: Agreement | None) -> None:
             if agreement is not None:
                 self.show_contributions()
                 self.capture.show_message(f"Afspraak opgeslagen. Eigenaar: {agreement.owner}.")
 
-        self.app.push_screen(form_screen(self.live, source=contribution), done)
+        self.app.push_screen(AgreementFormScreen(self.live, source=contribution), done)
 
     # -- moving through the session -------------------------------------------------------------
 
@@ -698,22 +618,18 @@ class RunnerScreen(Screen[None]):
         self.app.push_screen(BalanceScreen(self.live))
 
     def action_agreements(self) -> None:
-        self._push_optional("screens.agreements", "AgreementsScreen", "Het afsprakenscherm")
+        from screens.agreements import AgreementsScreen
+
+        self.app.push_screen(AgreementsScreen(self.live))
 
     def action_export(self) -> None:
-        self._push_optional("screens.export_preview", "ExportPreviewScreen", "Exporteren")
+        from screens.export_preview import ExportPreviewScreen
 
-    def _push_optional(self, module: str, name: str, what: str) -> None:
-        screen_class = optional_screen(module, name)
-        if screen_class is None:
-            self.capture.show_message(f"{what} is er in deze versie nog niet.", error=True)
-            return
-        self.app.push_screen(screen_class(self.live))
+        self.app.push_screen(ExportPreviewScreen(self.live))
 
     def action_home(self) -> None:
         """Back to the session list. Everything is saved, except a line still being typed."""
-        typed = self.capture.input.value.strip()
-        if not typed:
+        if not self.capture.holds_unsaved_text:
             self.app.pop_screen()
             return
         from screens.confirm import ConfirmScreen
@@ -726,8 +642,8 @@ class RunnerScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                "In de invoerregel staat nog tekst die niet is opgeslagen. Toch naar het "
-                "overzicht? Die tekst gaat dan verloren.",
+                "Er staat nog tekst die niet is opgeslagen. Toch naar het overzicht? Die "
+                "tekst gaat dan verloren.",
                 confirm_label="Ja, weggaan",
             ),
             answer,

@@ -8,14 +8,16 @@ when the trajectory had this scan before, the change since then.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkshopScreen
 from screens.literal import literal
 from screens.widgets.score_bars import bar_line, group_name, group_style, score_text
 from workshop.errors import WorkshopError
@@ -31,8 +33,9 @@ from workshop.scan import (
     compare,
     get_scan,
 )
-from workshop.session import LiveSession
-from workshop.trajectory import previous_scan_scores
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 ONE, LIST, RESULTS = "one", "list", "results"
 _SCORING_ACTIONS = frozenset({"score", "switch_group", "move", "toggle_list"})
@@ -40,7 +43,7 @@ DIFFERENCE_HEADING = "Hier zit het verschil: praat hierover"
 LEGEND = " · ".join(f"{n} {label}" for n, label in SCALE.items()) + " · 0 of w: weet niet"
 
 
-class ScanScreen(Screen[None]):
+class ScanScreen(WorkshopScreen[None]):
     CSS_PATH = "styles/scan.tcss"
     AUTO_FOCUS = ""  # the keys act on the screen; an input gets focus only when opened
     HELP_TEXT = (
@@ -194,7 +197,7 @@ class ScanScreen(Screen[None]):
         """Per statement code, the change since the trajectory's previous scan; None: no such."""
         assert self.scan is not None
         try:
-            previous = previous_scan_scores(self.app.store, self.live.session, self.scan_id)  # type: ignore[attr-defined]
+            previous = self.app.workspace.previous_scan_scores(self.live.session, self.scan_id)
         except (WorkshopError, OSError):
             return None  # an unreadable earlier session only costs the comparison
         if not previous:
@@ -363,11 +366,8 @@ class ScanScreen(Screen[None]):
     def action_score(self, score: int | None) -> None:
         if self.scan is None or self.live.read_only or self.mode == RESULTS:
             return
-        statement = self.scan.statements[self.index]
-        try:
-            self.live.set_scan_score(self.scan_id, statement.code, self.group, score)
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)  # type: ignore[attr-defined]
+        code, group = self.scan.statements[self.index].code, self.group
+        self.attempt(lambda: self.live.set_scan_score(self.scan_id, code, group, score))
         self.show()
 
     def action_switch_group(self) -> None:

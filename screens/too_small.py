@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from screens.base import WorkshopModal
 
-class TooSmallScreen(ModalScreen[None]):
+
+class TooSmallScreen(WorkshopModal[None]):
     def __init__(self, min_width: int, min_height: int) -> None:
         super().__init__()
         self.min_width = min_width

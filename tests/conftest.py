@@ -37,9 +37,9 @@ def make_app(store: SessionStore, clock: FakeClock, exports_dir: Path) -> Callab
 
     def build(open_session_id: str | None = None):  # type: ignore[no-untyped-def]
         from screens.app import WorkshopApp
+        from workshop.app.workspace import Workspace
 
-        return WorkshopApp(
-            store, open_session_id=open_session_id, clock=clock, exports_dir=exports_dir
-        )
+        workspace = Workspace(store, clock, exports_dir)
+        return WorkshopApp(workspace, open_session_id=open_session_id)
 
     return build

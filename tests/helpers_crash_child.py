@@ -3,14 +3,19 @@
 Run as ``python helpers_crash_child.py DATA_DIR``. This process imports workshop once and then
 waits for commands on stdin, so that each of the hundreds of workers starts in milliseconds:
 
-    run SESSION_ID   fork a worker that opens the session and saves contributions until killed
+    run SESSION_ID   fork a worker that opens the session and saves changes until killed
     reap PID         wait for that worker to end, then print ``dead PID STATUS``
 
 Output lines (each written with one os.write, so lines from two processes never mix):
 
     pid PID          a worker was started
-    open PID         the worker has the session open
+    open PID         the worker has the session open (its journal replayed and folded in)
     ack ID           a contribution's save call returned: it must survive a SIGKILL from here on
+    agreement ID     an agreement linked to a goal was saved
+    unlinked ID      that agreement's goal was removed, and the link with it, in one record
+
+Compaction is made frequent (every few kilobytes of journal), so that kills also land while a
+snapshot is written in the background and before the old journal segment is removed.
 """
 
 from __future__ import annotations
@@ -23,9 +28,12 @@ from pathlib import Path
 from workshop.clock import SystemClock
 from workshop.model import Group, Kind
 from workshop.session import open_session
+from workshop.session_tables import SessionTables
 from workshop.store import SessionStore
 
 LIFETIME = 5.0  # seconds: a worker nobody kills stops by itself
+SessionTables.COMPACT_MIN_BYTES = 3000
+SessionTables.QUIET_MIN_BYTES = 1000
 
 
 def say(line: str) -> None:
@@ -33,7 +41,7 @@ def say(line: str) -> None:
 
 
 def work(store: SessionStore, session_id: str) -> None:
-    """The worker: save contributions in a loop, acknowledging each one only after it is saved."""
+    """The worker: save changes in a loop, acknowledging each one only after it is saved."""
     random.seed(os.urandom(8))
     clock = SystemClock()
     live = open_session(store, session_id, clock)
@@ -44,6 +52,12 @@ def work(store: SessionStore, session_id: str) -> None:
         number += 1
         if number % 7 == 0:  # now and then also rewrite the session itself and its summary
             live.go_to(random.randrange(len(live.template.phases)))
+        if number % 8 == 3:  # a change of several rows in one record
+            goal = live.add_goal(f"Doel {number}", "Criterium")
+            agreement = live.add_agreement(f"Afspraak {number}", "Joost", goal=goal.id)
+            say(f"agreement {agreement.id}")
+            live.delete_goal(goal.id)
+            say(f"unlinked {agreement.id}")
         group = Group.OUDERPANEL if number % 2 else Group.TEAM
         text = f"Inbreng {number} van proces {os.getpid()}: " + "tekst " * random.randrange(40)
         contribution = live.add_contribution(text, group, kind=Kind.IDEE)

@@ -1,8 +1,11 @@
 """A full disk or a failing write: a clear Dutch message, the old file intact, the state unchanged.
 
 The failures are simulated where the storage meets the operating system: ``os.write`` writes half
-of the data and then reports ENOSPC (as a disk that fills up halfway does), or ``os.fsync`` /
-``os.replace`` fail. The UI keeps the unsaved text in its input; that part is tested with the UI.
+of the data and then reports ENOSPC (as a disk that fills up halfway does), ``os.fsync`` fails,
+or the folder refuses new files (``os.open`` with O_CREAT and ``os.replace``). Each change is
+tried both on a journal segment in use (the append is cut back) and as the first record of a new
+segment (the new file is removed again). The UI keeps the unsaved text in its input; that part
+is tested with the UI.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from workshop.session import LiveSession, open_session
 from workshop.storage import find_leftovers
 from workshop.store import SessionStore
 
-REAL_WRITE, REAL_FSYNC, REAL_REPLACE = os.write, os.fsync, os.replace
+REAL_WRITE, REAL_FSYNC, REAL_REPLACE, REAL_OPEN = os.write, os.fsync, os.replace, os.open
 
 
 def _regular_file(fd: int) -> bool:
@@ -48,26 +51,47 @@ def failing_replace(src: str, dst: str) -> None:
     raise OSError(errno.EACCES, os.strerror(errno.EACCES))
 
 
-FAILURES: dict[str, tuple[str, Callable[..., object], str]] = {
-    "disk full while writing": ("write", disk_full_write, "de schijf is vol"),
-    "fsync fails": ("fsync", failing_fsync, "de schijf meldt een fout"),
-    "replace fails": ("replace", failing_replace, "geen toestemming"),
+def failing_create(path: str, flags: int, mode: int = 0o777, **kwargs: object) -> int:
+    if flags & os.O_CREAT:
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+    return REAL_OPEN(path, flags, mode, **kwargs)  # type: ignore[arg-type]
+
+
+# kind: the os functions replaced, and what the message must say
+FAILURES: dict[str, tuple[dict[str, Callable[..., object]], str]] = {
+    "disk full while writing": ({"write": disk_full_write}, "de schijf is vol"),
+    "fsync fails": ({"fsync": failing_fsync}, "de schijf meldt een fout"),
+    "no new files in the folder": (
+        {"replace": failing_replace, "open": failing_create},
+        "geen toestemming",
+    ),
 }
 
 
 @contextlib.contextmanager
 def failing(monkeypatch: pytest.MonkeyPatch, kind: str) -> Iterator[None]:
-    name, replacement, _ = FAILURES[kind]
+    replacements, _ = FAILURES[kind]
     with monkeypatch.context() as patch:
-        patch.setattr(os, name, replacement)
+        for name, replacement in replacements.items():
+            patch.setattr(os, name, replacement)
         yield
 
 
+SEGMENTS = ("journal in use", "new journal segment")
+
+
 @pytest.fixture
-def live(store: SessionStore, clock: FakeClock) -> Iterator[LiveSession]:
+def live(
+    request: pytest.FixtureRequest, store: SessionStore, clock: FakeClock
+) -> Iterator[LiveSession]:
+    """A session with some saved work; its journal segment in use or (after reopening, which
+    folds the journal into the snapshot) still to be created by the next change."""
     session = new_session(store, clock)
     session.add_contribution("Al opgeslagen", Group.TEAM)
     session.add_agreement("Koffieochtend", "Joost")
+    if request.param == "new journal segment":
+        session.close()
+        session = open_session(store, session.session.id, clock)
     yield session
     session.close()
 
@@ -83,8 +107,24 @@ CHANGES: dict[str, Callable[[LiveSession], object]] = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(FAILURES))
-@pytest.mark.parametrize("change", sorted(CHANGES))
+JOURNAL_ONLY = {c for c in CHANGES if c != "go to another phase"}  # no summary to replace
+
+# Appending to a journal segment that is already open needs no new file: with a folder that
+# refuses new files, those changes succeed (test_an_open_journal_needs_no_new_file).
+CASES = [
+    (change, kind, segment)
+    for change in sorted(CHANGES)
+    for kind in sorted(FAILURES)
+    for segment in SEGMENTS
+    if not (
+        kind == "no new files in the folder"
+        and segment == "journal in use"
+        and change in JOURNAL_ONLY
+    )
+]
+
+
+@pytest.mark.parametrize(("change", "kind", "live"), CASES, indirect=["live"])
 def test_failed_save_changes_nothing_and_says_why(
     live: LiveSession,
     monkeypatch: pytest.MonkeyPatch,
@@ -101,7 +141,7 @@ def test_failed_save_changes_nothing_and_says_why(
     with failing(monkeypatch, kind), pytest.raises(StoreError) as caught:
         CHANGES[change](live)
     message = str(caught.value)
-    assert FAILURES[kind][2] in message
+    assert FAILURES[kind][1] in message
     assert "het vorige bestand is niet veranderd" in message
     assert "probeer het opnieuw" in message
     assert tree_snapshot(folder) == files_before  # byte for byte, and no temporary file left
@@ -113,6 +153,27 @@ def test_failed_save_changes_nothing_and_says_why(
     )
 
 
+@pytest.mark.parametrize("change", sorted(JOURNAL_ONLY))
+def test_an_open_journal_needs_no_new_file(
+    store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """A folder that stops taking new files (permissions changed) does not stop the appends to
+    the journal segment that is already open: the change is saved, and there after reopening."""
+    live = new_session(store, clock)
+    live.add_contribution("Al opgeslagen", Group.TEAM)
+    live.add_agreement("Koffieochtend", "Joost")
+    with failing(monkeypatch, "no new files in the folder"):
+        CHANGES[change](live)
+    expected = live.stored()
+    live.close()
+    again = open_session(store, live.session.id, clock)
+    try:
+        assert again.stored() == expected
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("live", SEGMENTS, indirect=True)
 def test_after_space_is_freed_the_same_text_saves_and_nothing_extra_appears(
     live: LiveSession, store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:

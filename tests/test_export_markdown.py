@@ -365,7 +365,7 @@ def test_contributions_with_most_votes_come_first_per_voice() -> None:
     stored = small_session()
     texts = [("weinig", 1), ("veel", 5), ("geen", 0), ("ook veel", 5)]
     stored.contributions = [
-        Contribution(text, Group.TEAM, 0, 0, MOMENT, Kind.IDEE, votes=votes)
+        Contribution(text, Group.TEAM, 0, 0, MOMENT, kind=Kind.IDEE, votes=votes)
         for text, votes in texts
     ]
     items = Outline.of(render_markdown(stored)).list_items()

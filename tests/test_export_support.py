@@ -25,6 +25,7 @@ from workshop.clock import FakeClock
 from workshop.demo import create_demo_session
 from workshop.export.html import markdown_parser
 from workshop.goals import Goal, Judgement
+from workshop.limits import TIMER_PLANNED, TIMER_REMAINING
 from workshop.model import (
     Agreement,
     Aim,
@@ -337,10 +338,13 @@ def stored_sessions(draw: st.DrawFn) -> StoredSession:
         length = draw(st.none() | st.integers(0, 4 * 3600))
         stopped = None if length is None else started + timedelta(seconds=length)
         timing_log.append(TimingEntry(draw(st.integers(0, len(phases) - 1)), started, stopped))
-    seconds = st.floats(-1e6, 1e6, allow_nan=False) | st.integers(-(10**6), 10**6)
+    # Any number of seconds the timers may hold (workshop.limits).
+    low, high = TIMER_REMAINING.lowest, TIMER_REMAINING.highest
+    seconds = st.floats(low, high, allow_nan=False) | st.integers(low, high)
+    planned = st.floats(0, TIMER_PLANNED.highest) | st.integers(0, TIMER_PLANNED.highest)
     timers = [
         PhaseTimer(
-            planned=draw(st.floats(0, 1e6, allow_nan=False) | st.integers(0, 10**6)),
+            planned=draw(planned),
             remaining=draw(seconds),
             ends_at=draw(st.none() | MOMENTS),
         )

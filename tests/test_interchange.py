@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from test_export_support import demo_stored, hostile_session, stored_sessions
 
 from workshop import interchange
+from workshop import schema as session_schema
 from workshop.cli import main
 from workshop.clock import FakeClock
 from workshop.errors import ValidationError
@@ -167,11 +168,29 @@ REFUSED_BY_BOTH: list[tuple[str, Change]] = [
     ("extra", setter("extra", True)),
     ("session.id", setter("session.id", "../x")),
     ("session.id", setter("session.id", "AB")),
+    # Python's '$' also matches before a final line break: such an id would become a folder name
+    ("session.id", setter("session.id", "abc-def\n")),
+    ("agreements[0].carried_from", setter("agreements[0].carried_from", "abc-def\n")),
     ("session.title", setter("session.title", "")),
     ("session.title", setter("session.title", "   ")),
     ("session.title", setter("session.title", "twee\nregels")),
     ("session.title", setter("session.title", "x" * 121)),
     ("session.title", setter("session.title", "\x1b[31mrood")),
+    # issue 8: invisible characters that let one title pass for another
+    ("session.title", setter("session.title", "Ouderavond \u202e5202-30-01")),
+    ("session.title", setter("session.title", "Ouder\u2066avond\u2069")),
+    ("session.participants[0].name", setter("session.participants[0].name", "Sev\u200bda")),
+    ("agreements[0].owner", setter("agreements[0].owner", "\ufeffSevda")),
+    ("session.template.name", setter("session.template.name", "Stappenplan\u202d")),
+    # issue 8: numbers and dates out of range
+    ("session.template.phases[0].minutes", setter("session.template.phases[0].minutes", 601)),
+    ("session.timers[0].planned", setter("session.timers[0].planned", 1.7e308)),
+    ("session.timers[0].remaining", setter("session.timers[0].remaining", -1e9)),
+    ("contributions[0].votes", setter("contributions[0].votes", 10**400)),
+    ("agreements[1].due", setter("agreements[1].due", "9999-12-31")),
+    ("session.date", setter("session.date", "1899-12-31")),
+    ("goals[0].by", setter("goals[0].by", "2201-01-01")),
+    ("contributions[0].created", setter("contributions[0].created", "9999-12-31T23:59:59+00:00")),
     ("session.date", setter("session.date", "10-03-2026")),
     ("session.facilitator", setter("session.facilitator", None)),
     ("session.participants[0].group", setter("session.participants[0].group", "ouders")),
@@ -290,6 +309,22 @@ def test_what_the_schema_cannot_say_is_refused_by_the_parser(
     assert caught.value.field == field
 
 
+@pytest.mark.parametrize(
+    ("field", "change"),
+    REFUSED_BY_BOTH + REFUSED_BY_PARSER_ONLY,
+    ids=[f for f, _ in REFUSED_BY_BOTH + REFUSED_BY_PARSER_ONLY],
+)
+def test_every_refusal_says_what_the_field_may_hold(
+    demo: StoredSession, field: str, change: Change
+) -> None:
+    """The reason comes from what the field's type allows, never a general 'does not fit'."""
+    with pytest.raises(ValidationError) as caught:
+        parse_session(bad_copy(demo, change))
+    message = str(caught.value)
+    assert message.count("\n") == 0 and len(message) < 400
+    assert "klopt niet." not in message.split(": ", 1)[1], message
+
+
 def test_not_an_object_is_refused(schema: jsonschema.Draft202012Validator) -> None:
     for document in ([], "sessie", None, 3):
         assert not schema.is_valid(document)
@@ -335,9 +370,15 @@ def test_valid_documents_with_edge_values_are_accepted(demo: StoredSession) -> N
     document["agreements"][0]["due"] = "2027-01-31"
     document["agreements"][0]["source"] = None
     document["contributions"][0]["created"] = "2026-03-10T09:00:00Z"
+    # The joiners that emoji and Persian or Arabic words need are no invisible trick.
+    document["session"]["location"] = "Gezin \U0001f469\u200d\U0001f469\u200d\U0001f467"
+    document["session"]["facilitator"] = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    document["session"]["timers"][0].update(planned=86400, remaining=-31622400)
+    document["goals"][0]["by"] = "2200-12-31"
     parsed = parse_session(document)
     assert parsed.session.title == "x" * 120
     assert parsed.agreements[0].due is not None and parsed.agreements[0].due.on is not None
+    assert "\u200d" in parsed.session.location and "\u200c" in parsed.session.facilitator
 
 
 def test_document_from_before_goals_and_scans_still_reads(
@@ -559,10 +600,14 @@ def test_document_is_checked_before_anything_is_built(
 ) -> None:
     """Nothing from the document reaches the model before the last field has been checked."""
     built: list[str] = []
-    real = interchange.Session.from_dict
-    monkeypatch.setattr(
-        interchange.Session, "from_dict", lambda data: built.append("x") or real(data)
-    )
+    real = session_schema.build
+
+    def build(wire: object, hint: Any) -> Any:
+        if hint is interchange.SessionDocument:  # not the built-in scans, read on first use
+            built.append("x")
+        return real(wire, hint)
+
+    monkeypatch.setattr(session_schema, "build", build)
     document = bad_copy(demo, setter("agreements[3].status", "af"))
     with pytest.raises(ValidationError):
         parse_session(copy.deepcopy(document))

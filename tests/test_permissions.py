@@ -61,3 +61,58 @@ def test_everything_the_store_creates_is_private(
     assert any(".beschadigd-" in name for name in files)
     assert len(list_backups(folder)) >= 2
     assert set(files.values()) == {"0o600"}, files
+
+
+# -- issue 8, item 14: everything the product creates, also outside the store's own files ------
+
+
+def test_parent_folders_of_a_new_data_folder_are_private(tmp_path: Path, umask: int) -> None:
+    SessionStore(tmp_path / "a" / "b" / "data").ensure()
+    for folder in ("a", "a/b", "a/b/data", "a/b/data/sessions"):
+        assert oct(stat.S_IMODE((tmp_path / folder).stat().st_mode)) == "0o700", folder
+
+
+def test_an_existing_folder_above_the_data_folder_is_left_as_it_is(
+    tmp_path: Path, umask: int
+) -> None:
+    (tmp_path / "gedeeld").mkdir(mode=0o755)
+    os.chmod(tmp_path / "gedeeld", 0o755)
+    SessionStore(tmp_path / "gedeeld" / "data").ensure()
+    assert oct(stat.S_IMODE((tmp_path / "gedeeld").stat().st_mode)) == "0o755"
+
+
+def test_the_exports_folder_its_parents_and_exports_are_private(
+    tmp_path: Path, store: SessionStore, clock: FakeClock, umask: int
+) -> None:
+    from workshop.export.files import export_session
+
+    stored = store.load(filled_session(store, clock))
+    path = export_session(stored, "md", None, tmp_path / "werk" / "exports")
+    for folder in ("werk", "werk/exports"):
+        assert oct(stat.S_IMODE((tmp_path / folder).stat().st_mode)) == "0o700", folder
+    assert oct(stat.S_IMODE(path.stat().st_mode)) == "0o600"
+
+
+@pytest.mark.parametrize("existing", [None, 0o644], ids=["new", "old-0644"])
+def test_the_crash_log_is_private(
+    make_app,  # type: ignore[no-untyped-def]
+    store: SessionStore,
+    umask: int,
+    existing: int | None,
+) -> None:
+    import asyncio
+
+    log = store.root / "fout.log"
+    if existing is not None:
+        log.write_text("een eerdere fout\n")
+        os.chmod(log, existing)
+
+    async def scenario() -> None:
+        async with make_app().run_test() as pilot:
+            pilot.app.call_later(lambda: 1 / 0)  # an unexpected error: the app's last resort
+            await pilot.pause()
+
+    with pytest.raises(ZeroDivisionError):
+        asyncio.run(scenario())
+    assert "ZeroDivisionError" in log.read_text()
+    assert oct(stat.S_IMODE(log.stat().st_mode)) == "0o600"

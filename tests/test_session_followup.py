@@ -4,13 +4,12 @@ on disk in one durable write before it returns; read-only refused; older files s
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers_sessions import new_session
+from helpers_sessions import DurableWrites, new_session
 
 from workshop.clock import FakeClock
 from workshop.errors import DamagedFileError, NotFoundError, ValidationError
@@ -39,18 +38,13 @@ def live(store: SessionStore, clock: FakeClock) -> Iterator[LiveSession]:
     session.close()
 
 
+JOURNAL = "journal-000001.jsonl"  # a new session's first journal segment
+
+
 @pytest.fixture
-def writes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files replaced (durable writes), by name."""
-    replaced: list[str] = []
-    real = os.replace
-
-    def replace(src: str, dst: str) -> None:
-        replaced.append(Path(dst).name)
-        real(src, dst)
-
-    monkeypatch.setattr(os, "replace", replace)
-    return replaced
+def writes(monkeypatch: pytest.MonkeyPatch, store: SessionStore) -> DurableWrites:
+    """The durable writes (fsyncs of files), by file name."""
+    return DurableWrites(monkeypatch, store.sessions_dir)
 
 
 def reopen(live: LiveSession, store: SessionStore, clock: FakeClock) -> LiveSession:
@@ -62,7 +56,7 @@ def reopen(live: LiveSession, store: SessionStore, clock: FakeClock) -> LiveSess
 
 
 def test_review_sets_status_note_owner_and_due_in_one_write(
-    live: LiveSession, store: SessionStore, clock: FakeClock, writes: list[str]
+    live: LiveSession, store: SessionStore, clock: FakeClock, writes: DurableWrites
 ) -> None:
     made = live.add_agreement("Brieven korter", "Joost", due=Due(horizon=Horizon.VOLGENDE_WEEK))
     writes.clear()
@@ -73,7 +67,7 @@ def test_review_sets_status_note_owner_and_due_in_one_write(
         owner="Sevda",
         due=Due(on=date(2026, 5, 1)),
     )
-    assert writes == [SESSION_FILE]
+    assert writes.basenames() == [JOURNAL]
     assert (reviewed.status, reviewed.note, reviewed.owner) == (Status.BEZIG, "half af", "Sevda")
     assert reviewed.due == Due(on=date(2026, 5, 1)) and reviewed.reviewed
     again = live.review_agreement(made.id)  # Enter without changes: discussed, nothing else
@@ -104,10 +98,10 @@ def test_carried_agreements_are_those_brought_along(live: LiveSession) -> None:
 
 
 def test_goal_lifecycle_is_saved(
-    live: LiveSession, store: SessionStore, clock: FakeClock, writes: list[str]
+    live: LiveSession, store: SessionStore, clock: FakeClock, writes: DurableWrites
 ) -> None:
     goal = live.add_goal("Meer ouders bij het startgesprek", "60 % komt", "60 %", "01-10-2026")
-    assert writes == [SESSION_FILE]
+    assert writes.basenames() == [JOURNAL]
     assert (goal.target_percent, goal.by) == (60, date(2026, 10, 1))
     changed = live.update_goal(goal.id, criterion="70 % komt", target_percent="70")
     assert (changed.description, changed.criterion, changed.target_percent) == (
@@ -141,7 +135,7 @@ def test_goal_input_is_checked(live: LiveSession) -> None:
 
 
 def test_agreements_link_to_goals_and_lose_the_link_when_the_goal_goes(
-    live: LiveSession, store: SessionStore, clock: FakeClock, writes: list[str]
+    live: LiveSession, store: SessionStore, clock: FakeClock, writes: DurableWrites
 ) -> None:
     goal = live.add_goal("Doel", "Criterium")
     other = live.add_goal("Ander doel", "Criterium")
@@ -156,7 +150,7 @@ def test_agreements_link_to_goals_and_lose_the_link_when_the_goal_goes(
     assert caught.value.field == "doel"
     writes.clear()
     removed = live.delete_goal(goal.id)
-    assert writes == [SESSION_FILE]  # goal and both links in one write
+    assert writes.basenames() == [JOURNAL]  # goal and both links in one write
     assert removed == goal and live.goals == [other]
     assert [a.goal for a in live.agreements] == [None, None, None]
     assert live.update_agreement(linked.id, goal=other.id).goal == other.id
@@ -184,14 +178,14 @@ def test_new_row_after_a_goal_was_deleted_gets_its_own_place(
 
 
 def test_scan_scores_are_set_and_replaced(
-    live: LiveSession, store: SessionStore, clock: FakeClock, writes: list[str]
+    live: LiveSession, store: SessionStore, clock: FakeClock, writes: DurableWrites
 ) -> None:
     live.set_scan_score("indicatoren", "I1", T, 3)
     live.set_scan_score("indicatoren", "I1", P, None)  # "weet niet"
     live.set_scan_score("criteria", "C1", T, 2)
     writes.clear()
     replaced = live.set_scan_score("indicatoren", "I1", T, 4)
-    assert writes == [SESSION_FILE]
+    assert writes.basenames() == [JOURNAL]
     assert replaced == ScanScore("indicatoren", "I1", T, 4)
     assert live.scan_scores("indicatoren") == [replaced, ScanScore("indicatoren", "I1", P, None)]
     live = reopen(live, store, clock)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-from helpers_sessions import digest, filled_session, new_session
+from helpers_sessions import DurableWrites, digest, filled_session, new_session, tree_snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,27 +39,21 @@ def test_each_session_has_its_own_folder_and_file(store: SessionStore, clock: Fa
     assert sorted(p.name for p in store.sessions_dir.iterdir()) == sorted(ids)
 
 
-def test_saving_a_contribution_writes_only_that_sessions_file_once(
+def test_saving_a_contribution_writes_only_that_sessions_journal_once(
     store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     other = filled_session(store, clock, title="Andere sessie")
-    other_before = digest(store.sessions_dir / other / SESSION_FILE)
+    other_before = tree_snapshot(store.sessions_dir / other)
     live = new_session(store, clock)
-    replaced: list[str] = []
-    real_replace = os.replace
-
-    def replace(src: str, dst: str) -> None:
-        replaced.append(str(Path(dst).relative_to(store.sessions_dir)))
-        real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", replace)
+    writes = DurableWrites(monkeypatch, store.sessions_dir)
+    journal = f"{live.session.id}/journal-000001.jsonl"
     live.add_contribution("Ouders willen vaker een foto van de dag.", Group.OUDERPANEL)
-    assert replaced == [f"{live.session.id}/{SESSION_FILE}"]  # one durable write, no more
-    replaced.clear()
+    assert writes.names() == [journal]  # one durable write, no more
+    writes.clear()
     live.vote(live.contributions[0].id, 1)
-    assert replaced == [f"{live.session.id}/{SESSION_FILE}"]
+    assert writes.names() == [journal]
     live.close()
-    assert digest(store.sessions_dir / other / SESSION_FILE) == other_before
+    assert tree_snapshot(store.sessions_dir / other) == other_before
 
 
 def test_listing_reads_only_summaries(store: SessionStore, clock: FakeClock) -> None:
@@ -268,3 +261,38 @@ def test_any_unicode_survives_the_store_exactly_as_cleaned(
         assert [c.text for c in stored.contributions] == [clean_line(c.text) for c in saved]
         assert [a.to_dict() for a in stored.agreements] == [a.to_dict() for a in live.agreements]
         assert store.find(live.session.id).title == clean_line(title)
+
+
+def _edit_session_row(store: SessionStore, session_id: str, change: object) -> Path:
+    path = store.sessions_dir / session_id / SESSION_FILE
+    data = json.loads(path.read_text())
+    change(next(iter(data["session"].values())))  # type: ignore[operator]
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        # Loaded before (and 'doctor' said "in orde"): a template no version of the app writes.
+        (
+            "session.template.phases[0].steps[0].kind",
+            lambda row: row["template"]["phases"][0]["steps"][0].update(kind="scan-onbekend"),
+        ),
+        (
+            "session.template.phases[1].number",
+            lambda row: row["template"]["phases"][1].update(number=1),
+        ),
+    ],
+    ids=["unknown-step-kind", "phases-out-of-order"],
+)
+def test_a_stored_template_the_app_cannot_follow_is_damage_named_by_its_field(
+    store: SessionStore, clock: FakeClock, field: str, change: object
+) -> None:
+    session_id = filled_session(store, clock)
+    path = _edit_session_row(store, session_id, change)
+    before = path.read_bytes()
+    with pytest.raises(DamagedFileError) as caught:
+        store.load(session_id)
+    assert f"'{field}'" in str(caught.value)
+    assert path.read_bytes() == before

@@ -182,6 +182,17 @@ BAD_TEMPLATES = [
     ("minutes-fraction", changed("minutes = 20", "minutes = 20.5"), 7, "phases[1].minutes"),
     ("minutes-text", changed("minutes = 20", 'minutes = "20"'), 7, "phases[1].minutes"),
     ("minutes-bool", changed("minutes = 20", "minutes = true"), 7, "phases[1].minutes"),
+    # issue 8: the same ranges and characters as an imported session's template
+    ("minutes-too-many", changed("minutes = 20", "minutes = 601"), 7, "phases[1].minutes"),
+    ("minutes-huge", changed("minutes = 20", "minutes = 1" + "0" * 400), 7, "phases[1].minutes"),
+    ("name-escape", changed('name = "Proef"', 'name = "Proef\\u001b[2J"'), 1, "name"),
+    (
+        "question-bidi",
+        changed('"Hoe gaat het brengen?"]', '"Hoe gaat \\u202ehet brengen?"]'),
+        16,
+        "phases[1].steps[1].questions",
+    ),
+    ("name-too-long", changed('name = "Proef"', f'name = "{"x" * 10_001}"'), 1, "name"),
     (
         "title-not-text",
         changed('title = "Doelen kiezen"', "title = 5"),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from workshop.errors import ValidationError
 from workshop.goals import Judgement
+from workshop.limits import YEARS
 from workshop.model import Due, Horizon, PartnershipForm, Status
 from workshop.text import format_date
 from workshop.typed import (
@@ -62,9 +63,23 @@ def test_a_date_that_does_not_exist_is_named(typed: str) -> None:
     assert "dag-maand-jaar" in caught.value.message
 
 
-@given(st.dates())
+@given(st.dates(date(YEARS.lowest, 1, 1), date(YEARS.highest, 12, 31)))
 def test_a_shown_date_reads_back_as_the_same_date(day: date) -> None:
     assert parse_date(format_date(day)) == day
+
+
+@given(st.dates().filter(lambda day: day.year not in YEARS))
+def test_a_date_outside_the_years_the_app_knows_is_refused(day: date) -> None:
+    """Issue 8: a due date 9999-12-31 broke the agenda; every date is 1900-2200."""
+    for parse in (parse_date, parse_due):
+        with pytest.raises(ValidationError) as caught:
+            parse(format_date(day))
+        assert "in de jaren 1900 tot en met 2200" in caught.value.message
+
+
+def test_the_first_and_last_day_of_the_range_are_accepted() -> None:
+    assert parse_date("01-01-1900") == date(1900, 1, 1)
+    assert parse_due("2200-12-31") == Due(on=date(2200, 12, 31))
 
 
 def test_dates_are_shown_day_first_with_leading_zeros() -> None:

@@ -222,7 +222,7 @@ def test_a_failed_save_keeps_the_form_filled(make_app, store, monkeypatch) -> No
             opened = spy_on_runner(pilot.app)
             form = await open_form(pilot)
             form.query_one("#title", Input).value = "Blijft staan"
-            monkeypatch.setattr(pilot.app.store, "create", full_disk)
+            monkeypatch.setattr(pilot.app.workspace.store, "create", full_disk)
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert pilot.app.screen is form
@@ -497,5 +497,36 @@ def test_a_trajectory_name_that_is_too_long_is_named_next_to_its_field(make_app,
             assert "te lang" in error_text(form, "series")
             assert form.query_one("#series", Input).has_focus
             assert stored_sessions(store) == []
+
+    asyncio.run(scenario())
+
+
+def test_own_templates_are_offered_and_a_broken_one_is_named(make_app, store) -> None:
+    """Issue 8, item 10: a broken own template no longer hides every template."""
+    from test_template_library import BROKEN, own_templates
+    from test_templates import VALID
+
+    own_templates(store.root, {"eigen.toml": VALID, "kapot.toml": BROKEN})
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            spy_on_runner(pilot.app)
+            form = await open_form(pilot)
+            select = form.query_one("#template", Select)
+            assert select.value == "stappenplan"
+            assert {t.id for t in form.templates} == {
+                "stappenplan",
+                "partnerschapsteam-90",
+                "eigen",
+            }
+            assert "kapot.toml is overgeslagen (regel 7" in error_text(form, "template")
+            form.query_one("#title", Input).value = "Met eigen sjabloon"
+            select.value = "eigen"
+            await pilot.pause()
+            assert "2 fasen" in str(form.query_one("#template-hint", Static).render())
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            (stored,) = stored_sessions(store)
+            assert stored.session.template["name"] == "Proef"
 
     asyncio.run(scenario())

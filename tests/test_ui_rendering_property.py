@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from screens.app import WorkshopApp
 from screens.literal import literal
 from screens.runner import RunnerScreen
+from workshop.app.workspace import Workspace
 from workshop.clock import FakeClock
 from workshop.model import Group
 from workshop.session import create_session
@@ -79,7 +80,7 @@ def test_the_runner_shows_every_remark_as_typed(texts: list[str]) -> None:
         live.close()
 
         async def scenario() -> None:
-            app = WorkshopApp(store, open_session_id=session_id, clock=clock)
+            app = WorkshopApp(Workspace(store, clock), open_session_id=session_id)
             async with app.run_test(size=(120, 36)) as pilot:
                 await pilot.pause()
                 runner = app.screen

@@ -9,7 +9,7 @@ from test_ui_review import at, screen_text, start_session
 from textual.pilot import Pilot
 
 from screens.scan import ScanScreen
-from screens.widgets.step_screens import screen_for_step
+from screens.step_screens import screen_for_step
 from workshop.model import Group
 from workshop.session import LiveSession, create_session, open_session
 from workshop.store import SessionStore

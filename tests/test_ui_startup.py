@@ -17,16 +17,19 @@ from workshop.session import create_session
 from workshop.store import SessionStore
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
 
-# Started the way the ``workshop`` command starts it: the CLI hands the app its store.
+# Started the way the ``workshop`` command starts it: the CLI hands over its store, which the
+# app holds in a Workspace (as screens.entry does).
 CHILD = """
 import asyncio, json, sys
 from workshop.cli import main
 
 def launch(request):
     from screens.app import WorkshopApp
+    from workshop.app.workspace import Workspace
 
     async def run():
-        app = WorkshopApp(request.store, exports_dir=request.store.root / "exports")
+        workspace = Workspace(request.store, exports_dir=request.store.root / "exports")
+        app = WorkshopApp(workspace)
         async with app.run_test(size=(120, 36)) as pilot:
             sessions = pilot.app.screen.query_one("#home-sessions")
             prompt = str(sessions.get_option_at_index(0).prompt)

@@ -319,3 +319,54 @@ def test_each_phase_has_its_own_timer(make_app, store, clock) -> None:
             session.close()
 
     asyncio.run(scenario())
+
+
+# -- issue 8: numbers at and beyond their limits ---------------------------------------------------
+
+
+def test_a_session_at_the_limits_opens_and_its_timer_runs(make_app, store, clock) -> None:
+    """The largest planned time and the longest overtime the ranges allow work in the runner."""
+    from workshop.limits import TIMER_PLANNED, TIMER_REMAINING
+
+    live = open_session(store, new_session(store, clock), clock)
+    live.adjust_timer(TIMER_PLANNED.highest / 60)  # stops at a day
+    session_id = live.session.id
+    live.session.timers[1].remaining = TIMER_REMAINING.lowest
+    live.file.save_session(live.session, clock.now())
+    live.close()
+
+    async def scenario() -> None:
+        async with make_app(session_id).run_test(size=SIZE) as pilot:
+            screen = await runner_of(pilot)
+            assert digits(screen) == "1440:00"
+            await pilot.press("f5")
+            await after(pilot, screen, clock, 90)
+            assert digits(screen) == "1438:30"
+            await pilot.press("f5")
+            await pilot.press("f5")
+            assert isinstance(pilot.app.screen, RunnerScreen)
+
+    asyncio.run(scenario())
+
+
+def test_a_session_with_an_impossible_timer_is_named_not_opened(make_app, store, clock) -> None:
+    """Seen: a timer of 1.7e308 seconds crashed the app. Now the file is damage, said calmly."""
+    import json
+
+    session_id = new_session(store, clock)
+    path = store.folder(session_id) / "session.json"
+    stored = json.loads(path.read_text())
+    stored["session"]["1"]["timers"][0]["planned"] = 1.7e308
+    stored["session"]["1"]["timers"][0]["remaining"] = 1.7e308
+    path.write_text(json.dumps(stored))
+
+    async def scenario() -> None:
+        async with make_app(session_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("f5")
+            await pilot.pause()
+            assert not isinstance(pilot.app.screen, RunnerScreen)
+            messages = [str(n.message) for n in pilot.app._notifications]
+            assert any("session.timers[0].planned" in m for m in messages), messages
+
+    asyncio.run(scenario())

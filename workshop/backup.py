@@ -8,10 +8,12 @@ clock, and a time stamp for people: ``session-000012-20260310-091500.json``.
 
 from __future__ import annotations
 
+import errno
 import re
 from datetime import datetime
 from pathlib import Path
 
+from workshop.safe_files import is_real_dir, kind, read_if_regular, read_regular
 from workshop.storage import make_private_dir, write_atomically
 
 BACKUP_DIR = "backups"
@@ -28,7 +30,7 @@ def backup_dir(folder: Path) -> Path:
 def list_backups(folder: Path) -> list[Path]:
     """The backups of one session folder, newest first."""
     directory = backup_dir(folder)
-    if not directory.is_dir():
+    if not is_real_dir(directory):  # a link to a folder elsewhere is never followed
         return []
     found = [(int(m.group(1)), p) for p in directory.iterdir() if (m := _NAME.match(p.name))]
     return [p for _, p in sorted(found, reverse=True)]
@@ -44,13 +46,15 @@ def keep_backup(folder: Path, source: Path, moment: datetime) -> Path | None:
     """Copy ``source`` into the backups when it differs from the newest one; rotate.
 
     Returns the new backup, or None when the newest backup already holds the same contents.
-    Raises OSError when the copy cannot be written.
+    Raises OSError when the copy cannot be written, WorkshopError when ``source`` is unreadable.
     """
-    content = source.read_bytes()
+    content = read_regular(source)
     backups = list_backups(folder)
-    if backups and backups[0].read_bytes() == content:
+    if backups and read_if_regular(backups[0]) == content:
         return None
     directory = backup_dir(folder)
+    if kind(directory) not in (None, "dir"):
+        raise OSError(errno.ENOTDIR, "de map backups is geen gewone map", str(directory))
     make_private_dir(directory)
     number = int(_NAME.match(backups[0].name).group(1)) + 1 if backups else 1  # type: ignore[union-attr]
     target = directory / f"session-{number:06d}-{moment:%Y%m%d-%H%M%S}.json"
@@ -61,7 +65,8 @@ def keep_backup(folder: Path, source: Path, moment: datetime) -> Path | None:
 
 
 def kept_damaged(folder: Path) -> list[Path]:
-    """Damaged files set aside by an earlier repair: the session file's and backups'."""
-    found = list(folder.glob(f"session.json{DAMAGED_MARK}-*"))
-    found += backup_dir(folder).glob(f"*{DAMAGED_MARK}")
+    """Damaged files set aside by an earlier repair: the session file's, journal's, backups'."""
+    found = list(folder.glob(f"*{DAMAGED_MARK}-*"))
+    if is_real_dir(backup_dir(folder)):
+        found += backup_dir(folder).glob(f"*{DAMAGED_MARK}")
     return sorted(found)

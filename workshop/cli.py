@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from workshop import __version__
 from workshop.clock import SystemClock
+from workshop.console import plain_output, quiet_after_broken_pipe, visible_output
 from workshop.errors import WorkshopError
 from workshop.paths import ENV_VAR, default_exports_dir, resolve_data_dir
 from workshop.text import format_date
@@ -21,6 +22,7 @@ from workshop.text import format_date
 if TYPE_CHECKING:
     from datetime import date
 
+    from workshop.app.workspace import Workspace
     from workshop.session_store import SessionStore
     from workshop.trajectory import AgreementRow
 
@@ -206,20 +208,37 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     )
     delete.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
     delete.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    unlock = commands.add_parser(
+        "ontgrendel",
+        aliases=["unlock"],
+        help="geef het slot van een sessie vrij (bijvoorbeeld van een andere computer)",
+        description="Geef het slot van een sessie vrij als daar niemand meer aan werkt.",
+    )
+    unlock.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    unlock.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
 
 
 def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> int:
+    with visible_output():  # what comes from files is printed with its controls shown
+        return _main(argv, launch)
+
+
+def _main(argv: Sequence[str] | None, launch: Launcher | None) -> int:
     args = build_parser().parse_args(argv)  # --help and --version stop here: nothing loaded
     from workshop.session_store import SessionStore  # light: no TinyDB until a session opens
 
     store = SessionStore(resolve_data_dir(args.data))
     try:
-        return run_command(args, store, launch)
+        code = run_command(args, store, launch)
+        sys.stdout.flush()  # a reader that went away shows here, not at exit
+        return code
     except WorkshopError as error:
-        print(f"workshop: {error}", file=sys.stderr)
+        print(f"workshop: {error}{getattr(error, 'cli_hint', '')}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `workshop doctor | head`
+        return quiet_after_broken_pipe()
     except OSError as error:
         print(f"workshop: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
         return 1
@@ -235,32 +254,34 @@ def main(argv: Sequence[str] | None = None, launch: Launcher | None = None) -> i
 def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher | None) -> int:
     if args.command is None:
         return _launch(launch, LaunchRequest(store))
-    if args.command == "demo":
-        from workshop.demo import create_demo_session
+    # Every command goes through the application layer (workshop.app), as the app's screens do.
+    from workshop.app.workspace import Workspace
 
-        live = create_demo_session(store, SystemClock())
-        live.close()
-        return _launch(launch, LaunchRequest(store, live.session.id))
+    workspace = Workspace(store, SystemClock(), default_exports_dir())
+    if args.command == "demo":
+        return _launch(launch, LaunchRequest(store, workspace.create_demo()))
     if args.command == "list":
-        return cmd_list(store)
+        return cmd_list(workspace)
     if args.command == "export":
-        return cmd_export(store, args.session, args.format, args.out, args.zonder_namen)
+        return cmd_export(workspace, args.session, args.format, args.out, args.zonder_namen)
     if args.command == "import":
-        return cmd_import(store, Path(args.file))
+        return cmd_import(workspace, Path(args.file))
     if args.command == "templates":
-        return cmd_templates()
+        return cmd_templates(workspace)
     if args.command == "info":
-        return cmd_info(store)
+        return cmd_info(workspace)
     if args.command in ("afspraken", "agreements"):
-        return cmd_agreements(store, args.open, args.owner, args.location, args.md)
+        return cmd_agreements(workspace, args.open, args.owner, args.location, args.md)
     if args.command in ("agenda", "calendar"):
-        return cmd_agenda(store, args.session, args.out)
+        return cmd_agenda(workspace, args.session, args.out)
     if args.command == "doctor":
-        return cmd_doctor(store, args.herstel)
+        return cmd_doctor(workspace, args.herstel)
     if args.command in ("vergeet", "forget"):
-        return cmd_forget(store, args.name, args.ja)
+        return cmd_forget(workspace, args.name, args.ja)
     if args.command in ("verwijder", "delete"):
-        return cmd_delete(store, args.session, args.ja)
+        return cmd_delete(workspace, args.session, args.ja)
+    if args.command in ("ontgrendel", "unlock"):
+        return cmd_unlock(workspace, args.session, args.ja)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -268,11 +289,12 @@ def _launch(launch: Launcher | None, request: LaunchRequest) -> int:
     if launch is None:
         print("workshop: het scherm kan hier niet worden geopend.", file=sys.stderr)
         return 1
-    return launch(request)
+    with plain_output():
+        return launch(request)
 
 
-def cmd_list(store: SessionStore) -> int:
-    summaries, problems = store.scan()
+def cmd_list(workspace: Workspace) -> int:
+    summaries, problems = workspace.list_sessions()
     if not summaries:
         print("Er zijn nog geen sessies. Begin met 'workshop' of kijk eerst naar 'workshop demo'.")
     for s in summaries:
@@ -284,26 +306,10 @@ def cmd_list(store: SessionStore) -> int:
 
 
 def cmd_export(
-    store: SessionStore, query: str, fmt: str, out: str | None, without_names: bool
+    workspace: Workspace, query: str, fmt: str, out: str | None, without_names: bool
 ) -> int:
-    from workshop.export.files import export_session
-    from workshop.trajectory import previous_scan_scores
-
-    summary = store.find(query)
-    stored = store.load(summary.id)
-    previous = {}
-    for scan_id in dict.fromkeys(score.scan for score in stored.scan_scores):
-        if (scores := previous_scan_scores(store, stored.session, scan_id)) is not None:
-            previous[scan_id] = scores
     # ``out`` stays the string as typed: a trailing slash means "a folder".
-    path = export_session(
-        stored,
-        fmt,
-        out,
-        default_exports_dir(),
-        without_names=without_names,
-        previous_scans=previous,
-    )
+    path = workspace.export(workspace.load(query), fmt, out, without_names=without_names)
     print(f"Opgeslagen: {path}")
     return 0
 
@@ -321,27 +327,28 @@ def _agreement_line(row: AgreementRow, today: date) -> str:
 
 
 def cmd_agreements(
-    store: SessionStore,
+    workspace: Workspace,
     open_only: bool,
     owner: str | None,
     location: str | None,
     md: str | None,
 ) -> int:
-    from workshop.export.files import dated_name, write_export
-    from workshop.export.todo import render_agreement_list
     from workshop.text import clean_line
-    from workshop.trajectory import all_agreements, is_overdue
+    from workshop.trajectory import is_overdue
 
     owner = clean_line(owner) if owner else None
     location = clean_line(location) if location else None
-    rows = all_agreements(store, open_only=open_only, owner=owner, location=location)
-    today = SystemClock().now().date()
+    skipped: list[str] = []  # sessions that cannot be read: said, and the others still listed
+    rows = workspace.agreements(
+        open_only=open_only, owner=owner, location=location, skipped=skipped
+    )
+    for message in skipped:
+        print(f"Let op: {message}", file=sys.stderr)
+    today = workspace.clock.now().date()
     if md is not None:
-        content = render_agreement_list(
-            rows, today=today, owner=owner, open_only=open_only, location=location
+        path = workspace.save_agreement_list(
+            rows, md, owner=owner, open_only=open_only, location=location
         )
-        name = dated_name(today, f"afspraken {owner or ''}", "md")
-        path = write_export(content, name, "md", md, default_exports_dir())
         print(f"Opgeslagen: {path} ({_count(len(rows))})")
         return 0
     if not rows:
@@ -359,22 +366,19 @@ def _count(number: int) -> str:
     return f"{number} afspraak" if number == 1 else f"{number} afspraken"
 
 
-def cmd_agenda(store: SessionStore, query: str, out: str | None) -> int:
+def cmd_agenda(workspace: Workspace, query: str, out: str | None) -> int:
     from workshop.calendar import calendar_note, dated
-    from workshop.export.files import export_session
 
-    stored = store.load(store.find(query).id)
-    path = export_session(stored, "ics", out, default_exports_dir())
+    stored = workspace.load(query)
+    path = workspace.export(stored, "ics", out)
     print(f"Opgeslagen: {path} ({_count(len(dated(stored.agreements)))} in de agenda)")
     if note := calendar_note(stored.agreements):
         print(note)
     return 0
 
 
-def cmd_import(store: SessionStore, path: Path) -> int:
-    from workshop.interchange import import_file
-
-    stored = import_file(store, path, SystemClock())
+def cmd_import(workspace: Workspace, path: Path) -> int:
+    stored = workspace.import_file(path)
     if stored.is_copy:
         print(
             f"Er was al een sessie met code {stored.copy_of}. "
@@ -384,34 +388,32 @@ def cmd_import(store: SessionStore, path: Path) -> int:
     return 0
 
 
-def cmd_templates() -> int:
-    from workshop.template import builtin_templates
-
-    for template in builtin_templates():
-        phases = ", ".join(str(p.number) for p in template.phases)
-        print(f"{template.id}  {template.name}  ({template.minutes} minuten, fasen {phases})")
+def cmd_templates(workspace: Workspace) -> int:
+    shelf = workspace.templates()
+    for line in shelf.listing():
+        print(line)
+    for problem in shelf.problems:  # broken files are named; the others above stay usable
+        print(f"Let op: {problem}", file=sys.stderr)
     return 0
 
 
-def cmd_info(store: SessionStore) -> int:
+def cmd_info(workspace: Workspace) -> int:
+    own_templates, builtin_templates = workspace.template_dirs()
     print(f"workshop {__version__}")
-    print(f"Gegevens: {store.root}")
-    print(f"Exports:  {default_exports_dir()}")
-    print(f"Sessies:  {len(store.list_sessions())}")
+    print(f"Gegevens: {workspace.root}")
+    print(f"Eigen sjablonen: {own_templates}")
+    print(f"Ingebouwde sjablonen: {builtin_templates}")
+    print(f"Exports:  {workspace.exports_dir}")
+    print(f"Sessies:  {len(workspace.list_sessions()[0])}")
     return 0
 
 
-def cmd_doctor(store: SessionStore, herstel: str | None) -> int:
-    from workshop.doctor import examine, repair
-    from workshop.store import valid_session_id
-
+def cmd_doctor(workspace: Workspace, herstel: str | None) -> int:
     if herstel:
-        found = valid_session_id(herstel) and (store.sessions_dir / herstel).is_dir()
-        session_id = herstel if found else store.find(herstel).id
-        for line in repair(store, session_id, SystemClock()):
+        for line in workspace.repair(herstel):
             print(line)
         return 0
-    reports, general = examine(store)
+    reports, general = workspace.examine()
     for finding in general:
         print(f"PROBLEEM: {finding.message}")
     troubled = 0
@@ -427,7 +429,8 @@ def cmd_doctor(store: SessionStore, herstel: str | None) -> int:
         print(f"{name}:")
         for finding in report.findings:
             print(f"  {'PROBLEEM' if finding.problem else 'info'}: {finding.message}")
-        print(f"  Oplossen: workshop doctor --herstel {report.session_id}")
+        for fix in report.fixes:
+            print(f"  Oplossen: {fix}")
     print(f"{len(reports)} sessie(s) nagekeken, {troubled} met problemen.")
     return 1 if troubled or general else 0
 
@@ -455,8 +458,8 @@ def _confirm(question: str, assume_yes: bool) -> bool:
 _EXPORTS_NOTE = "Let op: exports die je eerder hebt gemaakt, veranderen niet. Verwijder die zelf."
 
 
-def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
-    from workshop.privacy import forget_person, remaining_lines, report_lines
+def cmd_forget(workspace: Workspace, name: str, assume_yes: bool) -> int:
+    from workshop.forget_report import remaining_lines, report_lines
     from workshop.text import clean_line
 
     shown = clean_line(name)
@@ -467,7 +470,7 @@ def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
     )
     if not _confirm(question, assume_yes):
         return 1
-    report = forget_person(store, name, SystemClock())
+    report = workspace.forget(name)
     print("\n".join(report_lines(report)))
     print(_EXPORTS_NOTE)
     if not report.complete:
@@ -476,24 +479,23 @@ def cmd_forget(store: SessionStore, name: str, assume_yes: bool) -> int:
     return 0
 
 
-def cmd_delete(store: SessionStore, query: str, assume_yes: bool) -> int:
-    from workshop.store import valid_session_id
-
-    try:
-        summary = store.find(query)
-        session_id, label = summary.id, f"'{summary.title}' (code {summary.id})"
-    except WorkshopError:
-        # A session whose files are damaged can still be deleted by its exact code.
-        if not (valid_session_id(query) and (store.sessions_dir / query).is_dir()):
-            raise
-        session_id, label = query, f"met code {query}"
+def cmd_delete(workspace: Workspace, query: str, assume_yes: bool) -> int:
+    session_id, label = workspace.deletion_target(query)
     question = (
         f"Sessie {label} wordt helemaal verwijderd, met alle reservekopieën. Dit kun je niet "
         "ongedaan maken."
     )
     if not _confirm(question, assume_yes):
         return 1
-    store.delete(session_id)
+    workspace.delete(session_id)
     print(f"Sessie {label} is verwijderd.")
     print(_EXPORTS_NOTE)
     return 0
+
+
+def cmd_unlock(workspace: Workspace, query: str, assume_yes: bool) -> int:
+    """Print what happened; exit code 1 when the user said no."""
+    done = workspace.unlock(query, assume_yes, _confirm)
+    for line in done:
+        print(line)
+    return 0 if done else 1

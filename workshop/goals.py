@@ -9,10 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated
 
 from workshop.errors import ValidationError
+from workshop.limits import PERCENT, check_day
 from workshop.model import new_id
+from workshop.schema_types import (
+    ADDED_LATER,
+    Bounded,
+    Day,
+    ItemId,
+    Long,
+    Record,
+    RequiredLong,
+    RequiredShort,
+    SessionId,
+)
 from workshop.text import SHORT_MAX, TEXT_MAX, clean_line, optional_line, required_line
 from workshop.typed import DATE_HINT, PERCENT_HINT, parse_date, parse_percent
 
@@ -30,16 +42,18 @@ class Judgement(StrEnum):
 
 
 @dataclass
-class Goal:
-    description: str
-    criterion: str  # when is the goal reached, e.g. "60 % van de ouders komt naar het startgesprek"
-    target_percent: int | None = None  # of parents, 0-100
-    by: date | None = None
-    result: str = ""  # filled in at the evaluation
-    judgement: Judgement | None = None
-    id: str = field(default_factory=new_id)
-    carried_from: str | None = None  # id of the session it was brought along from
-    origin: str | None = None  # id of the first goal in its lineage
+class Goal(Record):
+    id: ItemId = field(default_factory=new_id, kw_only=True)
+    description: RequiredLong
+    # when is the goal reached, e.g. "60 % van de ouders komt naar het startgesprek"
+    criterion: RequiredShort
+    target_percent: Annotated[Annotated[int, Bounded(PERCENT)] | None, ADDED_LATER] = None
+    by: Annotated[Day | None, ADDED_LATER] = None
+    result: Annotated[Long, ADDED_LATER] = ""  # filled in at the evaluation
+    judgement: Annotated[Judgement | None, ADDED_LATER] = None
+    # the session it was brought along from, and the first goal in its lineage
+    carried_from: Annotated[SessionId | None, ADDED_LATER] = field(default=None, kw_only=True)
+    origin: Annotated[ItemId | None, ADDED_LATER] = field(default=None, kw_only=True)
 
     @property
     def evaluated(self) -> bool:
@@ -52,33 +66,6 @@ class Goal:
     @property
     def lineage(self) -> str:
         return self.origin or self.id
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "description": self.description,
-            "criterion": self.criterion,
-            "target_percent": self.target_percent,
-            "by": self.by.isoformat() if self.by else None,
-            "result": self.result,
-            "judgement": self.judgement.value if self.judgement else None,
-            "carried_from": self.carried_from,
-            "origin": self.origin,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Goal:
-        return cls(
-            id=data["id"],
-            description=data["description"],
-            criterion=data["criterion"],
-            target_percent=data.get("target_percent"),
-            by=date.fromisoformat(data["by"]) if data.get("by") else None,
-            result=data.get("result", ""),
-            judgement=Judgement(data["judgement"]) if data.get("judgement") else None,
-            carried_from=data.get("carried_from"),
-            origin=data.get("origin"),
-        )
 
 
 def norm_suggestion() -> str:
@@ -94,7 +81,7 @@ def _percent(value: int | str | None) -> int | None:
     if isinstance(value, str):
         return parse_percent(value, "percentage")
     # bool is an int in Python, but True is no percentage
-    if value is not None and (type(value) is not int or not 0 <= value <= 100):
+    if value is not None and value not in PERCENT:
         raise ValidationError("percentage", PERCENT_HINT)
     return value
 
@@ -104,7 +91,7 @@ def _date(value: date | str | None) -> date | None:
         return parse_date(value, "datum") if clean_line(value) else None
     if value is not None and (isinstance(value, datetime) or not isinstance(value, date)):
         raise ValidationError("datum", DATE_HINT)  # a datetime is a date too
-    return value
+    return check_day(value, "datum")
 
 
 def make_goal(

@@ -10,16 +10,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workshop.errors import DamagedFileError, StoreError
+from workshop.errors import DamagedFileError
+from workshop.safe_files import read_regular
 
 
 def read_json(path: Path) -> Any:
-    """Parse a JSON file; a file that is not valid JSON raises DamagedFileError."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror}.") from None
-    return parse_json(path, raw)
+    """Parse a JSON file; a file that is not valid JSON (or no regular file) is DamagedFileError.
+
+    Only a regular file is read, never through a link (workshop.safe_files)."""
+    return parse_json(path, read_regular(path))
 
 
 def parse_json(path: Path, raw: bytes) -> Any:
@@ -37,3 +36,5 @@ def parse_json(path: Path, raw: bytes) -> Any:
         ) from None
     except RecursionError:
         raise DamagedFileError(path, "de gegevens zijn te diep genest.") from None
+    except ValueError:  # e.g. a number of more than 4300 digits
+        raise DamagedFileError(path, "er staat een getal in dat te groot is.") from None

@@ -7,33 +7,33 @@ The store builds on it.
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.errors import DamagedFileError, WorkshopError
+from workshop.folders import (
+    SESSION_FILE,
+    FolderMismatchError,
+    Problem,
+    check_folder_id,
+    is_session_folder,
+    stray_entries,
+)
 from workshop.json_file import read_json
 from workshop.summary import SessionSummary
 
+__all__ = [
+    "SESSION_FILE",
+    "SUMMARY_FILE",
+    "Problem",
+    "read_summary",
+    "scan_sessions",
+    "summary_from_data",
+]
+
 SESSIONS_DIR = "sessions"
-SESSION_FILE = "session.json"
 SUMMARY_FILE = "summary.json"
-
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
-
-
-def valid_session_id(session_id: str) -> bool:
-    """Session ids become folder names: only lower-case letters, digits and dashes."""
-    return bool(_ID_PATTERN.match(session_id))
-
-
-@dataclass
-class Problem:
-    """A session folder that could not be read; the listing goes on without it."""
-
-    path: Path
-    message: str
 
 
 def sessions_dir(root: Path) -> Path:
@@ -42,31 +42,37 @@ def sessions_dir(root: Path) -> Path:
 
 
 def session_folders(folder: Path) -> Iterator[Path]:
-    """Every session folder under ``folder`` (a sessions dir), also damaged ones."""
+    """Every session folder under ``folder`` (a sessions dir), also damaged ones (links are not
+    followed)."""
     if not folder.is_dir():
         return
     for entry in sorted(folder.iterdir()):
-        if entry.is_dir() and valid_session_id(entry.name):
+        if is_session_folder(entry):
             yield entry
 
 
-def read_summary(folder: Path) -> SessionSummary:
-    """A folder's summary, checked. DamagedFileError when it cannot be used."""
-    path = folder / SUMMARY_FILE
-    data = read_json(path)
+def summary_from_data(path: Path, data: object) -> SessionSummary:
+    """The summary in a summary.json file. DamagedFileError when it cannot be used. (Whether it
+    belongs to its folder is for the store to say: workshop.folders.check_folder_id.)"""
+    # The schema (msgspec) is loaded here, when a summary is read, not when listing is imported.
+    from workshop.schema import STORED, decode
+    from workshop.schema_errors import Invalid
+
     try:
-        summary = SessionSummary.from_dict(data)
-    except (KeyError, TypeError, ValueError, AttributeError):
+        summary: SessionSummary = decode(data, SessionSummary, STORED)
+    except Invalid:
         raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
-    good = (
-        summary.id == folder.name
-        and all(isinstance(v, str) for v in (summary.title, summary.location, summary.series))
-        and type(summary.phase) is int
-        and type(summary.phase_count) is int
-        and summary.updated.tzinfo is not None
-    )
-    if not good:
+    if summary.updated.tzinfo is None:
         raise DamagedFileError(path, "het overzicht van de sessie klopt niet.")
+    return summary
+
+
+def read_summary(folder: Path) -> SessionSummary:
+    """A folder's summary, checked. DamagedFileError when it cannot be used, FolderMismatchError
+    when it belongs to another session code (a copied or renamed folder)."""
+    path = folder / SUMMARY_FILE
+    summary = summary_from_data(path, read_json(path))
+    check_folder_id(folder, summary.id)
     return summary
 
 
@@ -78,11 +84,11 @@ def scan_sessions(folder: Path) -> tuple[list[SessionSummary], list[Problem]]:
     found when it is opened, and by ``workshop doctor``.
     """
     summaries: list[SessionSummary] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = stray_entries(folder)
     for session_folder in session_folders(folder):
         path = session_folder / SUMMARY_FILE
-        has_session = (session_folder / SESSION_FILE).exists()
-        if not path.exists():
+        has_session = os.path.lexists(session_folder / SESSION_FILE)
+        if not os.path.lexists(path):
             what = "Het overzicht van sessie" if has_session else "Sessiemap"
             problems.append(
                 Problem(
@@ -94,6 +100,9 @@ def scan_sessions(folder: Path) -> tuple[list[SessionSummary], list[Problem]]:
             continue
         try:
             summary = read_summary(session_folder)
+        except FolderMismatchError as error:
+            problems.append(Problem(path, str(error)))  # says itself what to do
+            continue
         except WorkshopError as error:
             problems.append(Problem(path, f"{error} 'workshop doctor' vertelt wat je kunt doen."))
             continue

@@ -8,7 +8,11 @@ never sees half a lock, also not after a crash in the middle of taking one.
 A lock left by a process that no longer runs on this machine is stale and is taken over. Stale
 means: the process id does not exist, or it now belongs to a process started later (Linux), or the
 machine has restarted since (Linux boot id). Locks from other machines (a shared folder) are never
-taken over automatically: we cannot see their processes.
+taken over automatically: we cannot see their processes. The user can release one on purpose
+(``workshop ontgrendel``, see ``release_foreign``) when nobody works there any more.
+
+A lock file is read only when it is a regular file, never through a link. Anything else in its
+place (a link, a pipe, a folder) counts as a lock nobody holds, and is set aside, not deleted.
 """
 
 from __future__ import annotations
@@ -24,10 +28,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from workshop.backup import DAMAGED_MARK
 from workshop.clock import Clock
-from workshop.errors import StoreError, WorkshopError
-from workshop.storage import FILE_MODE, TMP_SUFFIX, fsync_dir, save_error
+from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
+from workshop.safe_files import kind, read_regular
+from workshop.storage import FILE_MODE, TMP_SUFFIX, fsync_dir, save_error, write_problem
 from workshop.text import format_moment
+from workshop.visible import visible
 
 LOCK_FILE = "lock.json"
 _ATTEMPTS = 5
@@ -86,12 +93,35 @@ class LockHolder:
 class SessionLockedError(WorkshopError):
     """The session is open for writing somewhere else. ``holder`` says where."""
 
-    def __init__(self, holder: LockHolder) -> None:
+    def __init__(self, holder: LockHolder, session_id: str = "") -> None:
         self.holder = holder
-        super().__init__(
-            f"Deze sessie is al open op {holder.host} (proces {holder.pid}, sinds "
+        self.foreign = holder.host != this_host()
+        self.session_id = session_id
+        message = (
+            f"Deze sessie is al open op {visible(holder.host)} (proces {holder.pid}, sinds "
             f"{holder.since_label}). Je kunt hem wel bekijken (alleen-lezen)."
         )
+        if session_id and self.foreign:
+            message += " " + foreign_lock_advice(session_id)
+        super().__init__(message)
+
+
+def foreign_lock_advice(session_id: str) -> str:
+    return (
+        "Werkt daar niemand meer aan (bijvoorbeeld na een crash of een gekopieerde map)? Geef "
+        f"het slot dan vrij met 'workshop ontgrendel {session_id}'."
+    )
+
+
+class LockWriteError(StoreError):
+    """The lock could not be written: the disk is read-only, full or not ours to write.
+
+    Nothing was changed; the session can still be looked at (read-only). ``reason`` says why.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        self.reason = write_problem(error)[0]
+        super().__init__(str(save_error(error, "De sessie openen om te schrijven")))
 
 
 def this_host() -> str:
@@ -166,14 +196,14 @@ def read_holder(folder: Path) -> LockHolder | None:
     """Who holds the lock; None when there is no lock (or it vanished while reading)."""
     path = folder / LOCK_FILE
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_regular(path)
+    except NotFoundError:
         return None
-    except OSError as error:
-        raise StoreError(f"Het slot {path} kan niet worden gelezen: {error.strerror}.") from None
+    except DamagedFileError:  # a link, a pipe, a folder: never read, held by nobody
+        raw = b""
     try:
         holder = LockHolder.from_dict(json.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, a huge number, too deep
         holder = None
     # A lock file that is not ours (hand-made, or from a file system without hard links that
     # crashed mid-write) is treated as held by an unknown process that no longer runs.
@@ -269,18 +299,14 @@ class SessionLock:
                         _held.add(holder.token)
                     return cls(folder, holder)
             except OSError as error:
-                raise save_error(error, "De sessie openen om te schrijven") from None
+                raise LockWriteError(error) from None
             current = read_holder(folder)
             if current is None:
                 continue  # released meanwhile: try again
             if not is_stale(current):
-                raise SessionLockedError(current)
-            with _folder_guard(folder):
-                # Only remove the very lock we judged stale, not one taken since by another.
-                if read_holder(folder) == current:
-                    with contextlib.suppress(FileNotFoundError):
-                        (folder / LOCK_FILE).unlink()
-        raise SessionLockedError(current or holder)
+                raise SessionLockedError(current, folder.name)
+            _remove_if_still(folder, current)
+        raise SessionLockedError(current or holder, folder.name)
 
     def release(self) -> None:
         """Remove the lock file, if it is still ours. Safe to call more than once."""
@@ -299,3 +325,32 @@ class SessionLock:
         self._released = True
         with _held_guard:
             _held.discard(self.holder.token)
+
+
+def _remove_if_still(folder: Path, holder: LockHolder) -> bool:
+    """Remove the lock when it is still ``holder``'s, not one taken since by another. A lock
+    that is no regular file is set aside instead (kept, never deleted). True when removed."""
+    path = folder / LOCK_FILE
+    with _folder_guard(folder):
+        if read_holder(folder) != holder:
+            return False
+        try:
+            if kind(path) == "file":
+                path.unlink()
+            else:
+                os.rename(path, folder / f"{LOCK_FILE}{DAMAGED_MARK}-{secrets.token_hex(4)}")
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise save_error(error, "Het slot opruimen") from None
+    fsync_dir(folder)
+    return True
+
+
+def release_foreign(folder: Path, holder: LockHolder) -> bool:
+    """Release a lock the user judged abandoned (``workshop ontgrendel``), only when it is still
+    exactly ``holder`` and not held by a running process on this computer. True when released.
+    """
+    if holder.host == this_host() and not is_stale(holder):
+        raise SessionLockedError(holder)
+    return _remove_if_still(folder, holder)

@@ -1,25 +1,46 @@
 """The domain model: a workshop session, its participants, contributions and agreements.
 
-Plain dataclasses with ``to_dict``/``from_dict`` for storage and interchange. Values that reach
-these classes have already been cleaned and checked (``workshop.text``, ``workshop.session``);
-``from_dict`` trusts stored data, ``workshop.interchange`` checks foreign data first.
+These dataclasses are also the schema of the session format: each field's annotation says what it
+may hold (``workshop.schema_types``), and ``workshop.schema`` reads and writes them from that, for
+the store, the JSON interchange and ``data/session.schema.json`` alike. Fields are declared in the
+order a file lists them; fields with a default that come before one without are keyword-only.
+Values made in the app are cleaned and checked when typed (``workshop.text``,
+``workshop.session``).
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
+from workshop.limits import TIMER_PLANNED, TIMER_REMAINING, VOTES
+from workshop.schema_types import (
+    ADDED_LATER,
+    DUE,
+    Bounded,
+    Day,
+    EncodedAs,
+    Index,
+    ItemId,
+    Moment,
+    Name,
+    Record,
+    RequiredLong,
+    RequiredName,
+    SessionId,
+    Shape,
+    Short,
+    Title,
+)
 from workshop.summary import SessionSummary as SessionSummary  # listing needs only this
 from workshop.text import format_date
 
 
 def new_id() -> str:
     """A short random id; unique enough for one machine's sessions and their contents."""
-    import uuid  # here, not at the top: listing sessions never needs it (faster start-up)
-
     return uuid.uuid4().hex[:12]
 
 
@@ -101,16 +122,37 @@ INSTRUMENTS: tuple[str, ...] = (
 """Suggested instruments; an agreement may name any other instrument too."""
 
 
-@dataclass(frozen=True)
 class Due:
-    """When an agreement is due: a horizon ("volgende maand") or a date."""
+    """When an agreement is due: a horizon ("volgende maand") or a date.
 
-    horizon: Horizon | None = None
-    on: date | None = None
+    Written in a file as one string (the horizon's text or an ISO date), so it is no dataclass:
+    ``workshop.schema`` reads and writes it with ``from_value`` and ``to_value``.
+    """
 
-    def __post_init__(self) -> None:
-        if (self.horizon is None) == (self.on is None):
+    __slots__ = ("horizon", "on")
+
+    def __init__(self, horizon: Horizon | None = None, on: date | None = None) -> None:
+        if (horizon is None) == (on is None):
             raise ValueError("Due needs exactly one of horizon or on")
+        object.__setattr__(self, "horizon", horizon)
+        object.__setattr__(self, "on", on)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Due cannot be changed")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Due):
+            return NotImplemented
+        return (self.horizon, self.on) == (other.horizon, other.on)
+
+    def __hash__(self) -> int:
+        return hash((self.horizon, self.on))
+
+    def __repr__(self) -> str:
+        return f"Due(horizon={self.horizon!r}, on={self.on!r})"
+
+    def __reduce__(self) -> tuple[type[Due], tuple[Horizon | None, date | None]]:
+        return Due, (self.horizon, self.on)  # copy and pickle through __init__
 
     @property
     def label(self) -> str:
@@ -129,95 +171,59 @@ class Due:
 
 
 @dataclass
-class Participant:
+class Participant(Record):
+    id: ItemId = field(default_factory=new_id, kw_only=True)
     group: Group
-    name: str = ""  # empty: anonymous (parents are anonymous by default)
-    id: str = field(default_factory=new_id)
+    name: Name = ""  # empty: anonymous (parents are anonymous by default)
 
     @property
     def display_name(self) -> str:
         return self.name or f"anoniem ({self.group.role})"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "group": self.group.value, "name": self.name}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Participant:
-        return cls(id=data["id"], group=Group(data["group"]), name=data.get("name", ""))
-
 
 @dataclass
-class Contribution:
+class Contribution(Record):
     """Something said in the meeting (inbreng), by the team or by the parent panel."""
 
-    text: str
+    id: ItemId = field(default_factory=new_id, kw_only=True)
+    text: RequiredLong
     group: Group
-    phase: int  # index into the session's phases
-    step: int  # index into that phase's steps
-    created: datetime
-    kind: Kind = Kind.OBSERVATIE
-    form: PartnershipForm | None = None
-    author: str = ""  # empty: nobody named
-    votes: int = 0
-    edited: datetime | None = None
-    id: str = field(default_factory=new_id)
-    aim: Aim | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "group": self.group.value,
-            "phase": self.phase,
-            "step": self.step,
-            "kind": self.kind.value,
-            "form": self.form.value if self.form else None,
-            "aim": self.aim.value if self.aim else None,
-            "author": self.author,
-            "votes": self.votes,
-            "created": self.created.isoformat(),
-            "edited": self.edited.isoformat() if self.edited else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Contribution:
-        return cls(
-            id=data["id"],
-            text=data["text"],
-            group=Group(data["group"]),
-            phase=data["phase"],
-            step=data["step"],
-            kind=Kind(data["kind"]),
-            form=PartnershipForm(data["form"]) if data.get("form") else None,
-            aim=Aim(data["aim"]) if data.get("aim") else None,
-            author=data.get("author", ""),
-            votes=data.get("votes", 0),
-            created=datetime.fromisoformat(data["created"]),
-            edited=datetime.fromisoformat(data["edited"]) if data.get("edited") else None,
-        )
+    phase: Index  # index into the session's phases
+    step: Index  # index into that phase's steps
+    kind: Kind = field(default=Kind.OBSERVATIE, kw_only=True)
+    form: PartnershipForm | None = field(default=None, kw_only=True)
+    aim: Annotated[Aim | None, ADDED_LATER] = field(default=None, kw_only=True)
+    author: Name = field(default="", kw_only=True)  # empty: nobody named
+    votes: Annotated[int, Bounded(VOTES)] = field(default=0, kw_only=True)
+    created: Moment
+    edited: Moment | None = field(default=None, kw_only=True)
 
 
 @dataclass
-class Agreement:
+class Agreement(Record):
     """An afspraak: what will be done and who owns it. An owner is required."""
 
-    what: str
-    owner: str
-    created: datetime
-    with_whom: str = ""
-    due: Due | None = None
-    instrument: str = ""
-    form: PartnershipForm | None = None
-    status: Status = Status.OPEN
-    source: str | None = None  # id of the contribution it came from
-    phase: int | None = None  # where in the session it was made
-    id: str = field(default_factory=new_id)
-    goal: str | None = None  # id of a goal in the same session
-    note: str = ""  # a short note from a review
-    carried_from: str | None = None  # id of the session it was brought along from
-    origin: str | None = None  # id of the first agreement in its lineage
-    status_before: Status | None = None  # its status when it was brought along
-    reviewed: bool = False  # reviewed in this session
+    id: ItemId = field(default_factory=new_id, kw_only=True)
+    what: RequiredLong
+    owner: RequiredName
+    with_whom: Short = field(default="", kw_only=True)
+    due: Annotated[Due, DUE] | None = field(default=None, kw_only=True)
+    instrument: Short = field(default="", kw_only=True)
+    form: PartnershipForm | None = field(default=None, kw_only=True)
+    status: Status = field(default=Status.OPEN, kw_only=True)
+    source: ItemId | None = field(default=None, kw_only=True)  # the contribution it came from
+    phase: Index | None = field(default=None, kw_only=True)  # where in the session it was made
+    created: Moment
+    # What a trajectory adds: its goal, a review, and where it was brought along from.
+    goal: Annotated[ItemId | None, ADDED_LATER] = field(default=None, kw_only=True)  # its goal
+    note: Annotated[Short, ADDED_LATER] = field(default="", kw_only=True)  # from a review
+    # the session it was brought along from
+    carried_from: Annotated[SessionId | None, ADDED_LATER] = field(default=None, kw_only=True)
+    # the first agreement in its lineage
+    origin: Annotated[ItemId | None, ADDED_LATER] = field(default=None, kw_only=True)
+    # its status when it was brought along
+    status_before: Annotated[Status | None, ADDED_LATER] = field(default=None, kw_only=True)
+    reviewed: Annotated[bool, ADDED_LATER] = field(default=False, kw_only=True)  # in this session
 
     @property
     def is_carried(self) -> bool:
@@ -228,88 +234,30 @@ class Agreement:
         """The same agreement through a trajectory: the id of its first version."""
         return self.origin or self.id
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "what": self.what,
-            "owner": self.owner,
-            "with_whom": self.with_whom,
-            "due": self.due.to_value() if self.due else None,
-            "instrument": self.instrument,
-            "form": self.form.value if self.form else None,
-            "status": self.status.value,
-            "source": self.source,
-            "phase": self.phase,
-            "created": self.created.isoformat(),
-            "goal": self.goal,
-            "note": self.note,
-            "carried_from": self.carried_from,
-            "origin": self.origin,
-            "status_before": self.status_before.value if self.status_before else None,
-            "reviewed": self.reviewed,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Agreement:
-        return cls(
-            id=data["id"],
-            what=data["what"],
-            owner=data["owner"],
-            with_whom=data.get("with_whom", ""),
-            due=Due.from_value(data["due"]) if data.get("due") else None,
-            instrument=data.get("instrument", ""),
-            form=PartnershipForm(data["form"]) if data.get("form") else None,
-            status=Status(data.get("status", "open")),
-            source=data.get("source"),
-            phase=data.get("phase"),
-            created=datetime.fromisoformat(data["created"]),
-            goal=data.get("goal"),
-            note=data.get("note", ""),
-            carried_from=data.get("carried_from"),
-            origin=data.get("origin"),
-            status_before=Status(data["status_before"]) if data.get("status_before") else None,
-            reviewed=data.get("reviewed", False),
-        )
-
 
 @dataclass
-class TimingEntry:
+class TimingEntry(Record):
     """One stretch during which a phase's timer ran. ``stopped`` is None while it still runs."""
 
-    phase: int
-    started: datetime
-    stopped: datetime | None = None
+    phase: Index
+    started: Moment
+    stopped: Moment | None = None
 
     def seconds(self, now: datetime) -> float:
         return ((self.stopped or now) - self.started).total_seconds()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "phase": self.phase,
-            "started": self.started.isoformat(),
-            "stopped": self.stopped.isoformat() if self.stopped else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TimingEntry:
-        return cls(
-            phase=data["phase"],
-            started=datetime.fromisoformat(data["started"]),
-            stopped=datetime.fromisoformat(data["stopped"]) if data.get("stopped") else None,
-        )
-
 
 @dataclass
-class PhaseTimer:
+class PhaseTimer(Record):
     """The countdown of one phase.
 
     Stored as an end moment while running and as the remaining seconds while paused, so that
     after a restart (or a closed laptop) the countdown is still right.
     """
 
-    planned: float  # seconds; adjustable before and during the session
-    remaining: float  # seconds left when paused (negative: overtime)
-    ends_at: datetime | None = None  # set while running
+    planned: Annotated[float, Bounded(TIMER_PLANNED)]  # seconds; adjustable before and during
+    remaining: Annotated[float, Bounded(TIMER_REMAINING)]  # left when paused (negative: overtime)
+    ends_at: Moment | None = None  # set while running
 
     @classmethod
     def fresh(cls, minutes: float) -> PhaseTimer:
@@ -319,85 +267,29 @@ class PhaseTimer:
     def running(self) -> bool:
         return self.ends_at is not None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "planned": self.planned,
-            "remaining": self.remaining,
-            "ends_at": self.ends_at.isoformat() if self.ends_at else None,
-        }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> PhaseTimer:
-        return cls(
-            planned=data["planned"],
-            remaining=data["remaining"],
-            ends_at=datetime.fromisoformat(data["ends_at"]) if data.get("ends_at") else None,
-        )
+@dataclass
+class Position(Record):
+    phase: Index = 0
+    step: Index = 0
 
 
 @dataclass
-class Position:
-    phase: int = 0
-    step: int = 0
-
-    def to_dict(self) -> dict[str, int]:
-        return {"phase": self.phase, "step": self.step}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Position:
-        return cls(phase=data["phase"], step=data["step"])
-
-
-@dataclass
-class Session:
+class Session(Record):
     """A workshop session. ``template`` is a copy of the template it follows (as a dict, see
     ``workshop.template``), so later edits to the template file never break a stored session."""
 
-    title: str
-    location: str
-    day: date
-    facilitator: str
-    template: dict[str, Any]
+    id: SessionId = field(default_factory=new_id, kw_only=True)
+    title: Title
+    location: Short
+    # the trajectory's name; empty: the location is the trajectory
+    series: Annotated[Short, ADDED_LATER] = field(default="", kw_only=True)
+    day: Annotated[Day, EncodedAs("date")]
+    facilitator: Name
+    template: Annotated[dict[str, Any], Shape("workshop.template:Template")]
     participants: list[Participant] = field(default_factory=list)
     position: Position = field(default_factory=Position)
     timers: list[PhaseTimer] = field(default_factory=list)  # one per phase
     timing_log: list[TimingEntry] = field(default_factory=list)
     bell: bool = True  # ring the terminal bell once when a phase's time is up
-    created: datetime | None = None
-    id: str = field(default_factory=new_id)
-    series: str = ""  # the trajectory's name; empty: the location is the trajectory
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "location": self.location,
-            "series": self.series,
-            "date": self.day.isoformat(),
-            "facilitator": self.facilitator,
-            "template": self.template,
-            "participants": [p.to_dict() for p in self.participants],
-            "position": self.position.to_dict(),
-            "timers": [t.to_dict() for t in self.timers],
-            "timing_log": [t.to_dict() for t in self.timing_log],
-            "bell": self.bell,
-            "created": self.created.isoformat() if self.created else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Session:
-        return cls(
-            id=data["id"],
-            title=data["title"],
-            location=data.get("location", ""),
-            series=data.get("series", ""),
-            day=date.fromisoformat(data["date"]),
-            facilitator=data.get("facilitator", ""),
-            template=data["template"],
-            participants=[Participant.from_dict(p) for p in data.get("participants", [])],
-            position=Position.from_dict(data.get("position", {"phase": 0, "step": 0})),
-            timers=[PhaseTimer.from_dict(t) for t in data.get("timers", [])],
-            timing_log=[TimingEntry.from_dict(t) for t in data.get("timing_log", [])],
-            bell=data.get("bell", True),
-            created=datetime.fromisoformat(data["created"]) if data.get("created") else None,
-        )
+    created: Moment | None = None

@@ -5,13 +5,14 @@ How the name is found and what replaces it: workshop.forget_session. In this ord
 1. Rests of a deletion that was interrupted (``.verwijderd-*`` folders) are removed: the user
    already asked for those sessions to go.
 2. Every session folder in which a file mentions the name is locked and cleaned: the session file
-   (its summary follows), every backup (rewritten with the store's atomic write, so it stays a
-   good backup) and temporary files of an interrupted save (never data). A backup never keeps
-   what the live file no longer has: a part of the name ("Fatima" of "Fatima El Amrani") that
+   with its journal (folded into a new snapshot, so no older record keeps the name; its summary
+   follows), every backup (rewritten with the store's atomic write, so it stays a good
+   backup) and temporary files of an interrupted save (never data). A backup never keeps what
+   the live file no longer has: a part of the name ("Fatima" of "Fatima El Amrani") that
    the session file no longer holds is taken out of its backups as well.
 3. Damaged bytes are never deleted: a backup that cannot be read but holds the name is set aside
    as ``workshop doctor --herstel`` does (``<name>.beschadigd``) and reported, like a damaged
-   session file.
+   session file and a damaged part of the journal (set aside while folding it).
 4. Finally every file under the data folder is searched once more; whatever still holds the
    name is reported with the reason.
 
@@ -29,7 +30,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from workshop import storage
+from workshop import journal, storage
 from workshop.backup import BACKUP_DIR, DAMAGED_MARK, backup_dir, list_backups
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, WorkshopError
@@ -44,6 +45,7 @@ from workshop.store import (
     SessionFile,
     SessionStore,
     StoredSession,
+    read_session,
     read_stored,
     read_summary,
     tables_from_stored,
@@ -121,9 +123,12 @@ def _reason(error: BaseException) -> str:
     """Why something could not be changed, in a few Dutch words."""
     if isinstance(error, SessionLockedError):
         holder = error.holder
+        way_out = "sluit haar eerst"
+        if error.foreign and error.session_id:
+            way_out += f" of geef het slot vrij met 'workshop ontgrendel {error.session_id}'"
         return (
             f"de sessie is al open op {clean_line(holder.host)[:60]} (proces {holder.pid}, "
-            f"sinds {holder.since_label}); sluit haar eerst"
+            f"sinds {holder.since_label}); {way_out}"
         )
     # The store turns an OSError into a Dutch sentence for a whole save; here the few words
     # of its reason are enough.
@@ -223,35 +228,42 @@ class _Folder:
             self.report.remaining.append(f"{self.label}: {listed} niet aangepast, want {reason}.")
 
     def _forget_in_session_file(self) -> tuple[StoredSession | None, str | None]:
-        """Clean the session file; returns it as it is now (None when unknown) and the role."""
+        """Clean the session file and its journal; returns the session as it is now (None when
+        unknown) and the role."""
         path = self.folder / SESSION_FILE
         if not os.path.lexists(path):
             return None, None
         try:
             if not _is_regular(path):
                 raise NotSearched("geen gewoon bestand")
-            stored = read_stored(path)
+            stored, _ = read_session(self.folder)  # the journal holds the newest changes
         except (NotSearched, *LOAD_ERRORS):
-            if _may_hold(path, self.search):
+            if self._session_holds_name():
                 self.report.left(
                     path,
                     f"{self.label}: het sessiebestand is beschadigd, dus de naam kon er niet uit. "
                     f"Zet eerst een goede reservekopie terug met 'workshop doctor --herstel "
                     f"{self.folder.name}' en doe daarna 'workshop vergeet' opnieuw.",
                 )
+                self.report.covered += journal.segments(self.folder)
             return None, None
         role = role_of(stored, self.name)
+        # An older journal record may hold the name even when the session itself no longer
+        # does: folding the journal into a new snapshot removes its files.
+        in_journal = any(_may_hold(p, self.search) for p in journal.segments(self.folder))
         file = SessionFile(self.folder)  # we hold the lock
         try:
-            if forget_in(stored, [self.name]):
+            if forget_in(stored, [self.name]) or in_journal:
                 try:
                     file.replace_all(stored, self.clock.now())
                 except (WorkshopError, OSError) as error:
-                    if _may_hold(path, self.search):
+                    if self._session_holds_name():
                         self._fail(path, "het sessiebestand", error)
+                        self.report.covered += journal.segments(self.folder)
                         return None, role
                     if _may_hold(self.folder / SUMMARY_FILE, self.search):  # written after it
                         self._fail(self.folder / SUMMARY_FILE, "het overzicht", error)
+                self._report_kept_journal(file.journal_kept)
                 self.report.sessions += 1
             elif _may_hold(self.folder / SUMMARY_FILE, self.search):
                 try:  # an old title in the summary
@@ -263,6 +275,24 @@ class _Folder:
         for place in places(stored, self.report.parts):
             self.report.to_check.append(f"{self.label}, {place.label}: \u201c{place.excerpt}\u201d")
         return stored, role
+
+    def _session_holds_name(self) -> bool:
+        """Whether the session file or one of its journal's files (may) still hold the name."""
+        files = [self.folder / SESSION_FILE, *journal.segments(self.folder)]
+        return any(_may_hold(path, self.search) for path in files)
+
+    def _report_kept_journal(self, kept: list[Path]) -> None:
+        """Damaged parts of the journal were set aside while folding it: kept, never deleted.
+        One that holds the name is reported as a damaged backup is."""
+        for aside in kept:
+            if _may_hold(aside, self.search):
+                original = aside.name.split(DAMAGED_MARK)[0]
+                self.report.left(
+                    aside,
+                    f"{self.label}: een deel van het journaal ({original}) is beschadigd, dus de "
+                    f"naam kon er niet uit. Het is bewaard als {aside}. Daarin staat de naam nog: "
+                    "bekijk of verwijder dat bestand zelf.",
+                )
 
     def _forget_in_backup(self, backup: Path, names: list[str], role: str | None) -> None:
         try:

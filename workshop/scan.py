@@ -15,12 +15,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, NoReturn
 
 from workshop.errors import NotFoundError, TemplateError
+from workshop.limits import Range
 from workshop.model import Group
 from workshop.resources import content_dir
-from workshop.toml_file import read_toml
+from workshop.schema_types import (
+    KNOWN_SCAN,
+    Bounded,
+    Code,
+    NonEmpty,
+    Reason,
+    Record,
+    RequiredTemplateText,
+    TemplateText,
+)
+from workshop.toml_file import block_reason, read_toml
 
 SCALE: dict[int, str] = {
     1: "klopt niet",
@@ -30,11 +41,13 @@ SCALE: dict[int, str] = {
 }
 DONT_KNOW = "weet niet"
 NOT_SCORED = "nog geen score"
+SCORES = Range(min(SCALE), max(SCALE))
+STATEMENT_CODE = r"[A-Za-z0-9][A-Za-z0-9.-]{0,9}"  # short, as "I4" or "C10"
 
-TOP_KEYS: tuple[str, ...] = ("id", "name", "description", "statements")
-STATEMENT_KEYS: tuple[str, ...] = ("code", "text")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
+_CODE_REASON = "een code is kort, zonder spaties, zoals 'I1' of 'C10'."
+_ID_REASON = "gebruik alleen kleine letters, cijfers en '-', zoals 'mijn-scan'."
+_HEADER = re.compile(r"^\s*\[\[?\s*([\w.\- ]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*[\"']?([\w\-]+)[\"']?\s*=")
 
 
 def scans_dir() -> Path:
@@ -42,17 +55,21 @@ def scans_dir() -> Path:
 
 
 @dataclass(frozen=True)
-class Statement:
-    code: str  # short and unique within the scan, e.g. "I4"
-    text: str
+class Statement(Record):
+    # short and unique within the scan, e.g. "I4"
+    code: Annotated[str, Code(STATEMENT_CODE, _CODE_REASON)]
+    text: RequiredTemplateText
 
 
 @dataclass(frozen=True)
-class Scan:
-    id: str
-    name: str
-    description: str
-    statements: tuple[Statement, ...]
+class Scan(Record):
+    id: Annotated[str, Code("[a-z0-9][a-z0-9-]*", _ID_REASON)]
+    name: RequiredTemplateText
+    description: TemplateText = ""
+    # A default only so that a missing list gets its own message (load_scan).
+    statements: Annotated[
+        tuple[Statement, ...], NonEmpty("deze lijst is leeg. Er moet minstens één uitspraak zijn.")
+    ] = ()
 
     def statement(self, code: str) -> Statement:
         for statement in self.statements:
@@ -66,36 +83,26 @@ def score_label(score: int | None) -> str:
     return DONT_KNOW if score is None else SCALE[score]
 
 
+_SCAN_REASON = Reason(
+    lambda value: "deze scan ken ik niet. Kies uit "
+    + ", ".join(f"'{scan.id}'" for scan in builtin_scans())
+    + "."
+)
+
+
 @dataclass(frozen=True)
-class ScanScore:
+class ScanScore(Record):
     """One group's answer to one statement. ``score`` None: "weet niet"."""
 
-    scan: str  # the scan's id
-    code: str  # the statement's code
+    scan: Annotated[str, KNOWN_SCAN, _SCAN_REASON]  # the scan's id
+    code: Annotated[str, Code(STATEMENT_CODE, "dit moet de code van een uitspraak zijn.")]
     group: Group
-    score: int | None
+    score: Annotated[int, Bounded(SCORES)] | None
 
     def __post_init__(self) -> None:
         # bool is an int in Python; True is no score
         if self.score is not None and (type(self.score) is not int or self.score not in SCALE):
             raise ValueError(f"score must be one of {sorted(SCALE)} or None, not {self.score!r}")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "scan": self.scan,
-            "code": self.code,
-            "group": self.group.value,
-            "score": self.score,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ScanScore:
-        return cls(
-            scan=data["scan"],
-            code=data["code"],
-            group=Group(data["group"]),
-            score=data.get("score"),
-        )
 
 
 # ---------------------------------------------------------------- results
@@ -209,93 +216,58 @@ def change_since(
 
 
 def load_scan(path: Path) -> Scan:
-    """Read and check one scan file. Raises TemplateError naming file, line and field."""
+    """Read and check one scan file. Raises TemplateError naming file, line and field.
+
+    Read through the schema (``workshop.schema``, a ``CONTENT`` file), then: a scan has
+    statements, and each code is used once.
+    """
+    from workshop.schema import CONTENT, Invalid, decode
+
     path = Path(path)
     raw, text = read_toml(path)
-    return _Checker(path, text).check(raw)
+    lines = text.splitlines()
 
-
-class _Checker:
-    """Checks parsed TOML against the scan format and raises on the first problem."""
-
-    _HEADER = re.compile(r"^\s*\[\[?\s*([\w.\- ]+?)\s*\]\]?\s*(?:#.*)?$")
-    _KEY = re.compile(r"^\s*[\"']?([\w\-]+)[\"']?\s*=")
-
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.lines = text.splitlines()
-        self.blocks = [
-            i
-            for i, line in enumerate(self.lines)
-            if (m := self._HEADER.match(line)) and m.group(1).replace(" ", "") == "statements"
-        ]
-
-    def line(self, key: str, block: int | None) -> int | None:
-        """The 1-based line of ``key`` at the top (block None) or in the nth [[statements]]."""
-        if block is None:
-            start, end = 0, self.blocks[0] if self.blocks else len(self.lines)
-        elif block <= len(self.blocks):
-            start = self.blocks[block - 1]
-            end = self.blocks[block] if block < len(self.blocks) else len(self.lines)
-        else:
-            return None
-        for i in range(start, end):
-            if (m := self._KEY.match(self.lines[i])) and m.group(1) == key:
-                return i + 1
-        return start + 1 if block is not None else None
-
-    def fail(self, key: str, reason: str, block: int | None = None) -> NoReturn:
+    def fail(key: str, reason: str, block: int | None = None) -> NoReturn:
         field = key if block is None else f"statements[{block}].{key}"
-        raise TemplateError(self.path, self.line(key, block), field, reason)
+        raise TemplateError(path, _line(lines, key, block), field, reason)
 
-    def check(self, raw: dict[str, Any]) -> Scan:
-        self.known_keys(raw, TOP_KEYS, None)
-        scan_id = self.text(raw, "id", None)
-        if not _ID.match(scan_id):
-            self.fail("id", "gebruik alleen kleine letters, cijfers en '-', zoals 'mijn-scan'.")
-        name = self.text(raw, "name", None)
-        description = self.text(raw, "description", None, required=False)
-        blocks = raw.get("statements")
-        if blocks is None:
-            self.fail("statements", "dit veld ontbreekt. Voeg minstens één [[statements]] toe.")
-        if not isinstance(blocks, list) or not all(isinstance(b, dict) for b in blocks):
-            self.fail("statements", "dit moet een lijst van [[statements]]-blokken zijn.")
-        if not blocks:
-            self.fail("statements", "deze lijst is leeg. Er moet minstens één uitspraak zijn.")
-        statements: list[Statement] = []
-        seen: dict[str, int] = {}
-        for n, block in enumerate(blocks, start=1):
-            self.known_keys(block, STATEMENT_KEYS, n)
-            code = self.text(block, "code", n)
-            if not _CODE.match(code) or len(code) > 10:
-                self.fail("code", "een code is kort, zonder spaties, zoals 'I1' of 'C10'.", n)
-            if code in seen:
-                self.fail("code", f"deze code staat ook al bij uitspraak {seen[code]}.", n)
-            seen[code] = n
-            statements.append(Statement(code, self.text(block, "text", n).strip()))
-        return Scan(scan_id, name.strip(), description.strip(), tuple(statements))
+    try:
+        scan: Scan = decode(raw, Scan, CONTENT)
+    except Invalid as problem:
+        steps = problem.steps
+        reason = block_reason(problem)
+        if len(steps) > 2 and steps[0] == "statements" and isinstance(steps[1], int):
+            fail(str(steps[2]), reason, steps[1] + 1)
+        fail(str(steps[0]) if steps else "-", reason)
+    if "statements" not in raw:
+        fail("statements", "dit veld ontbreekt. Voeg minstens één [[statements]] toe.")
+    seen: dict[str, int] = {}
+    for n, statement in enumerate(scan.statements, start=1):
+        if statement.code in seen:
+            fail("code", f"deze code staat ook al bij uitspraak {seen[statement.code]}.", n)
+        seen[statement.code] = n
+    statements = tuple(Statement(s.code, s.text.strip()) for s in scan.statements)
+    return Scan(scan.id, scan.name.strip(), scan.description.strip(), statements)
 
-    def known_keys(
-        self, table: dict[str, Any], allowed: tuple[str, ...], block: int | None
-    ) -> None:
-        for key in table:
-            if key not in allowed:
-                reason = f"dit veld is onbekend. Kies uit: {', '.join(allowed)}."
-                self.fail(key, reason, block)
 
-    def text(
-        self, table: dict[str, Any], key: str, block: int | None, required: bool = True
-    ) -> str:
-        if key not in table:
-            if required:
-                self.fail(key, "dit veld ontbreekt.", block)
-            return ""
-        value = table[key]
-        if not isinstance(value, str):
-            self.fail(key, "dit moet een tekst tussen aanhalingstekens zijn.", block)
-        if required and not value.strip():
-            self.fail(key, "deze tekst is leeg.", block)
-        return value
+def _line(lines: list[str], key: str, block: int | None) -> int | None:
+    """The 1-based line of ``key`` at the top (block None) or in the nth [[statements]]."""
+    blocks = [
+        i
+        for i, line in enumerate(lines)
+        if (m := _HEADER.match(line)) and m.group(1).replace(" ", "") == "statements"
+    ]
+    if block is None:
+        start, end = 0, blocks[0] if blocks else len(lines)
+    elif block <= len(blocks):
+        start = blocks[block - 1]
+        end = blocks[block] if block < len(blocks) else len(lines)
+    else:
+        return None
+    for i in range(start, end):
+        if (m := _KEY.match(lines[i])) and m.group(1) == key:
+            return i + 1
+    return start + 1 if block is not None else None
 
 
 def builtin_scans() -> list[Scan]:

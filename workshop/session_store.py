@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop.errors import NotFoundError, StoreError
+from workshop.folders import TRASH_PREFIX, check_real_folder, valid_session_id
 from workshop.listing import (
     SESSION_FILE,
     Problem,
     scan_sessions,
     session_folders,
     sessions_dir,
-    valid_session_id,
 )
 from workshop.summary import SessionSummary
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from workshop.clock import Clock
     from workshop.store import SessionFile, StoredSession
 
-TRASH_PREFIX = ".verwijderd-"  # a session folder being deleted
+__all__ = ["TRASH_PREFIX", "SessionStore"]
 
 
 class SessionStore:
@@ -53,25 +53,27 @@ class SessionStore:
             ) from None
 
     def folder(self, session_id: str) -> Path:
+        """The folder of a session; LinkedFolderError when it is a link (never followed)."""
         if not valid_session_id(session_id):
             raise NotFoundError(f"'{session_id}' is geen geldige sessiecode.")
-        return self.sessions_dir / session_id
+        folder = self.sessions_dir / session_id
+        check_real_folder(folder)
+        return folder
 
     def folders(self) -> Iterator[Path]:
-        """Every session folder, also those whose files are damaged."""
+        """Every session folder, also those whose files are damaged (links are not followed)."""
         return session_folders(self.sessions_dir)
 
-    _folders = folders
-
     def scan(self) -> tuple[list[SessionSummary], list[Problem]]:
-        """All sessions, newest first, from their summaries only; plus what could not be read."""
+        """All sessions, newest first, from their summaries only; plus what could not be read
+        (workshop.listing)."""
         return scan_sessions(self.sessions_dir)
 
     def list_sessions(self) -> list[SessionSummary]:
         return self.scan()[0]
 
     def exists(self, session_id: str) -> bool:
-        return (self.folder(session_id) / SESSION_FILE).exists()
+        return os.path.lexists(self.folder(session_id) / SESSION_FILE)
 
     def create(
         self, stored: StoredSession, updated: datetime, *, clock: Clock | None = None
@@ -86,7 +88,7 @@ class SessionStore:
 
         self.ensure()
         folder = self.folder(stored.session.id)
-        if (folder / SESSION_FILE).exists():
+        if os.path.lexists(folder / SESSION_FILE):
             raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
         new_folder = not folder.exists()
         file: SessionFile | None = None
@@ -112,22 +114,25 @@ class SessionStore:
     ) -> SessionFile:
         """Open a session file. For writing it takes the session's lock (SessionLockedError when
         another process has it) and clears temporary files a crash may have left."""
+        import contextlib
+
         from workshop.backup import backup_dir
         from workshop.lock import SessionLock
         from workshop.storage import remove_leftovers
         from workshop.store import SessionFile
 
         folder = self.folder(session_id)
-        if not (folder / SESSION_FILE).exists():
+        if not os.path.lexists(folder / SESSION_FILE):
             raise NotFoundError(f"Er is geen sessie met code {session_id}.")
         if read_only:
             return SessionFile(folder, read_only=True)
         lock = SessionLock.acquire(folder, clock)
         try:
-            if not (folder / SESSION_FILE).exists():  # deleted while we waited
+            if not os.path.lexists(folder / SESSION_FILE):  # deleted while we waited
                 raise NotFoundError(f"Er is geen sessie met code {session_id}.")
-            remove_leftovers(folder)
-            remove_leftovers(backup_dir(folder))
+            with contextlib.suppress(OSError):  # only temporary files: never a reason to stop
+                remove_leftovers(folder)
+                remove_leftovers(backup_dir(folder))
         except BaseException:
             lock.release()
             raise
@@ -149,7 +154,7 @@ class SessionStore:
                 return summary
         if valid_session_id(query) and self.exists(query):
             # Its summary is damaged or missing: the session file itself may still be fine.
-            from workshop.store import summary_of
+            from workshop.stored_session import summary_of
 
             return summary_of(self.load(query).session, datetime.now().astimezone())
         needle = query.casefold().strip()

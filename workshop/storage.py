@@ -24,6 +24,7 @@ from tinydb.storages import Storage
 from workshop.errors import DamagedFileError, StoreError
 from workshop.json_file import parse_json as parse_json  # moved; still importable from here
 from workshop.json_file import read_json
+from workshop.safe_files import is_real_dir, kind
 
 SCHEMA_TABLE = "_schema"
 SCHEMA_FORMAT = "workshop-session"
@@ -75,15 +76,25 @@ def save_error(error: OSError, what: str = "Opslaan") -> StoreError:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create a folder readable by the user only (also under an unusual umask)."""
+    """Create a folder readable by the user only (also under an unusual umask).
+
+    Missing parent folders are made private too; folders that already exist are left as they are.
+    """
     if path.is_dir():
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        path.mkdir(mode=DIR_MODE)
-    except FileExistsError:
-        return
-    os.chmod(path, DIR_MODE)
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if folder.is_dir():
+                continue
+            raise
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is reduced by the umask, never widened
 
 
 def fsync_dir(folder: Path) -> None:
@@ -133,9 +144,9 @@ def is_leftover(name: str) -> bool:
 
 
 def find_leftovers(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    if not is_real_dir(folder):  # never clear files in a folder a link points to
         return []
-    return sorted(p for p in folder.iterdir() if is_leftover(p.name) and p.is_file())
+    return sorted(p for p in folder.iterdir() if is_leftover(p.name) and kind(p) == "file")
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
@@ -202,7 +213,7 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> Tables | None:
         try:
-            signature = _signature(os.stat(self.path))
+            signature = _signature(os.lstat(self.path))  # a link is damage: never follow it
         except FileNotFoundError:
             return None
         except OSError as error:

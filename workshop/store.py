@@ -1,44 +1,42 @@
 """The store: one TinyDB file per session, in a folder of its own.
 
-    <data>/sessions/<id>/session.json   the session (TinyDB, AtomicJSONStorage)
+    <data>/sessions/<id>/session.json   the session's snapshot (TinyDB, workshop.snapshot)
+    <data>/sessions/<id>/journal-*.jsonl the changes since the snapshot (workshop.journal)
     <data>/sessions/<id>/summary.json   what the session list shows, so listing reads no contents
     <data>/sessions/<id>/lock.json      who has the session open for writing (workshop.lock)
     <data>/sessions/<id>/backups/       the last good versions (workshop.backup)
 
-Saving one contribution rewrites only that session's file, so its cost does not grow with the
-number of sessions stored. Every method returns only after the change is on disk. A session file
-that cannot be used is never written to: it raises DamagedFileError and stays as it is.
+Saving one contribution appends one record to that session's journal, so its cost grows neither
+with the number of sessions stored nor with the size of the session. Every method returns only
+after the change is on disk. A session file that cannot be used is never written to: it raises
+DamagedFileError and stays as it is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import math
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
-
-from tinydb import Query, TinyDB
+from typing import Any
 
 from workshop.backup import keep_backup
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
-from workshop.goals import Goal
-from workshop.listing import (
-    SESSION_FILE,
-    SUMMARY_FILE,
+from workshop.folders import (
+    TRASH_PREFIX,
     Problem,
-    read_summary,
+    check_folder_id,
     valid_session_id,
 )
+from workshop.goals import Goal
+from workshop.listing import SESSION_FILE, SUMMARY_FILE, read_summary
 from workshop.lock import SessionLock
-from workshop.model import Agreement, Contribution, Session, SessionSummary
+from workshop.model import Agreement, Contribution, Position, Session
+from workshop.safe_files import read_regular
 from workshop.scan import ScanScore
-from workshop.session_store import TRASH_PREFIX, SessionStore
+from workshop.session_store import SessionStore  # moved: listing is light
+from workshop.session_tables import SessionTables
 from workshop.storage import (
-    AtomicJSONStorage,
     ReadOnlyError,
     Tables,
     check_schema,
@@ -47,7 +45,20 @@ from workshop.storage import (
     save_error,
     write_atomically,
 )
-from workshop.template import Template
+from workshop.stored_session import (
+    AGREEMENTS_TABLE,
+    CONTRIBUTIONS_TABLE,
+    GOALS_TABLE,
+    ROW_TABLES,
+    SCAN_SCORES_TABLE,
+    SESSION_TABLE,
+    StoredSession,
+    scan_score_row,
+    stored_from_tables,
+    summary_fields,
+    summary_of,
+    tables_from_stored,
+)
 
 __all__ = [
     "SESSION_FILE",
@@ -63,247 +74,48 @@ __all__ = [
     "valid_session_id",
 ]
 
-SESSION_TABLE = "session"
-CONTRIBUTIONS_TABLE = "contributions"
-AGREEMENTS_TABLE = "agreements"
-GOALS_TABLE = "goals"
-SCAN_SCORES_TABLE = "scan_scores"
-ROW_TABLES = (CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE, GOALS_TABLE, SCAN_SCORES_TABLE)
-
-
-@dataclass
-class StoredSession:
-    """Everything in one session file."""
-
-    session: Session
-    contributions: list[Contribution]
-    agreements: list[Agreement]
-    goals: list[Goal] = field(default_factory=list)
-    scan_scores: list[ScanScore] = field(default_factory=list)
-
-
-def scan_score_row(score: ScanScore) -> dict[str, Any]:
-    """A scan score as a table row. Its id is what it answers: one row per scan, code and group."""
-    return {"id": f"{score.scan}/{score.code}/{score.group.value}", **score.to_dict()}
-
-
-# -- reading and checking a session file ----------------------------------------------------------
-
-
-def _fail(path: Path, where: str, field: str) -> NoReturn:
-    raise DamagedFileError(path, f"{where}: het veld '{field}' ontbreekt of is onjuist.")
-
-
-def _is_int(value: object) -> bool:
-    return type(value) is int
-
-
-def _is_number(value: object) -> bool:
-    return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
-
-
-def _convert(path: Path, where: str, convert: Any, data: Any) -> Any:
-    try:
-        return convert(data)
-    except KeyError as error:
-        _fail(path, where, str(error.args[0]))
-    except (TypeError, ValueError, AttributeError) as error:
-        raise DamagedFileError(path, f"{where}: een veld is onjuist ({error}).") from None
-
-
-def _check_session(path: Path, session: Session) -> Template:
-    where = "de sessie"
-    for name in ("id", "title", "location", "series", "facilitator"):
-        if not isinstance(getattr(session, name), str):
-            _fail(path, where, name)
-    if not isinstance(session.bell, bool):
-        _fail(path, where, "bell")
-    template = _convert(path, where, Template.from_dict, session.template)
-    phases = template.phases
-    good_template = bool(phases) and all(
-        isinstance(p.name, str)
-        and _is_number(p.minutes)
-        and p.steps
-        and all(
-            isinstance(s.title, str) and all(isinstance(q, str) for q in s.questions)
-            for s in p.steps
-        )
-        for p in phases
-    )
-    if not good_template:
-        _fail(path, where, "template")
-    position = session.position
-    if not (
-        _is_int(position.phase)
-        and _is_int(position.step)
-        and 0 <= position.phase < len(phases)
-        and 0 <= position.step < len(phases[position.phase].steps)
-    ):
-        _fail(path, where, "position")
-    if len(session.timers) != len(phases) or not all(
-        _is_number(t.planned) and _is_number(t.remaining) for t in session.timers
-    ):
-        _fail(path, where, "timers")
-    if not all(_is_int(e.phase) and 0 <= e.phase < len(phases) for e in session.timing_log):
-        _fail(path, where, "timing_log")
-    if not all(isinstance(p.id, str) and isinstance(p.name, str) for p in session.participants):
-        _fail(path, where, "participants")
-    return template
-
-
-def _check_contents(path: Path, stored: StoredSession, template: Template) -> None:
-    phases = template.phases
-
-    def in_template(phase: object, step: object) -> bool:
-        return (
-            _is_int(phase)
-            and _is_int(step)
-            and 0 <= phase < len(phases)  # type: ignore[operator]
-            and 0 <= step < len(phases[phase].steps)  # type: ignore[index, operator]
-        )
-
-    for number, c in enumerate(stored.contributions, 1):
-        where = f"inbreng {number}"
-        for name in ("id", "text", "author"):
-            if not isinstance(getattr(c, name), str):
-                _fail(path, where, name)
-        if not in_template(c.phase, c.step):
-            _fail(path, where, "phase")
-        if not _is_int(c.votes) or c.votes < 0:
-            _fail(path, where, "votes")
-    for number, a in enumerate(stored.agreements, 1):
-        where = f"afspraak {number}"
-        for name in ("id", "what", "owner", "with_whom", "instrument"):
-            if not isinstance(getattr(a, name), str):
-                _fail(path, where, name)
-        if a.source is not None and not isinstance(a.source, str):
-            _fail(path, where, "source")
-        if a.phase is not None and not (_is_int(a.phase) and 0 <= a.phase < len(phases)):
-            _fail(path, where, "phase")
-        for name in ("goal", "carried_from", "origin"):
-            if not _is_optional_str(getattr(a, name)):
-                _fail(path, where, name)
-        if not isinstance(a.note, str):
-            _fail(path, where, "note")
-        if not isinstance(a.reviewed, bool):
-            _fail(path, where, "reviewed")
-    _check_goals(path, stored.goals)
-    for number, score in enumerate(stored.scan_scores, 1):
-        if not (isinstance(score.scan, str) and isinstance(score.code, str)):
-            _fail(path, f"score {number}", "scan")
-    groups = (
-        ("inbreng", stored.contributions),
-        ("afspraak", stored.agreements),
-        ("doel", stored.goals),
-    )
-    for label, items in groups:
-        ids = [item.id for item in items]
-        if len(set(ids)) != len(ids):
-            raise DamagedFileError(path, f"twee keer dezelfde code bij {label}.")
-
-
-def _is_optional_str(value: object) -> bool:
-    return value is None or isinstance(value, str)
-
-
-def _check_goals(path: Path, goals: list[Goal]) -> None:
-    for number, goal in enumerate(goals, 1):
-        where = f"doel {number}"
-        for name in ("id", "description", "criterion", "result"):
-            if not isinstance(getattr(goal, name), str):
-                _fail(path, where, name)
-        percent = goal.target_percent
-        if percent is not None and not (_is_int(percent) and 0 <= percent <= 100):
-            _fail(path, where, "target_percent")
-        for name in ("carried_from", "origin"):
-            if not _is_optional_str(getattr(goal, name)):
-                _fail(path, where, name)
-
-
-def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
-    """Build and check a session from the tables of its file. DamagedFileError when unusable."""
-    rows = list(tables.get(SESSION_TABLE, {}).values())
-    if len(rows) != 1:
-        raise DamagedFileError(path, "de sessiegegevens ontbreken.")
-    session = _convert(path, "de sessie", Session.from_dict, rows[0])
-    template = _check_session(path, session)
-    stored = StoredSession(
-        session=session,
-        contributions=[
-            _convert(path, f"inbreng {n}", Contribution.from_dict, d)
-            for n, d in enumerate(tables.get(CONTRIBUTIONS_TABLE, {}).values(), 1)
-        ],
-        agreements=[
-            _convert(path, f"afspraak {n}", Agreement.from_dict, d)
-            for n, d in enumerate(tables.get(AGREEMENTS_TABLE, {}).values(), 1)
-        ],
-        goals=[
-            _convert(path, f"doel {n}", Goal.from_dict, d)
-            for n, d in enumerate(tables.get(GOALS_TABLE, {}).values(), 1)
-        ],
-        scan_scores=[
-            _convert(path, f"score {n}", ScanScore.from_dict, d)
-            for n, d in enumerate(tables.get(SCAN_SCORES_TABLE, {}).values(), 1)
-        ],
-    )
-    _check_contents(path, stored, template)
-    return stored
-
-
-def tables_from_stored(stored: StoredSession) -> Tables:
-    return {
-        SESSION_TABLE: {"1": stored.session.to_dict()},
-        CONTRIBUTIONS_TABLE: {str(i): c.to_dict() for i, c in enumerate(stored.contributions, 1)},
-        AGREEMENTS_TABLE: {str(i): a.to_dict() for i, a in enumerate(stored.agreements, 1)},
-        GOALS_TABLE: {str(i): g.to_dict() for i, g in enumerate(stored.goals, 1)},
-        SCAN_SCORES_TABLE: {
-            str(i): scan_score_row(score) for i, score in enumerate(stored.scan_scores, 1)
-        },
-    }
+# -- reading a session file (the checks: workshop.stored_session) ---------------------------------
 
 
 def read_stored(path: Path) -> StoredSession:
-    """Read and check any session file (also a backup). DamagedFileError when unusable."""
-    data = parse_json(path, _read_bytes(path))
+    """Read and check one session file on its own (a backup). DamagedFileError when unusable.
+
+    Only a regular file is read, never through a link (workshop.safe_files). A session's own
+    file may have changes in its journal after it: use ``read_session``.
+    """
+    return checked_stored(path, read_tables(path))
+
+
+def read_tables(path: Path) -> Tables:
+    """The checked tables of a session file. NotFoundError, StoreError, DamagedFileError."""
+    data = parse_json(path, read_regular(path))
     check_schema(path, data)
-    return stored_from_tables(path, data)
+    return data
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_session(folder: Path) -> tuple[StoredSession, str | None]:
+    """A session folder's session, its journal replayed, without locking or writing anything;
+    and the damage found in its journal (its good part is used), in Dutch. The code inside is
+    not compared with the folder's name (``SessionFile.load`` does): doctor and vergeet decide."""
+    file = SessionFile(folder, read_only=True)
+    return file._read(), file.journal_problem
+
+
+def checked_stored(path: Path, tables: Tables) -> StoredSession:
+    """``stored_from_tables``, with data too deeply nested to check counted as damage too."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"Het bestand {path} bestaat niet.") from None
-    except OSError as error:
-        raise StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror}.") from None
-
-
-def summary_of(session: Session, updated: datetime) -> SessionSummary:
-    return SessionSummary(
-        id=session.id,
-        title=session.title,
-        location=session.location,
-        day=session.day,
-        phase=session.position.phase,
-        phase_count=len(session.template.get("phases", [])),
-        updated=updated,
-        series=session.series,
-        created=session.created,
-    )
-
-
-def summary_fields(summary: SessionSummary) -> dict[str, object]:
-    return {k: v for k, v in summary.to_dict().items() if k != "updated"}
+        return stored_from_tables(path, tables)
+    except RecursionError:
+        raise DamagedFileError(path, "de gegevens zijn te diep genest.") from None
 
 
 # -- one session file -----------------------------------------------------------------------------
 
 
 class SessionFile:
-    """One session's TinyDB file. Each write replaces the file atomically and durably.
-
-    Opened for writing, it holds the session's lock until ``close``. Opened ``read_only``, every
-    write raises ReadOnlyError before anything changes.
+    """One session: its TinyDB snapshot and its journal. Each change is one journal record,
+    fsynced before the method returns (workshop.session_tables). Opened for writing, it holds the
+    session's lock until ``close``; ``read_only``, every write raises ReadOnlyError first.
     """
 
     def __init__(
@@ -313,40 +125,63 @@ class SessionFile:
         self.path = folder / SESSION_FILE
         self.read_only = read_only
         self.lock = lock
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
-        self._ids: dict[str, set[str]] = {}  # per table: the ids of the rows in the file
+        self._tables = SessionTables(
+            folder, self.path, (SESSION_TABLE, *ROW_TABLES), writable=not read_only
+        )
+        self._position: Position | None = None
         self._last_summary: dict[str, object] | None = None
 
     @property
     def session_id(self) -> str:
         return self.folder.name
 
+    @property
+    def journal_problem(self) -> str | None:
+        """Damage found in the journal when loading (its good part was used), in Dutch."""
+        return self._tables.problem
+
+    @property
+    def journal_kept(self) -> list[Path]:
+        """Damaged journal segments this file set aside when loading or replacing."""
+        return list(self._tables.kept)
+
     def load(self) -> StoredSession:
-        """Read the whole session. Raises DamagedFileError for a file that is not usable."""
+        """Read the whole session: the snapshot, then the journal replayed on top.
+
+        Raises DamagedFileError for a file that is not usable. Opened for writing, the journal
+        is then folded into the snapshot, and a damaged part of it set aside.
+        """
         try:
-            tables = self._db.storage.read()
-            if tables is None:
-                raise NotFoundError(f"Er is geen sessie met code {self.session_id}.")
-            stored = stored_from_tables(self.path, tables)
+            stored = self._read()
+        except NotFoundError:
+            raise NotFoundError(f"Er is geen sessie met code {self.session_id}.") from None
         except DamagedFileError as error:
             raise DamagedFileError(
                 error.path,
                 f"{error.reason} Het bestand is niet veranderd. Met 'workshop doctor --herstel "
                 f"{self.session_id}' zet je de laatste goede reservekopie terug.",
             ) from None
-        self._ids = {
-            SESSION_TABLE: {stored.session.id},
-            CONTRIBUTIONS_TABLE: {c.id for c in stored.contributions},
-            AGREEMENTS_TABLE: {a.id for a in stored.agreements},
-            GOALS_TABLE: {g.id for g in stored.goals},
-            SCAN_SCORES_TABLE: {scan_score_row(s)["id"] for s in stored.scan_scores},
-        }
+        check_folder_id(self.folder, stored.session.id)  # never take a copy for its original
+        if not self.read_only:
+            self._tables.settle(datetime.now().astimezone())
+        self._position = stored.session.position
         return stored
+
+    def _read(self) -> StoredSession:  # every check (also the bounds) on the replayed result
+        return checked_stored(self.path, self._tables.read(read_tables))
 
     def save_session(self, session: Session, updated: datetime) -> None:
         """Write the session's own fields, and its summary when that changed."""
-        self._upsert(SESSION_TABLE, session.to_dict())
-        self._write_summary(session, updated)
+        document = session.to_dict()
+        self._tables.append([(SESSION_TABLE, session.id, document)])
+        try:
+            self._write_summary(session, updated)
+        except BaseException:
+            self._tables.take_back()
+            raise
+        step_changed = session.position != self._position
+        self._position = session.position
+        self._tables.commit(quiet_moment=step_changed)
 
     def save_contribution(self, contribution: Contribution) -> None:
         self._upsert(CONTRIBUTIONS_TABLE, contribution.to_dict())
@@ -375,18 +210,15 @@ class SessionFile:
         )
 
     def replace_all(self, stored: StoredSession, updated: datetime) -> None:
-        """Write a whole session in one atomic write (import, restore)."""
+        """Write a whole session in one atomic write (import, restore); the journal is emptied."""
         self._check_writable()
-        self._db.storage.write(tables_from_stored(stored))
-        self._ids = {}
-        self._forget_table_caches((SESSION_TABLE, *ROW_TABLES))
+        self._tables.replace(tables_from_stored(stored), datetime.now().astimezone())
+        self._position = stored.session.position
         self._write_summary(stored.session, updated)
 
-    def _forget_table_caches(self, names: Iterable[str]) -> None:
-        for name in names:
-            table = self._db.table(name)
-            table.clear_cache()
-            table._next_id = None  # TinyDB caches the next row number; the rows just changed
+    def wait_for_compaction(self) -> None:
+        """Wait until a compaction running in the background has finished (tests, benchmarks)."""
+        self._tables.wait()
 
     def refresh_summary(self, session: Session, updated: datetime) -> bool:
         """Rewrite the summary when it is missing, damaged or out of date. True when rewritten."""
@@ -405,12 +237,13 @@ class SessionFile:
         Neither is needed to go on working, so a failure becomes a warning, not an error.
         """
         self._check_writable()
-        warnings = []
+        warnings = list(self._tables.warnings)  # e.g. a damaged journal set aside
         try:
             keep_backup(self.folder, self.path, now)
-        except OSError as error:
+        except (OSError, WorkshopError) as error:
+            reason = getattr(error, "strerror", None) or error
             warnings.append(
-                f"Er kon geen reservekopie worden gemaakt ({error.strerror or error}). "
+                f"Er kon geen reservekopie worden gemaakt ({reason}). "
                 "Je kunt verder werken; wat je doet, wordt wel opgeslagen."
             )
         try:
@@ -423,50 +256,16 @@ class SessionFile:
         if self.read_only:
             raise ReadOnlyError()
 
-    def _known_ids(self, name: str) -> set[str]:
-        if name not in self._ids:
-            tables = self._db.storage.read() or {}
-            self._ids[name] = {d.get("id") for d in tables.get(name, {}).values()}
-        return self._ids[name]
-
     def _upsert(self, name: str, document: dict[str, Any]) -> None:
-        # One durable write per change: TinyDB's own upsert writes twice for a new row.
-        self._check_writable()
-        table = self._db.table(name)
-        ids = self._known_ids(name)
-        if document["id"] in ids:
-            table.update(document, Query().id == document["id"])
-        else:
-            table.insert(document)
-            ids.add(document["id"])
+        self._write_rows([(name, document["id"], document)])
 
     def _write_rows(self, changes: list[tuple[str, str, dict[str, Any] | None]]) -> None:
         """Several row changes (table, row id, new document or None to remove) in one write."""
         self._check_writable()
-        known = {name: self._known_ids(name) for name, _, _ in changes}
-        tables = self._db.storage.read() or {}
-        for name, row_id, document in changes:
-            table = tables.setdefault(name, {})
-            key = next((k for k, d in table.items() if d.get("id") == row_id), None)
-            if document is None:
-                if key is not None:
-                    del table[key]
-            elif key is None:
-                table[str(max((int(k) for k in table), default=0) + 1)] = document
-            else:
-                table[key] = document
-        self._db.storage.write(tables)
-        self._forget_table_caches(known)
-        for name, row_id, document in changes:
-            if document is None:
-                known[name].discard(row_id)
-            else:
-                known[name].add(row_id)
+        self._tables.change(list(changes))
 
     def _remove(self, name: str, row_id: str) -> None:
-        self._check_writable()
-        self._db.table(name).remove(Query().id == row_id)
-        self._known_ids(name).discard(row_id)
+        self._write_rows([(name, row_id, None)])
 
     def _write_summary(self, session: Session, updated: datetime) -> None:
         self._check_writable()
@@ -483,7 +282,7 @@ class SessionFile:
         self._last_summary = comparable
 
     def close(self) -> None:
-        """Close the file and give up the lock. Safe to call more than once."""
-        self._db.close()
+        """Fold the journal into the snapshot and give up the lock. Safe to call more than once."""
+        self._tables.close()
         if self.lock is not None:
             self.lock.release()

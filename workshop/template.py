@@ -11,124 +11,140 @@ Positions in that path count from 1, as a person reading the file counts the ``[
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, Literal, NoReturn, get_args
 
 from workshop.errors import TemplateError
+from workshop.limits import PHASE_MINUTES, PHASE_NUMBER
 from workshop.resources import templates_dir
-from workshop.toml_file import read_toml
+from workshop.schema_types import (
+    Bounded,
+    NonEmpty,
+    Record,
+    RequiredTemplateText,
+    TemplateText,
+    Text,
+)
+from workshop.text import SHORT_MAX, is_forbidden_in_line
+from workshop.toml_file import block_reason, read_toml
 
 DEFAULT_TEMPLATE_ID = "stappenplan"
 HINT_KINDS: tuple[str, ...] = ("vuistregels", "vaardigheden", "voorwaarden", "valkuilen")
 # What a step does. "gesprek" is a conversation with guiding questions; the others are step types
 # that other parts of the app fill in (a look back at agreements, scans against the frameworks).
-STEP_KINDS: tuple[str, ...] = ("gesprek", "terugblik", "scan-indicatoren", "scan-criteria")
-PHASE_NUMBERS = range(1, 7)  # the six phases of the step plan
+StepKind = Literal["gesprek", "terugblik", "scan-indicatoren", "scan-criteria"]
+STEP_KINDS: tuple[str, ...] = get_args(StepKind)
+PHASE_NUMBERS = range(PHASE_NUMBER.lowest, PHASE_NUMBER.highest + 1)  # the step plan's six
+
+Texts = tuple[RequiredTemplateText, ...]
 
 
 @dataclass(frozen=True)
-class Step:
-    title: str
-    questions: tuple[str, ...]
-    kind: str = "gesprek"  # what the step does; "gesprek" is a conversation with questions
+class Step(Record):
+    title: RequiredTemplateText
+    questions: Texts = ()
+    kind: StepKind = "gesprek"  # what the step does; "gesprek" is a conversation with questions
 
 
 @dataclass(frozen=True)
-class Hints:
+class Hints(Record):
     """Facilitator advice for a phase, in the four kinds."""
 
-    vuistregels: tuple[str, ...] = ()
-    vaardigheden: tuple[str, ...] = ()
-    voorwaarden: tuple[str, ...] = ()
-    valkuilen: tuple[str, ...] = ()
+    vuistregels: Texts = ()
+    vaardigheden: Texts = ()
+    voorwaarden: Texts = ()
+    valkuilen: Texts = ()
 
 
 @dataclass(frozen=True)
-class Phase:
-    number: int  # the phase's number in the step plan (1-6), also when a template skips phases
-    name: str
-    minutes: int  # planned duration
-    opbrengst: str  # the yield of the phase
-    steps: tuple[Step, ...]
-    hints: Hints = Hints()
+class Phase(Record):
+    # the phase's number in the step plan (1-6), also when a template skips phases
+    number: Annotated[int, Bounded(PHASE_NUMBER)]
+    name: RequiredTemplateText
+    minutes: Annotated[int, Bounded(PHASE_MINUTES)]  # planned duration
+    opbrengst: TemplateText = field(default="", kw_only=True)  # the yield of the phase
+    hints: Hints = field(default=Hints(), kw_only=True)
+    steps: Annotated[tuple[Step, ...], NonEmpty("een fase heeft minstens één stap.")]
 
 
 @dataclass(frozen=True)
-class Template:
-    id: str  # the file name without .toml
-    name: str
-    description: str
-    phases: tuple[Phase, ...]
+class Template(Record):
+    """A template; also the shape of a session's copy of it (``Session.template``)."""
+
+    id: Annotated[str, Text(SHORT_MAX, required=True)]  # the file name without .toml
+    name: RequiredTemplateText
+    description: TemplateText = field(default="", kw_only=True)
+    phases: Annotated[tuple[Phase, ...], NonEmpty("er moet minstens één fase zijn.")]
 
     @property
     def minutes(self) -> int:
         return sum(p.minutes for p in self.phases)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "description": self.description,
-            "phases": [
-                {
-                    "number": p.number,
-                    "name": p.name,
-                    "minutes": p.minutes,
-                    "opbrengst": p.opbrengst,
-                    "hints": {kind: list(getattr(p.hints, kind)) for kind in HINT_KINDS},
-                    "steps": [
-                        {"title": s.title, "questions": list(s.questions), "kind": s.kind}
-                        for s in p.steps
-                    ],
-                }
-                for p in self.phases
-            ],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Template:
-        """Rebuild a template from ``to_dict`` output (stored sessions, interchange files)."""
-        return cls(
-            id=data["id"],
-            name=data["name"],
-            description=data.get("description", ""),
-            phases=tuple(
-                Phase(
-                    number=p["number"],
-                    name=p["name"],
-                    minutes=p["minutes"],
-                    opbrengst=p.get("opbrengst", ""),
-                    hints=Hints(**{k: tuple(p.get("hints", {}).get(k, ())) for k in HINT_KINDS}),
-                    steps=tuple(
-                        Step(
-                            title=s["title"],
-                            questions=tuple(s.get("questions", ())),
-                            kind=s.get("kind", "gesprek"),
-                        )
-                        for s in p["steps"]
-                    ),
-                )
-                for p in data["phases"]
-            ),
-        )
-
 
 # ---------------------------------------------------------------- loading and checking
 
-TOP_KEYS: tuple[str, ...] = ("name", "description", "phases")
-PHASE_KEYS: tuple[str, ...] = ("number", "name", "minutes", "opbrengst", "hints", "steps")
-STEP_KEYS: tuple[str, ...] = ("title", "questions", "kind")
+# In a message about one text of a list: "vraag 2: deze tekst mag niet leeg zijn."
+_ITEM_NOUNS = {"questions": "vraag", **{kind: "tip" for kind in HINT_KINDS}}
 
 
 def load_template(path: Path) -> Template:
-    """Read and check one template file. Raises TemplateError naming file, line and field."""
+    """Read and check one template file. Raises TemplateError naming file, line and field.
+
+    The file is read through the schema (``workshop.schema``, as a ``CONTENT`` file: a field with
+    a default may be left out), then the rules between fields: phase numbers go up, and a
+    conversation step has questions.
+    """
+    from workshop.schema import CONTENT, Invalid, decode
+    from workshop.session_checks import phase_order
+
     path = Path(path)
+    if any(map(is_forbidden_in_line, path.stem)) or len(path.stem) > SHORT_MAX:
+        reason = "geef dit bestand een gewone, kortere naam (zonder stuurtekens)."
+        raise TemplateError(path, None, "-", reason)
     raw, text = read_toml(path, lambda text, line: _LineLocator(text).field_at(line))
-    _Checker(path, text).check(raw)
-    return Template.from_dict({"id": path.stem, **raw})
+    locator = _LineLocator(text)
+
+    def fail(field: _Field, reason: str) -> NoReturn:
+        raise TemplateError(path, locator.line(field), str(field), reason)
+
+    if "id" in raw:
+        fail(_Field("id"), "dit veld is onbekend: de naam van het bestand is de id.")
+    try:
+        template: Template = decode({"id": path.stem, **raw}, Template, CONTENT)
+    except Invalid as problem:
+        field, item = _toml_field(problem.steps)
+        reason = block_reason(problem)
+        if item is not None:
+            reason = f"{_ITEM_NOUNS.get(field.key or '', 'tekst')} {item}: {reason}"
+        fail(field, reason)
+    if (wrong := phase_order([phase.number for phase in template.phases])) is not None:
+        fail(_Field("number", wrong[0] + 1), wrong[1])
+    for p, phase in enumerate(template.phases, start=1):
+        for s, step in enumerate(phase.steps, start=1):
+            # A conversation needs questions; other kinds of step may do without.
+            if step.kind == "gesprek" and not step.questions:
+                missing = "questions" not in raw["phases"][p - 1]["steps"][s - 1]
+                reason = "dit veld ontbreekt." if missing else "deze lijst is leeg."
+                fail(_Field("questions", p, "steps", s), f"{reason} Een gesprek heeft vragen.")
+    return template
+
+
+def _toml_field(steps: list[str | int]) -> tuple[_Field, int | None]:
+    """A path of the schema (``phases[1].steps[0].questions[2]``, counting from 0) as a place in
+    the file (``phases[2].steps[1].questions``, counting blocks from 1), and the item's number."""
+    rest = list(steps)
+    phase = table = index = None
+    if len(rest) > 1 and rest[0] == "phases" and isinstance(rest[1], int):
+        phase, rest = rest[1] + 1, rest[2:]
+        if len(rest) > 1 and rest[0] in ("steps", "hints"):
+            table, rest = str(rest[0]), rest[1:]
+            if table == "steps" and isinstance(rest[0], int):
+                index, rest = rest[0] + 1, rest[1:]
+    key = str(rest.pop(0)) if rest and isinstance(rest[0], str) else None
+    item = rest[0] + 1 if rest and isinstance(rest[0], int) else None
+    return _Field(key, phase, table, index), item
 
 
 @dataclass(frozen=True)
@@ -230,133 +246,6 @@ class _LineLocator:
             if match and match.group(1) == key:
                 return i + 1
         return None
-
-
-class _Checker:
-    """Checks parsed TOML against the template format and raises on the first problem."""
-
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.locator = _LineLocator(text)
-
-    def fail(self, field: _Field, reason: str) -> NoReturn:
-        raise TemplateError(self.path, self.locator.line(field), str(field), reason)
-
-    def check(self, raw: dict[str, Any]) -> None:
-        top = _Field()
-        self.known_keys(raw, TOP_KEYS, top, "dit veld is onbekend.")
-        self.text(raw, "name", top)
-        self.text(raw, "description", top, required=False)
-        previous = 0
-        for p, phase in enumerate(self.blocks(raw, "phases", top, "fase"), start=1):
-            where = _Field(phase=p)
-            self.known_keys(phase, PHASE_KEYS, where, "dit veld is onbekend.")
-            number = self.whole_number(
-                phase, "number", where, "dit moet een heel getal van 1 tot en met 6 zijn.", 6
-            )
-            if number <= previous:
-                reason = f"fase {number} komt na fase {previous}. Zet de fasen op volgorde."
-                self.fail(where.at("number"), reason)
-            previous = number
-            self.text(phase, "name", where)
-            self.whole_number(phase, "minutes", where, "dit moet een heel getal groter dan 0 zijn.")
-            self.text(phase, "opbrengst", where, required=False)
-            self.hints(phase, where)
-            for s, step in enumerate(self.blocks(phase, "steps", where, "stap"), start=1):
-                self.step(step, _Field(phase=p, table="steps", index=s))
-
-    def step(self, step: dict[str, Any], where: _Field) -> None:
-        self.known_keys(step, STEP_KEYS, where, "dit veld is onbekend.")
-        self.text(step, "title", where)
-        kind = step.get("kind", "gesprek")
-        if kind not in STEP_KINDS:
-            self.fail(
-                where.at("kind"), f"deze soort stap is onbekend. Kies uit: {', '.join(STEP_KINDS)}."
-            )
-        # A conversation needs questions; other kinds of step may do without.
-        self.texts(step, "questions", where, "vraag", required=kind == "gesprek")
-
-    def hints(self, phase: dict[str, Any], where: _Field) -> None:
-        hints = phase.get("hints", {})
-        if not isinstance(hints, dict):
-            self.fail(
-                where.at("hints"), "dit moet een blok [phases.hints] zijn, met tips per soort."
-            )
-        inside = _Field(phase=where.phase, table="hints")
-        self.known_keys(hints, HINT_KINDS, inside, "deze soort tip is onbekend.")
-        for kind in HINT_KINDS:
-            self.texts(hints, kind, inside, "tip", required=False)
-
-    # -- small checks, each for one value
-
-    def known_keys(
-        self, table: dict[str, Any], allowed: tuple[str, ...], where: _Field, reason: str
-    ) -> None:
-        for key in table:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                advice = f"Bedoel je '{close[0]}'?" if close else f"Kies uit: {', '.join(allowed)}."
-                self.fail(where.at(key), f"{reason} {advice}")
-
-    def text(self, table: dict[str, Any], key: str, where: _Field, required: bool = True) -> None:
-        if key not in table:
-            if required:
-                self.fail(where.at(key), "dit veld ontbreekt.")
-            return
-        value = table[key]
-        if not isinstance(value, str):
-            self.fail(where.at(key), "dit moet een tekst tussen aanhalingstekens zijn.")
-        if required and not value.strip():
-            self.fail(where.at(key), "deze tekst is leeg.")
-
-    def whole_number(
-        self,
-        table: dict[str, Any],
-        key: str,
-        where: _Field,
-        reason: str,
-        highest: int | None = None,
-    ) -> int:
-        if key not in table:
-            self.fail(where.at(key), "dit veld ontbreekt.")
-        value = table[key]
-        # bool is a kind of int in Python, but `true` is no number in a template
-        if type(value) is not int or value < 1 or (highest is not None and value > highest):
-            self.fail(where.at(key), reason)
-        return value
-
-    def texts(
-        self, table: dict[str, Any], key: str, where: _Field, noun: str, required: bool
-    ) -> None:
-        """A list of non-empty texts; when required, the list must be there and not be empty."""
-        if key not in table:
-            if required:
-                self.fail(where.at(key), "dit veld ontbreekt.")
-            return
-        value = table[key]
-        if not isinstance(value, list):
-            self.fail(where.at(key), 'dit moet een lijst met teksten zijn, zoals ["...", "..."].')
-        if required and not value:
-            self.fail(where.at(key), f"deze lijst is leeg. Er moet minstens één {noun} in staan.")
-        for n, item in enumerate(value, start=1):
-            if not isinstance(item, str):
-                self.fail(where.at(key), f"{noun} {n} is geen tekst tussen aanhalingstekens.")
-            if not item.strip():
-                self.fail(where.at(key), f"{noun} {n} is leeg.")
-
-    def blocks(
-        self, table: dict[str, Any], key: str, where: _Field, noun: str
-    ) -> list[dict[str, Any]]:
-        """The [[...]] blocks under ``key``: there must be at least one."""
-        header = "phases" if where.phase is None else f"phases.{key}"
-        if key not in table:
-            self.fail(where.at(key), f"dit veld ontbreekt. Voeg minstens één [[{header}]] toe.")
-        value = table[key]
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            self.fail(where.at(key), f"dit moet een lijst van [[{header}]]-blokken zijn.")
-        if not value:
-            self.fail(where.at(key), f"deze lijst is leeg. Er moet minstens één {noun} zijn.")
-        return value
 
 
 def builtin_templates() -> list[Template]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from workshop.limits import TIMER_PLANNED, TIMER_REMAINING
 from workshop.model import PhaseTimer, TimingEntry
 
 WARNING_FRACTION = 0.2  # the last fifth of the planned time is shown in a warning colour
@@ -65,16 +66,18 @@ def start(timer: PhaseTimer, now: datetime) -> None:
 
 def pause(timer: PhaseTimer, now: datetime) -> None:
     if timer.ends_at is not None:
-        timer.remaining = remaining(timer, now)
+        # Overtime is kept up to a year: a timer left running longer stays loadable.
+        timer.remaining = TIMER_REMAINING.clamp(remaining(timer, now))
         timer.ends_at = None
 
 
 def adjust(timer: PhaseTimer, seconds: float) -> None:
-    """Change the planned time (and so the time left) by ``seconds``; never below zero planned."""
-    seconds = max(seconds, -timer.planned)
-    timer.planned += seconds
+    """Change the planned time (and so the time left) by ``seconds``; the planned time stays in
+    its range (workshop.limits): never below zero, never more than a day."""
+    planned = TIMER_PLANNED.clamp(timer.planned + seconds)
+    seconds, timer.planned = planned - timer.planned, planned
     if timer.ends_at is None:
-        timer.remaining += seconds
+        timer.remaining = TIMER_REMAINING.clamp(timer.remaining + seconds)
     else:
         timer.ends_at += timedelta(seconds=seconds)
 

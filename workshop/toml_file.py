@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.errors import TemplateError
+
+if TYPE_CHECKING:
+    from workshop.schema_errors import Invalid
+
+MAX_BYTES = 1024 * 1024  # a template or scan is a few kB
+# The lists of [[...]] blocks in a template or scan, and how each block starts.
+BLOCKS = {"phases": "[[phases]]", "steps": "[[phases.steps]]", "statements": "[[statements]]"}
+
+
+def block_reason(problem: Invalid) -> str:
+    """The schema's reason, in the words of TOML where it is about a list of [[...]] blocks."""
+    from workshop.schema_errors import MISSING, NOT_A_LIST, NOT_AN_OBJECT
+    steps = problem.steps
+    key = steps[-2] if len(steps) > 1 and isinstance(steps[-1], int) else steps[-1] if steps else ""
+    block = BLOCKS.get(str(key))
+    if block is None or (key != steps[-1] and problem.reason != NOT_AN_OBJECT):
+        return problem.reason
+    if problem.kind == MISSING:
+        return f"dit veld ontbreekt. Voeg minstens één {block} toe."
+    if problem.reason in (NOT_A_LIST, NOT_AN_OBJECT):
+        return f"dit moet een lijst van {block}-blokken zijn."
+    return problem.reason
 
 
 def read_toml(
@@ -19,6 +42,11 @@ def read_toml(
     ``field_at(text, line)`` may name the field at a syntax error's line; otherwise "-".
     """
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device could wait forever
+            raise TemplateError(path, None, "-", "dit is geen gewoon bestand.")
+        if info.st_size > MAX_BYTES:
+            raise TemplateError(path, None, "-", "dit bestand is te groot (meer dan 1 MB).")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise TemplateError(path, None, "-", "dit bestand bestaat niet.") from None
@@ -41,3 +69,8 @@ def read_toml(
             f"(Technisch: {detail})"
         )
         raise TemplateError(path, line, field, reason) from None
+    except RecursionError:
+        raise TemplateError(path, None, "-", "dit bestand is te diep genest om te lezen.") from None
+    except ValueError:  # an integer of thousands of digits: no template or scan needs one
+        reason = "er staat een getal in dat veel te lang is."
+        raise TemplateError(path, None, "-", reason) from None

@@ -113,14 +113,16 @@ def earlier_sessions(store: SessionStore, session: SessionLike) -> list[SessionS
 
 
 def _loaded(
-    store: SessionStore, summaries: Iterable[SessionSummary]
+    store: SessionStore, summaries: Iterable[SessionSummary], skipped: list[str] | None = None
 ) -> Iterator[tuple[SessionSummary, StoredSession]]:
-    """Each session's contents; a session that cannot be read is left out (doctor reports it)."""
+    """Each session's contents; a session that cannot be read is left out (doctor reports it),
+    and said in ``skipped`` when given."""
     for summary in summaries:
         try:
             yield summary, store.load(summary.id)
-        except WorkshopError:
-            continue
+        except WorkshopError as error:
+            if skipped is not None:
+                skipped.append(f"Sessie '{summary.title}' ({summary.id}) is overgeslagen: {error}")
 
 
 # -- bringing along -------------------------------------------------------------------------------
@@ -255,13 +257,15 @@ def all_agreements(
     open_only: bool = False,
     owner: str | None = None,
     location: str | None = None,
+    skipped: list[str] | None = None,
 ) -> list[AgreementRow]:
     """Agreements of all sessions, only the latest version of each, oldest session first.
 
-    ``owner`` is matched without case; ``location`` is a part of the session's location.
+    ``owner`` is matched without case; ``location`` is a part of the session's location. A
+    session that cannot be read is left out, and said in ``skipped`` when given.
     """
     latest: dict[str, AgreementRow] = {}
-    for summary, stored in _loaded(store, sorted(store.list_sessions(), key=_order)):
+    for summary, stored in _loaded(store, sorted(store.list_sessions(), key=_order), skipped):
         for agreement in stored.agreements:
             latest.pop(agreement.lineage, None)  # listed with its latest session
             latest[agreement.lineage] = AgreementRow(summary, agreement)

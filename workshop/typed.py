@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from workshop.errors import ValidationError
+from workshop.limits import PERCENT, YEARS_TEXT, year_fits
 from workshop.model import Due, Horizon
 from workshop.text import clean_line
 
@@ -21,7 +22,7 @@ E = TypeVar("E", bound=StrEnum)
 DATE_EXAMPLE = "14-03-2026"
 DATE_HINT = f"Schrijf de datum als dag-maand-jaar, bijvoorbeeld {DATE_EXAMPLE}."
 DUE_HINT = "Dit is geen termijn en geen datum. Typ bijvoorbeeld: volgende maand, of 01-10-2026."
-PERCENT_HINT = "Het percentage moet een heel getal van 0 tot en met 100 zijn."
+PERCENT_HINT = f"Het percentage moet een heel getal {PERCENT.text} zijn."
 COUNT_HINT = "Vul een aantal in, bijvoorbeeld 3. Of laat het leeg."
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -47,9 +48,12 @@ def _date_parts(value: str) -> tuple[int, int, int] | None:
 
 def _real_date(parts: tuple[int, int, int], value: str, field: str) -> date:
     try:
-        return date(*parts)
+        day = date(*parts)
     except ValueError:
         raise ValidationError(field, f"De datum {value} bestaat niet. {DATE_HINT}") from None
+    if not year_fits(day):
+        raise ValidationError(field, f"De datum {value} moet {YEARS_TEXT} liggen.")
+    return day
 
 
 def parse_date(text: str, field: str = "datum") -> date:
@@ -111,7 +115,7 @@ def parse_percent(text: str, field: str = "percentage") -> int | None:
     if not value:
         return None
     match = _PERCENT.match(value)
-    if match is None or int(match.group(1)) > 100:
+    if match is None or int(match.group(1)) not in PERCENT:
         raise ValidationError(field, PERCENT_HINT)
     return int(match.group(1))
 

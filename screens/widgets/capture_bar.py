@@ -2,18 +2,29 @@
 
 Tab, F2 and F3 are bound here, on the bar that holds the input, so they work while typing and
 take precedence over the screen's Tab (focus next). The screen saves; the bar only shows.
+
+Enter is handled by the input itself, in its own key handling: it takes exactly the text typed so
+far, empties the line and hands that text, with the voice, kind and form of that moment, to the
+screen's ``save``. Keys typed after Enter (a fast typist, a slow disk) therefore never end up in
+the previous remark, and emptying the line never wipes them. A remark that could not be saved
+comes back in the line if that is still empty, or else waits beside it until Enter is pressed on
+an empty line: never mixed with what was typed since.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from screens.key_order import after_keys
 from screens.widgets.keys import step_bindings
 from workshop.model import Group, Kind, PartnershipForm
 
@@ -27,6 +38,22 @@ KIND_ORDER: tuple[Kind, ...] = (
 FORM_ORDER: tuple[PartnershipForm | None, ...] = (None, *PartnershipForm)
 
 PLACEHOLDER = "Typ wat er gezegd wordt en druk op Enter"
+QUOTE_MAX = 40  # characters of a waiting remark quoted in the one-line message
+
+
+@dataclass(frozen=True)
+class CapturedLine:
+    """A line as it was at Enter: the text, and the voice, kind and form shown beside it."""
+
+    text: str
+    group: Group
+    kind: Kind
+    form: PartnershipForm | None
+
+
+def quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + '…'}”"
 
 
 class CalmInput(Input):
@@ -36,11 +63,26 @@ class CalmInput(Input):
         super().__init__(value, **kwargs)
         self.cursor_blink = False
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual's Input keeps only the first line of a paste: the other lines would be lost.
+        # In one line, line breaks become spaces (as the core does when it saves).
+        event.text = " ".join(event.text.splitlines())
+
 
 class CaptureInput(CalmInput):
     """The one line the facilitator types in. PageUp/PageDown move through the steps."""
 
     BINDINGS = step_bindings()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Here, not through the Enter binding: the binding would run only after the key went up
+        # the tree and back, when later keys may already be in the line.
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            bar = next((a for a in self.ancestors if isinstance(a, CaptureBar)), None)
+            if bar is not None:
+                bar.enter()
 
 
 class CaptureBar(Vertical):
@@ -78,11 +120,15 @@ class CaptureBar(Vertical):
         ),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, save: Callable[[CapturedLine], None] | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.group = Group.TEAM
         self.kind = Kind.OBSERVATIE
         self.form: PartnershipForm | None = None
+        self._save = save
+        self.unsaved: list[CapturedLine] = []  # refused while new text was typed; oldest first
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture-row"):
@@ -131,12 +177,76 @@ class CaptureBar(Vertical):
         self.set_class(self.group is Group.TEAM, "-team")
         self.set_class(self.group is Group.OUDERPANEL, "-ouderpanel")
 
-    # -- after saving ---------------------------------------------------------------------------
+    # -- Enter, and after saving ---------------------------------------------------------------
+
+    def enter(self) -> None:
+        """Enter in the line: hand over exactly what is typed now, and empty the line at once."""
+        field = self.input
+        text = field.value
+        if not text.strip():
+            if self.unsaved:
+                self._restore(self.unsaved.pop(0), "Teruggehaald: druk op Enter om op te slaan.")
+            return
+        line = CapturedLine(text, self.group, self.kind, self.form)
+        field.value = ""
+        if self._save is not None:
+            self._save(line)
 
     def saved(self, message: str) -> None:
-        """The remark is on disk: empty the line for the next one (focus stays)."""
-        self.input.clear()
-        self.show_message(message)
+        """The remark is on disk: say so (the line was emptied at Enter; focus stays)."""
+        self.show_message(message + self._still_waiting())
+
+    def not_saved(self, line: CapturedLine, refusal: str | None = None) -> None:
+        """The remark was refused (``refusal`` says why) or could not be written (None): keep it,
+        never mixed with what was typed since.
+
+        It waits beside the line at once (so leaving the screen asks first). Once every key typed
+        so far is handled, it comes back into the line if that is still empty; otherwise it waits
+        until Enter is pressed on an empty line.
+        """
+        self.unsaved.append(line)
+        why = f" {refusal}" if refusal else ""
+        self.show_message(
+            f"Niet opgeslagen: {quoted(line.text)}.{why} Druk op Enter in een lege regel om die "
+            "tekst terug te halen.",
+            error=True,
+        )
+        after_keys(self.app, lambda: self._bring_back(line, refusal))
+
+    def _bring_back(self, line: CapturedLine, refusal: str | None) -> None:
+        if not self.is_attached or line not in self.unsaved or self.input.value:
+            return
+        self.unsaved.remove(line)
+        self._restore(
+            line, refusal or "Niet opgeslagen. Je tekst staat er weer: druk nog eens op Enter."
+        )
+
+    def _restore(self, line: CapturedLine, message: str) -> None:
+        """Put a remark back in the line, with the voice, kind and form it was typed with."""
+        self.group, self.kind, self.form = line.group, line.kind, line.form
+        self._show_badge()
+        self.input.value = line.text
+        self.input.cursor_position = len(line.text)
+        self.show_message(message + self._still_waiting(), error=True)
+
+    def _still_waiting(self) -> str:
+        if not self.unsaved:
+            return ""
+        first = quoted(self.unsaved[0].text)
+        if len(self.unsaved) == 1:
+            return (
+                f" Nog niet opgeslagen: {first}. Druk op Enter in een lege regel om die terug "
+                "te halen."
+            )
+        return (
+            f" Nog {len(self.unsaved)} niet opgeslagen, eerst {first}. Druk op Enter in een lege "
+            "regel om ze terug te halen."
+        )
+
+    @property
+    def holds_unsaved_text(self) -> bool:
+        """Text in the line, or remarks waiting beside it: leaving would lose them."""
+        return bool(self.input.value.strip() or self.unsaved)
 
     def show_message(self, message: str, *, error: bool = False) -> None:
         line = self.query_one("#capture-message", Static)

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from screens.widgets.step_screens import step_screen_label
+from screens.widgets.step_kinds import step_screen_label
 from workshop.template import Phase, Step
 
 

@@ -30,7 +30,7 @@ from workshop.export.html import render_html
 from workshop.export.markdown import render_markdown
 from workshop.interchange import dumps_session
 from workshop.scan import ScanScore
-from workshop.storage import FILE_MODE, write_atomically
+from workshop.storage import FILE_MODE, make_private_dir, write_atomically
 from workshop.store import StoredSession
 
 # format -> file extension; "ics" holds the session's dated agreements (workshop.calendar)
@@ -42,6 +42,12 @@ MAX_NUMBERED = 999
 
 class ExportError(WorkshopError):
     """An export that cannot be written where it was asked to go."""
+
+
+class ExportFolderError(ExportError):
+    """The exports folder (in the current folder) cannot be made or written to."""
+
+    cli_hint = " Kies met --out een map waarin je wel mag opslaan, bijvoorbeeld: --out ~"
 
 
 def slugify(title: str) -> str:
@@ -111,7 +117,13 @@ def write_export(
     content: str, name: str, fmt: str, out: Path | str | None, exports_dir: Path
 ) -> Path:
     """Write ``content`` as a new file: ``name`` in the exports folder, or where ``out`` says."""
-    return _write_new(_target(name, fmt, out, exports_dir), content.encode("utf-8"))
+    target = _target(name, fmt, out, exports_dir)
+    try:
+        return _write_new(target, content.encode("utf-8"))
+    except ExportError as error:
+        if out is None:
+            raise ExportFolderError(str(error)) from None
+        raise
 
 
 def _names_a_folder(out: str) -> bool:
@@ -123,17 +135,22 @@ def _names_a_folder(out: str) -> bool:
 def _target(name: str, fmt: str, out: Path | str | None, exports_dir: Path) -> Path:
     if out is None:
         try:
-            exports_dir.mkdir(parents=True, exist_ok=True)
+            make_private_dir(exports_dir)  # 0700, parents too, whatever the umask
         except OSError as error:
-            raise ExportError(
+            raise ExportFolderError(
                 f"De map {exports_dir} kan niet worden gemaakt ({error.strerror})."
             ) from None
         return exports_dir / name
     typed = str(out)
+    if not typed.strip():  # Path("") is the current folder: never a guess
+        raise ExportError(
+            f"Er is geen plek gegeven. Geef een map die bestaat, of een naam zoals "
+            f"plan.{FORMATS[fmt]}."
+        )
     out = Path(out).expanduser()
     if out.is_dir():
         return out / name
-    if not typed.strip() or out.name in ("", ".", "..") or _names_a_folder(typed):
+    if out.name in ("", ".", "..") or _names_a_folder(typed):
         raise ExportError(
             f"'{typed}' is geen bestaande map en geen bestandsnaam. "
             f"Geef een map die bestaat, of een naam zoals plan.{FORMATS[fmt]}."

@@ -6,21 +6,14 @@ for an ordinary conversation step.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 
-from workshop.session import LiveSession
+from screens.widgets.step_kinds import REVIEW_KIND, SCAN_PREFIX
 
-REVIEW_KIND = "terugblik"
-SCAN_PREFIX = "scan-"
-
-
-def step_screen_label(kind: str) -> str | None:
-    """What the key opens for a step of this kind, in a few words; None for other steps."""
-    if kind == REVIEW_KIND:
-        return "Terugblik"
-    if kind.startswith(SCAN_PREFIX):
-        return "Zelfscan"
-    return None
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 
 def screen_for_step(live: LiveSession) -> Screen[None] | None:

@@ -1,0 +1,77 @@
+"""What every screen shares: a typed ``app``, and one way to run an operation and show its error.
+
+Screens never import the app module (``screens.app`` imports the screens, so that would be a
+cycle): they know the app as ``WorkshopAppBase``, which holds the workspace every operation goes
+through (``workshop.app``), shows an expected error calmly, and opens a session by its code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from textual import getters
+from textual.screen import ModalScreen, Screen
+
+from screens.key_order import OrderedKeys
+from screens.literal import literal
+from workshop.errors import ValidationError, WorkshopError
+
+if TYPE_CHECKING:
+    from workshop.app.workspace import Workspace
+
+T = TypeVar("T")
+ResultT = TypeVar("ResultT")
+
+
+class WorkshopAppBase(OrderedKeys):
+    """The app as its screens know it; ``screens.app.WorkshopApp`` is the real one."""
+
+    workspace: Workspace
+
+    def report(self, error: WorkshopError | OSError) -> None:
+        """Show an expected error as a calm message; never as a traceback."""
+        message = str(error) if isinstance(error, WorkshopError) else (error.strerror or str(error))
+        self.notify(literal(message), title="Let op", severity="error", timeout=10)
+
+    def open_runner(self, session_id: str) -> None:
+        """Open a session in the phase runner, or offer to look at it when it cannot be written."""
+        raise NotImplementedError
+
+
+class WorkshopScreen(Screen[ResultT]):
+    """A screen of this app."""
+
+    app = getters.app(WorkshopAppBase)
+
+    def attempt(self, operation: Callable[[], T]) -> T | None:
+        """Run one operation; on an expected error, show it and return None.
+
+        Every operation saves completely or not at all, so after an error nothing needs undoing:
+        a wrong value goes to ``show_invalid`` (beside its field), anything else (a full disk, a
+        session that is gone) to a calm notice.
+        """
+        try:
+            return operation()
+        except ValidationError as error:
+            self.show_invalid(error)
+        except (WorkshopError, OSError) as error:
+            self.app.report(error)
+        return None
+
+    def succeeded(self, operation: Callable[[], object]) -> bool:
+        """Like ``attempt``, for operations that return nothing: True when it was done."""
+
+        def run() -> bool:
+            operation()
+            return True
+
+        return self.attempt(run) is not None
+
+    def show_invalid(self, error: ValidationError) -> None:
+        """A value the core refused. Screens with fields show it beside the field instead."""
+        self.app.report(error)
+
+
+class WorkshopModal(WorkshopScreen[ResultT], ModalScreen[ResultT]):
+    """A dialog of this app: over the screen below it, which stays visible."""

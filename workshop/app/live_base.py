@@ -1,0 +1,85 @@
+"""What every part of an open session shares: its state in memory, its file, and how it saves.
+
+Every method that changes something writes it to disk before it returns, and changes the
+in-memory state only after the write succeeded: what the UI shows as saved is saved, and a failed
+write (full disk) leaves both the file and the state as they were.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from workshop import timer as timers
+from workshop.clock import Clock
+from workshop.errors import ValidationError
+from workshop.model import Contribution, Session
+from workshop.store import SessionFile, StoredSession
+from workshop.template import Phase, Step, Template
+
+
+class LiveBase:
+    """The state of one open session; the operations live in the mixins of ``LiveSession``."""
+
+    def __init__(self, file: SessionFile, stored: StoredSession, clock: Clock) -> None:
+        self.file = file
+        self.clock = clock
+        # Read-only: every change raises ReadOnlyError in SessionFile before the state changes,
+        # so the guard sits in one place, under every method that saves.
+        self.read_only = file.read_only
+        self.warnings: list[str] = []  # for the UI to show once (e.g. backup failed)
+        self.session = stored.session
+        # In the order they were said: an undone delete sits at the end of the file.
+        self.contributions = sorted(stored.contributions, key=lambda c: c.created)
+        self.deleted: list[Contribution] = []  # deleted while open, the latest last: to undo
+        self.agreements = stored.agreements
+        self.goals = stored.goals
+        self.all_scan_scores = stored.scan_scores
+        self.template = Template.from_dict(self.session.template)
+
+    # -- where we are ---------------------------------------------------------------------------
+
+    @property
+    def phase(self) -> Phase:
+        return self.template.phases[self.session.position.phase]
+
+    @property
+    def step(self) -> Step:
+        return self.phase.steps[self.session.position.step]
+
+    # -- shared checks --------------------------------------------------------------------------
+
+    def _goal_link(self, goal_id: str | None) -> str | None:
+        if goal_id is not None and all(g.id != goal_id for g in self.goals):
+            raise ValidationError("doel", "Dit doel bestaat niet (meer). Kies een ander doel.")
+        return goal_id
+
+    def _pause(self, session: Session, index: int) -> None:
+        """Pause a phase's timer and close its open stretch in the timing log."""
+        timers.pause(session.timers[index], self.clock.now())
+        for entry in session.timing_log:
+            if entry.phase == index and entry.stopped is None:
+                entry.stopped = self.clock.now()
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def _commit(self, change: Callable[[Session], None]) -> None:
+        """Apply ``change`` to a copy of the session, save it, and only then keep it."""
+        candidate = copy.deepcopy(self.session)
+        change(candidate)
+        self.file.save_session(candidate, self.clock.now())
+        self.session = candidate
+
+    def stored(self) -> StoredSession:
+        """Everything in the session as it is saved, contributions in the order they were said."""
+        return StoredSession(
+            self.session,
+            list(self.contributions),
+            list(self.agreements),
+            list(self.goals),
+            list(self.all_scan_scores),
+        )
+
+    def close(self) -> None:
+        """Close the file and give up the lock. Safe to call more than once."""
+        self.file.close()
