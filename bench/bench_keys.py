@@ -69,6 +69,7 @@ from screens.app import WorkshopApp
 from screens.export_preview import ExportPreviewScreen
 from screens.runner import RunnerScreen
 from screens.widgets import ContributionList
+from workshop.app.workspace import Workspace
 from workshop.clock import SystemClock
 from workshop.journal import encode_record
 from workshop.model import Contribution, Group
@@ -279,9 +280,8 @@ class Session:
 async def run_scenario(scenario: Scenario, root: Path, rounds: int) -> Figures:
     folder = root / scenario.name
     store, session_id = build_session(folder, scenario)
-    app = WorkshopApp(
-        store, open_session_id=session_id, clock=SystemClock(), exports_dir=folder / "exports"
-    )
+    workspace = Workspace(store, SystemClock(), folder / "exports")
+    app = WorkshopApp(workspace, open_session_id=session_id)
     session = Session(app, scenario, folder)
     started = time.perf_counter()
     async with app.run_test(size=SIZE):
