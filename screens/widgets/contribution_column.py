@@ -1,7 +1,9 @@
 """One voice's contributions in the current step: a heading in its colour and a selectable list.
 
-The list is an OptionList: adding a remark appends one option without re-rendering the others,
-so saving stays quick in a step that already holds hundreds of remarks.
+The list is an OptionList updated in place: adding a remark appends one option, a vote or an edit
+replaces one prompt, and showing the same step again (back from another screen) changes only what
+changed. Each option is kept per contribution while it stays the same, so going back to a step of
+two thousand remarks does not clean and lay out every text again.
 """
 
 from __future__ import annotations
@@ -135,6 +137,8 @@ class ContributionColumn(Vertical):
         super().__init__(id=id, classes=f"contribution-column -{group.value}")
         self.group = group
         self._count = 0
+        # Per contribution id: the contribution and agreement mark its option was made for.
+        self._options: dict[str, tuple[Contribution, bool, Option]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), classes="column-heading")
@@ -154,29 +158,62 @@ class ContributionColumn(Vertical):
         self.query_one(".column-heading", Static).update(self._heading(), layout=False)
         self.set_class(count == 0, "-empty")
 
-    def show(self, contributions: Iterable[Contribution], linked: set[str]) -> None:
-        """Replace the whole list, keeping the highlight on the same contribution if still there."""
+    def _known(self, contribution: Contribution, has_agreement: bool) -> Option | None:
+        """The option made before for ``contribution`` if it still shows it as it is now."""
+        known = self._options.get(contribution.id)
+        if known is None or known[1] != has_agreement:
+            return None
+        if known[0] is contribution or known[0] == contribution:
+            return known[2]
+        return None
+
+    def _option(self, contribution: Contribution, has_agreement: bool) -> Option:
+        """An option for ``contribution``: the one made before while it is still the same."""
+        option = self._known(contribution, has_agreement)
+        if option is None:
+            prompt = contribution_prompt(contribution, has_agreement=has_agreement)
+            option = Option(prompt, id=contribution.id)
+            self._options[contribution.id] = (contribution, has_agreement, option)
+        return option
+
+    def _refresh(self, contribution: Contribution, has_agreement: bool) -> None:
+        """Change the prompt of the option in the list for ``contribution`` if it changed."""
+        if self._known(contribution, has_agreement) is not None:
+            return
         option_list = self.list
+        prompt = contribution_prompt(contribution, has_agreement=has_agreement)
+        option_list.replace_option_prompt(contribution.id, prompt)
+        option = option_list.get_option(contribution.id)
+        self._options[contribution.id] = (contribution, has_agreement, option)
+
+    def show(self, contributions: Iterable[Contribution], linked: set[str]) -> None:
+        """Show these contributions, changing only what changed; the highlight stays on the same
+        contribution if it is still there."""
+        option_list = self.list
+        wanted = list(contributions)
+        if [c.id for c in wanted] == [option.id for option in option_list.options]:
+            for contribution in wanted:
+                self._refresh(contribution, contribution.id in linked)
+            return
         keep = option_list.selected_id
-        options = [
-            Option(contribution_prompt(c, has_agreement=c.id in linked), id=c.id)
-            for c in contributions
-        ]
-        option_list.set_options(options)
-        self._set_count(len(options))
+        option_list.set_options([self._option(c, c.id in linked) for c in wanted])
+        self._set_count(len(wanted))
         if keep is not None:
             self.select(keep)
 
     def append(self, contribution: Contribution) -> None:
+        """Add one option at the end; the others stay as they are. Shown already: nothing."""
+        if self.contains(contribution.id):
+            return
         option_list = self.list
-        option_list.add_option(Option(contribution_prompt(contribution), id=contribution.id))
+        option_list.add_option(self._option(contribution, False))
         self._set_count(option_list.option_count)
         option_list.scroll_end(animate=False, immediate=True)
 
     def update(self, contribution: Contribution, *, has_agreement: bool = False) -> None:
-        self.list.replace_option_prompt(
-            contribution.id, contribution_prompt(contribution, has_agreement=has_agreement)
-        )
+        """Change one option's prompt in place."""
+        if self.contains(contribution.id):
+            self._refresh(contribution, has_agreement)
 
     def select(self, contribution_id: str) -> bool:
         option_list = self.list
