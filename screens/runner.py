@@ -219,6 +219,7 @@ class RunnerScreen(WorkshopScreen[None]):
         self._live_closed = False
         self._shown_step = (live.session.position.phase, live.session.position.step)
         self.writes = ScreenWrites(self, live.writer)
+        self.writes.shown = lambda: not any(c.filling for c in self.query(ContributionColumn))
 
     # -- layout ---------------------------------------------------------------------------------
 

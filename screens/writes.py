@@ -32,11 +32,14 @@ class ScreenWrites:
         self.pump = pump
         self.writer = writer
         self.in_flight = 0  # only touched on the UI thread
+        # What else must be true before keys that act on what is shown may go on (the runner:
+        # its lists are complete); whoever makes it true calls ``OrderedKeys.wake_keys``.
+        self.shown: Callable[[], bool] = lambda: True
 
     @property
     def idle(self) -> bool:
-        """Every change handed in is saved (or refused), and the screen has shown its outcome."""
-        return self.in_flight == 0
+        """Every change handed in is saved (or refused), and the screen shows its outcome."""
+        return self.in_flight == 0 and self.shown()
 
     def when_idle(self, callback: Callable[[], Any]) -> None:
         """Run ``callback`` now if nothing is being saved; otherwise once everything is, with the

@@ -23,9 +23,13 @@ from textual.widgets import Input
 from screens.agreements import AgreementsScreen
 from screens.contribution_edit import ContributionEditScreen
 from screens.runner import RunnerScreen
+from screens.widgets import ContributionList
+from screens.widgets.contribution_column import CHUNK, FIRST
 from workshop import journal
 from workshop.model import Group
+from workshop.session import create_session
 from workshop.store import SessionStore
+from workshop.template import DEFAULT_TEMPLATE_ID, get_template
 
 GATE_SECONDS = 2.0  # how long a held append waits for the test before it gives up
 
@@ -194,5 +198,45 @@ def test_adding_a_remark_and_coming_back_keep_the_options_that_are_there(
             await settle(pilot)
             again = options(screen)
             assert len(again) == 3 and all(a is b for a, b in zip(after, again, strict=True))
+
+    asyncio.run(scenario())
+
+
+def test_a_step_with_many_remarks_is_shown_a_part_at_a_time_and_then_completely(
+    make_app, store, clock, monkeypatch
+) -> None:
+    """PageUp into a step of many remarks shows the first part at once and adds the rest in
+    parts (the event loop runs in between); keys that act on the list wait for all of it."""
+    total = FIRST + 3 * CHUNK + 7
+    live = create_session(
+        store, clock, title="Grote stap", template=get_template(DEFAULT_TEMPLATE_ID)
+    )
+    live.next_step()
+    for number in range(total):
+        live.add_contribution(f"Opmerking {number}", Group.TEAM)
+    live.previous_step()
+    live.close()
+    right_after: list[int] = []
+    real_show_position = RunnerScreen.show_position
+
+    def show_position(self: RunnerScreen) -> None:
+        real_show_position(self)
+        right_after.append(self.column(Group.TEAM).list.option_count)
+
+    monkeypatch.setattr(RunnerScreen, "show_position", show_position)
+
+    async def scenario() -> None:
+        app = make_app(live.session.id)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await runner_of(pilot)
+            right_after.clear()
+            burst(app, ["pagedown", "escape"])
+            await settle(pilot)
+            assert right_after == [FIRST]  # the first part only, when the step was shown
+            texts = [screen.live.contribution(str(o.id)).text for o in options(screen)]
+            assert texts == [f"Opmerking {n}" for n in range(total)]
+            focused = screen.focused
+            assert isinstance(focused, ContributionList)  # Escape waited for the whole list
+            assert focused.highlighted == total - 1
 
     asyncio.run(scenario())

@@ -3,7 +3,9 @@
 The list is an OptionList updated in place: adding a remark appends one option, a vote or an edit
 replaces one prompt, and showing the same step again (back from another screen) changes only what
 changed. Each option is kept per contribution while it stays the same, so going back to a step of
-two thousand remarks does not clean and lay out every text again.
+two thousand remarks does not clean and lay out every text again. A step with many remarks is
+shown a part at a time (``FIRST``, then ``CHUNK`` per turn of the event loop), so keys are handled
+in between; ``filling`` says the list is not complete yet.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from screens.key_order import OrderedKeys
 from screens.literal import literal
 from screens.widgets.keys import step_bindings
 from workshop.model import Contribution, Group
 
+FIRST = 60  # options shown at once: more than fit on the screen
+CHUNK = 200  # options added per turn of the event loop after that
 VOTE_DOTS_MAX = 8  # beyond this the number alone says it
 VOTE_GROUP = Binding.Group("Stem")
 
@@ -139,6 +144,13 @@ class ContributionColumn(Vertical):
         self._count = 0
         # Per contribution id: the contribution and agreement mark its option was made for.
         self._options: dict[str, tuple[Contribution, bool, Option]] = {}
+        self._pending: list[tuple[Contribution, bool]] = []  # still to add, in order
+        self._generation = 0  # a newer ``show`` makes an older fill stop
+
+    @property
+    def filling(self) -> bool:
+        """Part of the list is still being added."""
+        return bool(self._pending)
 
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), classes="column-heading")
@@ -191,19 +203,46 @@ class ContributionColumn(Vertical):
         contribution if it is still there."""
         option_list = self.list
         wanted = list(contributions)
-        if [c.id for c in wanted] == [option.id for option in option_list.options]:
+        if not self._pending and [c.id for c in wanted] == [o.id for o in option_list.options]:
             for contribution in wanted:
                 self._refresh(contribution, contribution.id in linked)
             return
         keep = option_list.selected_id
-        option_list.set_options([self._option(c, c.id in linked) for c in wanted])
+        self._generation += 1
+        marked = [(c, c.id in linked) for c in wanted]
+        option_list.set_options([self._option(c, mark) for c, mark in marked[:FIRST]])
+        self._pending = marked[FIRST:]
         self._set_count(len(wanted))
+        if self._pending:
+            self.call_later(self._fill, self._generation)
         if keep is not None:
             self.select(keep)
 
+    def _fill(self, generation: int) -> None:
+        """Add the next part of the list; come back for the rest after other messages."""
+        if generation != self._generation or not self._pending:
+            return
+        part, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
+        self.list.add_options([self._option(c, mark) for c, mark in part])
+        if self._pending:
+            self.call_later(self._fill, generation)
+        elif isinstance(self.app, OrderedKeys):
+            self.app.wake_keys()  # keys that wait for a complete list may go on
+
+    def finish(self) -> None:
+        """Add what is still to be added, at once."""
+        if self._pending:
+            self._generation += 1
+            part, self._pending = self._pending, []
+            self.list.add_options([self._option(c, mark) for c, mark in part])
+
     def append(self, contribution: Contribution) -> None:
         """Add one option at the end; the others stay as they are. Shown already: nothing."""
-        if self.contains(contribution.id):
+        if self.contains(contribution.id) or any(c.id == contribution.id for c, _ in self._pending):
+            return
+        if self._pending:  # behind what is still to be added
+            self._pending.append((contribution, False))
+            self._set_count(self._count + 1)
             return
         option_list = self.list
         option_list.add_option(self._option(contribution, False))
@@ -212,10 +251,12 @@ class ContributionColumn(Vertical):
 
     def update(self, contribution: Contribution, *, has_agreement: bool = False) -> None:
         """Change one option's prompt in place."""
+        self.finish()
         if self.contains(contribution.id):
             self._refresh(contribution, has_agreement)
 
     def select(self, contribution_id: str) -> bool:
+        self.finish()
         option_list = self.list
         try:
             option_list.highlighted = option_list.get_option_index(contribution_id)
@@ -224,6 +265,7 @@ class ContributionColumn(Vertical):
         return True
 
     def select_last(self) -> None:
+        self.finish()
         option_list = self.list
         if option_list.option_count:
             option_list.highlighted = option_list.option_count - 1
@@ -236,6 +278,7 @@ class ContributionColumn(Vertical):
         return True
 
     def remove(self, contribution_id: str) -> None:
+        self.finish()
         if self.contains(contribution_id):
             self.list.remove_option(contribution_id)
             self._set_count(self.list.option_count)
