@@ -240,3 +240,40 @@ def test_a_step_with_many_remarks_is_shown_a_part_at_a_time_and_then_completely(
             assert focused.highlighted == total - 1
 
     asyncio.run(scenario())
+
+
+def test_f10_shows_the_first_agreements_at_once_and_the_rest_in_parts(
+    make_app, store, clock, monkeypatch
+) -> None:
+    """Measuring rows of wrapped text is slow: F10 shows the first rows, then adds the others
+    a part per turn of the event loop, until every agreement is in the table, in order."""
+    total = 40
+    live = create_session(
+        store, clock, title="Veel afspraken", template=get_template(DEFAULT_TEMPLATE_ID)
+    )
+    for number in range(total):
+        live.add_agreement(f"Afspraak {number}", "Joost")
+    live.close()
+    right_after: list[int] = []
+    real_refresh = AgreementsScreen.refresh_table
+
+    def refresh_table(self: AgreementsScreen, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        real_refresh(self, *args, **kwargs)
+        right_after.append(self.table.row_count)
+
+    monkeypatch.setattr(AgreementsScreen, "refresh_table", refresh_table)
+
+    async def scenario() -> None:
+        app = make_app(live.session.id)
+        async with app.run_test(size=SIZE) as pilot:
+            await runner_of(pilot)
+            burst(app, ["f10"])
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, AgreementsScreen)
+            assert right_after and right_after[0] < total  # not every row before the first frame
+            table = screen.table
+            whats = [table.get_row_at(i)[1].plain for i in range(table.row_count)]
+            assert whats == [f"Afspraak {n}" for n in range(total)]
+
+    asyncio.run(scenario())
