@@ -113,6 +113,7 @@ class AgreementsScreen(WorkshopScreen[None]):
         self.by_owner = False
         self._layout = "wide"
         self._fill = 0  # a newer refresh stops an older fill of the table
+        self._shown_state: tuple[tuple[Agreement, ...], bool, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agreements-head"):
@@ -137,7 +138,19 @@ class AgreementsScreen(WorkshopScreen[None]):
         self.refresh_table(at_once=_ROWS_PER_TURN)
 
     def on_screen_resume(self) -> None:
-        self.refresh_table(keep=self.current_id())
+        # Also sent when the screen is first shown, right after on_mount: rebuild only when
+        # something changed meanwhile (in a dialog), not every row a second time.
+        shown, now = self._shown_state, self._state()
+        if (
+            shown is None
+            or shown[1:] != now[1:]
+            or len(shown[0]) != len(now[0])
+            or any(a is not b for a, b in zip(shown[0], now[0], strict=True))
+        ):
+            self.refresh_table(keep=self.current_id())
+
+    def _state(self) -> tuple[tuple[Agreement, ...], bool, str]:
+        return tuple(self.live.agreements), self.by_owner, self._layout
 
     def on_resize(self, event: Resize) -> None:
         layout = "wide" if event.size.width >= 120 else "narrow"
@@ -184,6 +197,7 @@ class AgreementsScreen(WorkshopScreen[None]):
             rows.append((self._cells(agreement, show_owner), agreement.id))
         self._fill += 1
         self._add_rows(self._fill, rows, at_once or len(rows))
+        self._shown_state = self._state()
         empty = not self.live.agreements
         table.display = not empty
         self.query_one("#agreements-empty").display = empty
@@ -197,10 +211,15 @@ class AgreementsScreen(WorkshopScreen[None]):
     def _add_rows(self, fill: int, rows: list[tuple[list[Text], str]], count: int) -> None:
         if fill != self._fill:
             return  # the table was shown anew meanwhile
+        table = self.table
         for cells, key in rows[:count]:
-            self.table.add_row(*cells, height=None, key=key)
+            table.add_row(*cells, height=None, key=key)
         if rows[count:]:
-            self.call_later(self._add_rows, fill, rows[count:], _ROWS_PER_TURN)
+            rest = rows[count:]
+            # The table measures new rows once its queue is empty: give it a message to handle
+            # (then it is idle) and add the next part after that, from a timer.
+            table.call_later(lambda: None)
+            self.set_timer(0.001, lambda: self._add_rows(fill, rest, _ROWS_PER_TURN))
 
     def _cells(self, agreement: Agreement, show_owner: bool = True) -> list[Text]:
         return [
