@@ -30,6 +30,9 @@ _CHANGING_ACTIONS = frozenset({"new", "edit", "cycle_status", "set_status", "del
 # also carries instrument and partnership form on a second line, so nothing is cut at 100 wide.
 _FIXED_WIDTHS = {"wide": (20, 16, 14, 9), "narrow": (16, 13, 11, 9)}
 _COLUMNS = ("Eigenaar", "Afspraak", "Met wie", "Wanneer", "Status")
+# Opening the screen (F10) shows this many rows at once and the rest that many per turn of the
+# event loop: measuring rows of wrapped text is slow, and keys should not wait for all of them.
+_ROWS_PER_TURN = 12
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -109,6 +112,8 @@ class AgreementsScreen(WorkshopScreen[None]):
         self.live = live
         self.by_owner = False
         self._layout = "wide"
+        self._fill = 0  # a newer refresh stops an older fill of the table
+        self._shown_state: tuple[tuple[Agreement, ...], bool, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agreements-head"):
@@ -130,10 +135,22 @@ class AgreementsScreen(WorkshopScreen[None]):
 
     def on_mount(self) -> None:
         self._layout = "wide" if self.app.size.width >= 120 else "narrow"
-        self.refresh_table()
+        self.refresh_table(at_once=_ROWS_PER_TURN)
 
     def on_screen_resume(self) -> None:
-        self.refresh_table(keep=self.current_id())
+        # Also sent when the screen is first shown, right after on_mount: rebuild only when
+        # something changed meanwhile (in a dialog), not every row a second time.
+        shown, now = self._shown_state, self._state()
+        if (
+            shown is None
+            or shown[1:] != now[1:]
+            or len(shown[0]) != len(now[0])
+            or any(a is not b for a, b in zip(shown[0], now[0], strict=True))
+        ):
+            self.refresh_table(keep=self.current_id())
+
+    def _state(self) -> tuple[tuple[Agreement, ...], bool, str]:
+        return tuple(self.live.agreements), self.by_owner, self._layout
 
     def on_resize(self, event: Resize) -> None:
         layout = "wide" if event.size.width >= 120 else "narrow"
@@ -166,16 +183,21 @@ class AgreementsScreen(WorkshopScreen[None]):
         what = max(20, self.app.size.width - used)
         return [owner, what, with_whom, due, status]
 
-    def refresh_table(self, keep: str | None = None) -> None:
+    def refresh_table(self, keep: str | None = None, *, at_once: int | None = None) -> None:
+        """Show the agreements; with ``at_once``, that many rows now and the rest in parts."""
         table = self.table
         table.clear(columns=True)
         for label, width in zip(_COLUMNS, self._widths(), strict=True):
             table.add_column(Text(label, style="bold"), width=width, key=label)
+        rows: list[tuple[list[Text], str]] = []
         previous_owner: str | None = None
         for agreement in self.ordered():
             show_owner = not self.by_owner or owner_key(agreement.owner) != previous_owner
             previous_owner = owner_key(agreement.owner)
-            table.add_row(*self._cells(agreement, show_owner), height=None, key=agreement.id)
+            rows.append((self._cells(agreement, show_owner), agreement.id))
+        self._fill += 1
+        self._add_rows(self._fill, rows, at_once or len(rows))
+        self._shown_state = self._state()
         empty = not self.live.agreements
         table.display = not empty
         self.query_one("#agreements-empty").display = empty
@@ -185,6 +207,19 @@ class AgreementsScreen(WorkshopScreen[None]):
         )
         if keep is not None and keep in {a.id for a in self.live.agreements}:
             table.move_cursor(row=table.get_row_index(keep))
+
+    def _add_rows(self, fill: int, rows: list[tuple[list[Text], str]], count: int) -> None:
+        if fill != self._fill:
+            return  # the table was shown anew meanwhile
+        table = self.table
+        for cells, key in rows[:count]:
+            table.add_row(*cells, height=None, key=key)
+        if rows[count:]:
+            rest = rows[count:]
+            # The table measures new rows once its queue is empty: give it a message to handle
+            # (then it is idle) and add the next part after that, from a timer.
+            table.call_later(lambda: None)
+            self.set_timer(0.001, lambda: self._add_rows(fill, rest, _ROWS_PER_TURN))
 
     def _cells(self, agreement: Agreement, show_owner: bool = True) -> list[Text]:
         return [

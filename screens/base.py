@@ -53,11 +53,18 @@ class WorkshopScreen(Screen[ResultT]):
         """
         try:
             return operation()
-        except ValidationError as error:
-            self.show_invalid(error)
         except (WorkshopError, OSError) as error:
-            self.app.report(error)
+            self.show_failure(error)
         return None
+
+    def show_failure(self, error: BaseException) -> None:
+        """Show an operation's expected error as ``attempt`` does; raise anything else (a bug)."""
+        if isinstance(error, ValidationError):
+            self.show_invalid(error)
+        elif isinstance(error, WorkshopError | OSError):
+            self.app.report(error)
+        else:
+            raise error
 
     def succeeded(self, operation: Callable[[], object]) -> bool:
         """Like ``attempt``, for operations that return nothing: True when it was done."""

@@ -23,6 +23,10 @@ covers them.
 
 ``after_keys`` runs a callback once every key received so far has been handled; the capture
 line uses it to put back a remark that could not be saved without mixing it with type-ahead.
+
+``hold_keys`` makes the keys after the current one wait for a condition (the session's writer has
+saved everything handed to it), and runs a callback first: a key that acts on the list (Escape to
+the list, then E to edit the last remark) acts on what is saved, never on a list still filling up.
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ class OrderedKeys(App[Any]):
         self._keyed_screen: Screen[Any] | None = None  # the screen that got the last key
         self._waiting_since: float | None = None  # since when keys wait for a new screen
         self._let_through = False  # the focused widget has caught up: the next key may go
+        self._hold: Callable[[], bool] | None = None  # keys wait until this is true
+        self._parked = False  # held keys wait for ``wake_keys`` to look again
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -62,6 +68,26 @@ class OrderedKeys(App[Any]):
         """Run ``callback`` after every key received so far, and before any later one."""
         # Through the queue: keys already posted to the app reach the backlog first.
         self.call_later(self._add, callback)
+
+    def hold_keys(self, until: Callable[[], bool], then: Callable[[], Any]) -> None:
+        """Let the keys after the current one wait until ``until()`` is true; run ``then`` first.
+        Whoever makes ``until()`` true calls ``wake_keys``."""
+        self._backlog.appendleft(then)
+        self._hold = until
+        if not self._feeding:  # not called by a key: nothing is on its way to look at the backlog
+            self._feeding = True
+            self.call_later(self._feed)
+
+    def wake_keys(self) -> None:
+        """What held the keys may have changed: look again (call on the app's thread)."""
+        if self._parked:
+            self._parked = False
+            self.call_later(self._feed)
+
+    @property
+    def keys_waiting(self) -> bool:
+        """Keys (or callbacks among them) received and not yet handled."""
+        return bool(self._backlog) or self._hold is not None
 
     # -- taking keys in -------------------------------------------------------------------------
 
@@ -84,6 +110,11 @@ class OrderedKeys(App[Any]):
         if not self._backlog:
             self._feeding = False
             return
+        if self._hold is not None:
+            if not self._hold():
+                self._parked = True  # until ``wake_keys``
+                return
+            self._hold = None
         if not self._screen_ready() or not self._focus_caught_up():
             return  # they have arranged to come back
         item = self._backlog.popleft()

@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Sta
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
+from screens.lookups import Lookup
 from workshop.app.live import new_participant
 from workshop.errors import ValidationError, WorkshopError
 from workshop.export.blocks import plural
@@ -168,6 +169,7 @@ class NewSessionScreen(WorkshopScreen[None]):
         self.defaults: dict[str, str] = {}
         self.carry_over_for: tuple[str, date] | None = None  # what the hint was worked out for
         self.review_chosen = False  # once the facilitator sets it, it no longer follows the hint
+        self.carry_over_lookup = Lookup(self, self.app.workspace.carry_over, self._show_carried)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -293,16 +295,18 @@ class NewSessionScreen(WorkshopScreen[None]):
         )
 
     def show_carry_over(self) -> None:
-        """How many open agreements the trajectory brings along; the terugblik follows it."""
+        """How many open agreements the trajectory brings along; the terugblik follows it.
+        Worked out in a thread once the keys pause: it reads the earlier sessions."""
         draft = self.draft()
         wanted = (trajectory_key(draft), draft.day)
         if wanted == self.carry_over_for:
             return  # the same trajectory and day: no need to read the store again
         self.carry_over_for = wanted
+        self.carry_over_lookup.request(wanted, draft)
+
+    def _show_carried(self, _: object, carried: CarryOver | WorkshopError | OSError) -> None:
         hint = self.query_one("#review-hint", Static)
-        try:
-            carried = self.app.workspace.carry_over(draft)
-        except (WorkshopError, OSError):
+        if not isinstance(carried, CarryOver):
             hint.update("De eerdere sessies konden niet worden gelezen.")
             return
         hint.update(carry_over_text(carried))
@@ -374,6 +378,12 @@ class NewSessionScreen(WorkshopScreen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
+    def review_wanted(self) -> bool | None:
+        """The terugblik as shown; None (when agreements come along) while that is not known."""
+        if self.carry_over_lookup.busy and not self.review_chosen:
+            return None
+        return self.query_one("#review", Checkbox).value
+
     def action_create(self) -> None:
         self.clear_errors()
         values, errors = self.gather()
@@ -394,7 +404,7 @@ class NewSessionScreen(WorkshopScreen[None]):
                     *cast(list[Participant], values["team"]),
                     *cast(list[Participant], values["parents"]),
                 ],
-                review=self.query_one("#review", Checkbox).value,
+                review=self.review_wanted(),
                 scans=self.chosen_scans(),
             )
         )

@@ -1,14 +1,16 @@
 """The phase runner: the main screen, projected on the wall while the group talks.
 
-Thin by design: every change goes through ``LiveSession`` (which writes it to disk before it
-returns); this screen only reads the session and shows it. A failed save shows a calm message and
-keeps the typed text (the capture bar gives it back without mixing it with newer text).
+Thin by design: every change is a ``LiveSession`` operation handed to the session's single writer
+(``self.write``), which saves it off the UI thread, in the order typed; the screen shows a change
+once it is on disk. A failed save shows a calm message and keeps the typed text (the capture bar
+gives it back without mixing it with newer text). Actions that act on what the lists show wait
+until every change handed in is shown (``after_writes``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +22,6 @@ from screens.base import WorkshopScreen
 from screens.step_screens import screen_for_step
 from screens.widgets import (
     Agenda,
-    AgendaRow,
     CaptureBar,
     ContributionColumn,
     ContributionList,
@@ -28,16 +29,19 @@ from screens.widgets import (
     StepView,
     TimerDisplay,
 )
-from screens.widgets.agenda import Progress
+from screens.widgets.agenda import agenda_rows
 from screens.widgets.capture_bar import CapturedLine
 from screens.widgets.keys import step_bindings
 from screens.widgets.step_kinds import step_screen_label
+from screens.writes import ScreenWrites, after_writes
 from workshop.capture import parse_capture
-from workshop.errors import NotFoundError, ValidationError, WorkshopError
+from workshop.errors import NotFoundError, ValidationError
 from workshop.model import Agreement, Contribution, Group
 
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
+
+T = TypeVar("T")
 
 TIME_GROUP = Binding.Group("+1 +5 -1")
 PHASE_GROUP = Binding.Group("Fase")
@@ -213,6 +217,9 @@ class RunnerScreen(WorkshopScreen[None]):
         self._bell_phase: int | None = None
         self._was_over = False
         self._live_closed = False
+        self._shown_step = (live.session.position.phase, live.session.position.step)
+        self.writes = ScreenWrites(self, live.writer)
+        self.writes.shown = lambda: not any(c.filling for c in self.query(ContributionColumn))
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -277,6 +284,7 @@ class RunnerScreen(WorkshopScreen[None]):
         """Everything that depends on where the session is: step, columns, hints, timer."""
         live = self.live
         position = live.session.position
+        self._shown_step = (position.phase, position.step)
         self.query_one(StepView).show(
             live.phase, position.phase, len(live.template.phases), live.step, position.step
         )
@@ -286,40 +294,15 @@ class RunnerScreen(WorkshopScreen[None]):
         self.tick()
 
     def show_contributions(self) -> None:
-        position = self.live.session.position
         linked = self._linked_ids()
         for group in Group:
-            shown = self.live.contributions_at(position.phase, position.step, group)
+            shown = self.live.contributions_at(*self._shown_step, group)
             if self.sort_by_votes:
                 shown.sort(key=lambda c: -c.votes)  # stable: equal votes stay in time order
             self.column(group).show(shown, linked)
 
     def _linked_ids(self) -> set[str]:
         return {a.source for a in self.live.agreements if a.source}
-
-    def agenda_rows(self) -> list[AgendaRow]:
-        live = self.live
-        current = live.session.position.phase
-        rows = []
-        for index, phase in enumerate(live.template.phases):
-            actual = live.actual_seconds(index)
-            progress = (
-                Progress.DONE
-                if index < current
-                else Progress.CURRENT
-                if index == current
-                else Progress.TO_COME
-            )
-            rows.append(
-                AgendaRow(
-                    number=phase.number,
-                    name=phase.name,
-                    planned_minutes=round(live.planned_seconds(index) / 60),
-                    actual_minutes=round(actual / 60) if actual > 0 else None,
-                    progress=progress,
-                )
-            )
-        return rows
 
     def tick(self) -> None:
         """Refresh the timer, session clock and agenda from the clock; ring once at zero."""
@@ -338,9 +321,14 @@ class RunnerScreen(WorkshopScreen[None]):
             elapsed=live.elapsed_total(),
             planned=live.planned_total(),
         )
-        self.query_one(Agenda).show(self.agenda_rows(), live.schedule_delta())
+        self.query_one(Agenda).show(agenda_rows(live), live.schedule_delta())
 
     # -- calling the core -----------------------------------------------------------------------
+
+    def write(self, operation: Callable[[], T], done: Callable[[T], object]) -> None:
+        """Hand ``operation`` to the session's writer; ``done(result)`` once it is on disk, or
+        its error shown as ``attempt`` shows it."""
+        self.writes.run(operation, done, self.show_failure)
 
     def show_invalid(self, error: ValidationError) -> None:
         """A refused value (``attempt``) is said in the capture bar, where the eyes are."""
@@ -358,9 +346,10 @@ class RunnerScreen(WorkshopScreen[None]):
     # -- capturing ------------------------------------------------------------------------------
 
     def save_capture(self, line: CapturedLine) -> None:
-        """Save a line from the capture bar, at its Enter and before the next key is handled.
+        """Hand a line from the capture bar to the writer, at its Enter, before the next key.
 
-        Prefixes in the text override the line's group, kind and form for this remark only.
+        Prefixes in the text override the line's group, kind and form for this remark only. Until
+        it is on disk the bar says it is being saved, and the remark is not in the list yet.
         """
         if self.read_only:
             return
@@ -368,8 +357,10 @@ class RunnerScreen(WorkshopScreen[None]):
         parsed = parse_capture(line.text, self.live.session.participants)
         group = parsed.group or line.group
         kind = parsed.kind or line.kind
-        try:
-            contribution = self.live.add_contribution(
+        live = self.live
+
+        def add() -> Contribution:
+            return live.add_contribution(
                 parsed.text,
                 group,
                 kind=kind,
@@ -377,20 +368,28 @@ class RunnerScreen(WorkshopScreen[None]):
                 author=parsed.author or "",
                 aim=parsed.aim,
             )
-        except ValidationError as error:
-            bar.not_saved(line, error.message)
-            return
-        except (WorkshopError, OSError) as error:
-            self.app.report(error)
-            bar.not_saved(line)
-            return
-        self.column(group).append(contribution)
-        self._last_group = group
-        bar.saved(f"Opgeslagen bij {group.label.lower()} ({kind.value}).")
+
+        def done(contribution: Contribution) -> None:
+            if (contribution.phase, contribution.step) == self._shown_step:
+                self.column(group).append(contribution)
+            self._last_group = group
+            if not self.writes.in_flight:
+                bar.saved(f"Opgeslagen bij {group.label.lower()} ({kind.value}).")
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ValidationError):
+                bar.not_saved(line, error.message)
+            else:
+                self.show_failure(error)  # a bug is raised here, before the text is kept
+                bar.not_saved(line)
+
+        bar.saving(line)
+        self.writes.run(add, done, failed)
 
     def action_focus_capture(self) -> None:
         self.capture.input.focus()
 
+    @after_writes
     def action_focus_columns(self) -> None:
         column = self.column(self._last_group)
         if not column.list.option_count:
@@ -403,6 +402,7 @@ class RunnerScreen(WorkshopScreen[None]):
             column.select_last()
         column.list.focus()
 
+    @after_writes
     def action_other_column(self) -> None:
         current = self._last_list
         group = Group.TEAM if current and current.group is Group.OUDERPANEL else Group.OUDERPANEL
@@ -430,6 +430,7 @@ class RunnerScreen(WorkshopScreen[None]):
         except NotFoundError:
             return None
 
+    @after_writes
     def action_edit_contribution(self) -> None:
         contribution = self.selected()
         if contribution is None:
@@ -445,6 +446,7 @@ class RunnerScreen(WorkshopScreen[None]):
 
         self.app.push_screen(ContributionEditScreen(self.live, contribution), done)
 
+    @after_writes
     def action_move_contribution(self) -> None:
         contribution = self.selected()
         if contribution is None:
@@ -454,25 +456,27 @@ class RunnerScreen(WorkshopScreen[None]):
         def done(target: tuple[int, int] | None) -> None:
             if target is None or target == (contribution.phase, contribution.step):
                 return
-            moved = self.attempt(lambda: self.live.move_contribution(contribution.id, *target))
-            if moved is not None:
-                self.column(moved.group).remove(moved.id)
-                phase = self.live.template.phases[moved.phase]
-                self.capture.show_message(
-                    f"Verplaatst naar fase {phase.number}, stap {moved.step + 1}: "
-                    f"{phase.steps[moved.step].title}."
-                )
-                self._after_removal(moved.group)
+            self.write(lambda: self.live.move_contribution(contribution.id, *target), moved)
+
+        def moved(moved: Contribution) -> None:
+            self.column(moved.group).remove(moved.id)
+            phase = self.live.template.phases[moved.phase]
+            self.capture.show_message(
+                f"Verplaatst naar fase {phase.number}, stap {moved.step + 1}: "
+                f"{phase.steps[moved.step].title}."
+            )
+            self._after_removal(moved.group)
 
         self.app.push_screen(ContributionMoveScreen(self.live, contribution), done)
 
+    @after_writes
     def action_delete_contribution(self) -> None:
         contribution = self.selected()
         if contribution is None:
             return
-        removed = self.attempt(lambda: self.live.delete_contribution(contribution.id))
-        if removed is None:
-            return
+        self.write(lambda: self.live.delete_contribution(contribution.id), self._removed)
+
+    def _removed(self, removed: Contribution) -> None:
         self.column(removed.group).remove(removed.id)
         self.capture.show_message("Verwijderd — Ctrl+Z zet terug")
         self.refresh_bindings()
@@ -482,8 +486,11 @@ class RunnerScreen(WorkshopScreen[None]):
         if not self.column(group).list.option_count:
             self.capture.input.focus()
 
+    @after_writes
     def action_undo_delete(self) -> None:
-        contribution = self.attempt(self.live.undo_delete)
+        self.write(self.live.undo_delete, self._undone)
+
+    def _undone(self, contribution: Contribution | None) -> None:
         if contribution is None:
             return
         self.refresh_bindings()
@@ -498,13 +505,14 @@ class RunnerScreen(WorkshopScreen[None]):
                 f"Teruggezet bij fase {phase.number}, stap {contribution.step + 1}."
             )
 
+    @after_writes
     def action_vote(self, delta: int) -> None:
         contribution = self.selected()
         if contribution is None:
             return
-        voted = self.attempt(lambda: self.live.vote(contribution.id, delta))
-        if voted is None:
-            return
+        self.write(lambda: self.live.vote(contribution.id, delta), self._voted)
+
+    def _voted(self, voted: Contribution) -> None:
         column = self.column(voted.group)
         if self.sort_by_votes:
             self.show_contributions()
@@ -512,6 +520,7 @@ class RunnerScreen(WorkshopScreen[None]):
         else:
             column.update(voted, has_agreement=voted.id in self._linked_ids())
 
+    @after_writes
     def action_toggle_sort(self) -> None:
         self.sort_by_votes = not self.sort_by_votes
         self.show_contributions()
@@ -521,6 +530,7 @@ class RunnerScreen(WorkshopScreen[None]):
             else "Gesorteerd op tijd: de oudste bovenaan."
         )
 
+    @after_writes
     def action_make_agreement(self) -> None:
         contribution = self.selected()
         if contribution is None:
@@ -537,11 +547,15 @@ class RunnerScreen(WorkshopScreen[None]):
     # -- moving through the session -------------------------------------------------------------
 
     def _move(self, change: Callable[[], None]) -> None:
-        before = (self.live.session.position.phase, self.live.session.position.step)
-        self.succeeded(change)
-        position = self.live.session.position
-        if (position.phase, position.step) != before:
-            self.show_position()
+        """Change the step through the writer (keys typed after it go to the new step: the
+        writer saves them after it); show the step the session is at once it is saved."""
+
+        def done(_: None) -> None:
+            position = self.live.session.position
+            if (position.phase, position.step) != self._shown_step:
+                self.show_position()
+
+        self.write(change, done)
 
     def action_next_step(self) -> None:
         self._move(self.live.next_step)
@@ -550,10 +564,12 @@ class RunnerScreen(WorkshopScreen[None]):
         self._move(self.live.previous_step)
 
     def action_next_phase(self) -> None:
-        self._move(lambda: self.live.go_to(self.live.session.position.phase + 1, 0))
+        live = self.live
+        self._move(lambda: live.go_to(live.session.position.phase + 1, 0))
 
     def action_previous_phase(self) -> None:
-        self._move(lambda: self.live.go_to(self.live.session.position.phase - 1, 0))
+        live = self.live
+        self._move(lambda: live.go_to(live.session.position.phase - 1, 0))
 
     def action_toggle_hints(self) -> None:
         """The hints take the place of the timer and agenda, so the columns keep their room."""
@@ -564,20 +580,18 @@ class RunnerScreen(WorkshopScreen[None]):
     # -- the timer ------------------------------------------------------------------------------
 
     def action_toggle_timer(self) -> None:
-        self.succeeded(self.live.toggle_timer)
-        self.tick()
+        self.write(self.live.toggle_timer, lambda _: self.tick())
 
     def action_adjust_timer(self, minutes: int) -> None:
-        self.succeeded(lambda: self.live.adjust_timer(minutes))
-        self.tick()
+        self.write(lambda: self.live.adjust_timer(minutes), lambda _: self.tick())
 
+    @after_writes
     def action_reset_timer(self) -> None:
         from screens.confirm import ConfirmScreen
 
         def answer(sure: bool | None) -> None:
             if sure:
-                self.succeeded(self.live.reset_timer)
-                self.tick()
+                self.write(self.live.reset_timer, lambda _: self.tick())
 
         minutes = round(self.live.planned_seconds(self.live.session.position.phase) / 60)
         self.app.push_screen(
@@ -590,43 +604,58 @@ class RunnerScreen(WorkshopScreen[None]):
         )
 
     def action_toggle_bell(self) -> None:
-        on = not self.live.session.bell
-        if self.succeeded(lambda: self.live.set_bell(on)):
+        live = self.live
+
+        def toggle() -> bool:  # on the writer: after any toggle still being saved
+            on = not live.session.bell
+            live.set_bell(on)
+            return on
+
+        def done(on: bool) -> None:
             self.capture.show_message("De bel staat aan." if on else "De bel staat uit.")
-        self.tick()
+            self.tick()
+
+        self.write(toggle, done)
 
     # -- other screens --------------------------------------------------------------------------
 
+    @after_writes
     def action_open_step(self) -> None:
         screen = screen_for_step(self.live)
         if screen is not None:
             self.app.push_screen(screen)
 
+    @after_writes
     def action_review(self) -> None:
         from screens.review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(self.live))
 
+    @after_writes
     def action_goals(self) -> None:
         from screens.goals import GoalsScreen
 
         self.app.push_screen(GoalsScreen(self.live))
 
+    @after_writes
     def action_balance(self) -> None:
         from screens.balance import BalanceScreen
 
         self.app.push_screen(BalanceScreen(self.live))
 
+    @after_writes
     def action_agreements(self) -> None:
         from screens.agreements import AgreementsScreen
 
         self.app.push_screen(AgreementsScreen(self.live))
 
+    @after_writes
     def action_export(self) -> None:
         from screens.export_preview import ExportPreviewScreen
 
         self.app.push_screen(ExportPreviewScreen(self.live))
 
+    @after_writes
     def action_home(self) -> None:
         """Back to the session list. Everything is saved, except a line still being typed."""
         if not self.capture.holds_unsaved_text:

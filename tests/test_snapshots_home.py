@@ -54,6 +54,15 @@ def test_home_empty(snap_compare, make_app, size) -> None:
     assert snap_compare(make_app(), terminal_size=size)
 
 
+async def looked_up(pilot: Pilot, form) -> None:  # type: ignore[no-untyped-def]
+    """The look-up of the earlier sessions runs in a thread once the keys pause: wait for it."""
+    for _ in range(500):
+        await pilot.pause(0.01)
+        if not form.carry_over_lookup.busy:
+            break
+    await pilot.pause()
+
+
 async def form_with_a_bad_date(pilot: Pilot) -> None:
     await pilot.press("n")
     await pilot.pause()
@@ -64,6 +73,7 @@ async def form_with_a_bad_date(pilot: Pilot) -> None:
     form.query_one("#team", Input).value = "Fatima El Amrani, Joost de Vries"
     form.query_one("#parent-count", Input).value = "3"
     form.query_one("#parent-names", Input).value = "Sevda"
+    await looked_up(pilot, form)
     await pilot.press("ctrl+s")
     await pilot.pause()
 
@@ -81,7 +91,7 @@ async def form_in_a_trajectory(pilot: Pilot) -> None:
     form.query_one("#title", Input).value = "Tweede ouderavond"
     form.query_one("#location", Input).value = DEMO_LOCATION
     form.query_one("#scan-indicatoren", Checkbox).value = True
-    await pilot.pause()
+    await looked_up(pilot, form)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

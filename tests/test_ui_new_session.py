@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from screens.confirm import ConfirmScreen
 from screens.home import HomeScreen
 from screens.new_session import NewSessionScreen, carry_over_text, parent_panel, team_members
+from workshop.app.workspace import Workspace
 from workshop.clock import FakeClock
 from workshop.errors import StoreError, ValidationError
 from workshop.model import Group, Status
@@ -54,6 +56,17 @@ async def open_form(pilot) -> NewSessionScreen:  # type: ignore[no-untyped-def]
 async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     for char in text:
         await pilot.press(char)
+
+
+async def looked_up(pilot, form: NewSessionScreen) -> None:  # type: ignore[no-untyped-def]
+    """The trajectory look-up runs in a thread once the keys pause: wait until it is shown."""
+    lookup = getattr(form, "carry_over_lookup", None)  # None: looked up at once, on each key
+    for _ in range(500):
+        await pilot.pause(0.01)
+        if lookup is None or not lookup.busy:
+            await pilot.pause()
+            return
+    raise AssertionError("the look-up of the earlier sessions never came back")
 
 
 # -- participants from typed values -----------------------------------------------------------
@@ -324,12 +337,13 @@ def test_a_second_session_at_the_location_brings_open_agreements_and_starts_with
     async def scenario() -> None:
         async with make_app().run_test(size=SIZE) as pilot:
             form = await open_form(pilot)
+            await looked_up(pilot, form)
             assert review_hint(form) == "Geen open afspraken uit eerdere sessies."
             assert review_box(form).value is False
             await type_text(pilot, "Tweede avond")
             await pilot.press("tab")
             await type_text(pilot, " de  REGENBOOG")  # the same location, typed differently
-            await pilot.pause()
+            await looked_up(pilot, form)
             assert review_hint(form) == "2 open afspraken uit eerdere sessies gaan mee."
             assert review_box(form).value is True
             await pilot.press("ctrl+s")
@@ -357,7 +371,7 @@ def test_the_review_can_be_left_out_and_stays_as_chosen(make_app, store, clock) 
             form = await open_form(pilot)
             form.query_one("#title", Input).value = "Zonder terugblik"
             form.query_one("#location", Input).value = "De Regenboog"
-            await pilot.pause()
+            await looked_up(pilot, form)
             assert review_hint(form) == "1 open afspraak uit eerdere sessies gaat mee."
             assert review_box(form).value is True
             review_box(form).focus()
@@ -365,10 +379,10 @@ def test_the_review_can_be_left_out_and_stays_as_chosen(make_app, store, clock) 
             assert review_box(form).value is False
             # Another trajectory and back: the facilitator's choice is kept.
             form.query_one("#location", Input).value = "Elders"
-            await pilot.pause()
+            await looked_up(pilot, form)
             assert review_hint(form) == "Geen open afspraken uit eerdere sessies."
             form.query_one("#location", Input).value = "De Regenboog"
-            await pilot.pause()
+            await looked_up(pilot, form)
             assert review_box(form).value is False
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -390,11 +404,11 @@ def test_the_trajectory_field_overrides_the_location(make_app, store, clock) -> 
             form = await open_form(pilot)
             form.query_one("#title", Input).value = "Derde avond"
             form.query_one("#location", Input).value = "De Regenboog"
-            await pilot.pause()
+            await looked_up(pilot, form)
             assert review_hint(form) == "2 open afspraken uit eerdere sessies gaan mee."
             form.query_one("#series", Input).focus()
             await type_text(pilot, "pilot vve")
-            await pilot.pause()
+            await looked_up(pilot, form)
             assert review_hint(form) == "1 open afspraak uit eerdere sessies gaat mee."
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -530,3 +544,36 @@ def test_own_templates_are_offered_and_a_broken_one_is_named(make_app, store) ->
             assert stored.session.template["name"] == "Proef"
 
     asyncio.run(scenario())
+
+
+def test_typing_the_location_looks_up_earlier_sessions_in_a_thread_once_the_keys_pause(
+    make_app, store, clock, monkeypatch
+) -> None:
+    """The look-up reads every earlier session of the trajectory: never on the UI thread, and
+    not on every key but once the keys pause (the form keeps taking keys meanwhile)."""
+    earlier_session(store, clock, "De Regenboog", "", "Brieven korter")
+    calls: list[tuple[bool, str]] = []
+    real = Workspace.carry_over
+
+    def spy(self: Workspace, draft):  # type: ignore[no-untyped-def]
+        calls.append((threading.current_thread() is threading.main_thread(), draft.location))
+        return real(self, draft)
+
+    monkeypatch.setattr(Workspace, "carry_over", spy)
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            form = await open_form(pilot)
+            await looked_up(pilot, form)
+            form.query_one("#location", Input).focus()
+            await pilot.pause()
+            calls.clear()
+            await type_text(pilot, "De Regenboog")
+            assert form.query_one("#location", Input).value == "De Regenboog"
+            await looked_up(pilot, form)
+            assert review_hint(form) == "1 open afspraak uit eerdere sessies gaat mee."
+            assert review_box(form).value is True
+
+    asyncio.run(scenario())
+    assert calls and not any(on_ui_thread for on_ui_thread, _ in calls)
+    assert len(calls) < len("De Regenboog") and calls[-1][1] == "De Regenboog"

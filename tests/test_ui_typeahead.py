@@ -33,7 +33,7 @@ from screens.app import WorkshopApp
 from screens.contribution_edit import ContributionEditScreen
 from screens.new_session import NewSessionScreen
 from screens.runner import RunnerScreen
-from workshop import storage
+from workshop import journal, storage
 from workshop import store as store_module
 from workshop.app.workspace import Workspace
 from workshop.clock import FakeClock
@@ -53,16 +53,23 @@ START = datetime.fromisoformat("2026-03-10T09:00:00+01:00")
 
 @contextmanager
 def slow_disk(delay: float = SLOW_WRITE) -> Iterator[None]:
-    """Every file the store writes takes ``delay`` longer, blocking the app as a slow fsync does."""
+    """Every file the store writes, and every journal record it appends, takes ``delay`` longer,
+    as a slow fsync does (on the thread that writes: the app's own, or the session's writer)."""
     real = storage.write_atomically
+    real_append = journal.JournalWriter.append
 
     def slow_write(path: Path, content: bytes) -> None:
         time.sleep(delay)
         real(path, content)
 
+    def slow_append(self: journal.JournalWriter, line: bytes) -> None:
+        time.sleep(delay)
+        real_append(self, line)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(storage, "write_atomically", slow_write)
         patch.setattr(store_module, "write_atomically", slow_write)
+        patch.setattr(journal.JournalWriter, "append", slow_append)
         yield
 
 
@@ -83,9 +90,16 @@ def burst(app: App[object], keys: Iterable[str]) -> None:
 
 
 def busy(app: App[object]) -> bool:
+    """Messages to handle, keys waiting, or changes handed to the session's writer and not yet
+    shown (saves no longer block the app, so a quiet app may still be saving)."""
     nodes = [node for screen in app.screen_stack for node in screen.walk_children(with_self=True)]
     pumps = [app, *nodes]
-    return any(not pump._message_queue.empty() for pump in pumps)
+    if any(not pump._message_queue.empty() for pump in pumps):
+        return True
+    if getattr(app, "keys_waiting", False):
+        return True
+    writes = [getattr(screen, "writes", None) for screen in app.screen_stack]
+    return any(w is not None and not w.idle for w in writes)
 
 
 async def settle(pilot: Pilot[object]) -> None:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
 
 TITLE = "Agenda (minuten)"
 
@@ -92,3 +96,28 @@ class Agenda(Widget):
         words, style = self._schedule
         lines.extend([Content(""), Content.styled(words, style)])
         return Content("\n").join(lines)
+
+
+def agenda_rows(live: LiveSession) -> list[AgendaRow]:
+    """One row per phase of the open session: planned and actual minutes, done, now or to come."""
+    current = live.session.position.phase
+    rows = []
+    for index, phase in enumerate(live.template.phases):
+        actual = live.actual_seconds(index)
+        progress = (
+            Progress.DONE
+            if index < current
+            else Progress.CURRENT
+            if index == current
+            else Progress.TO_COME
+        )
+        rows.append(
+            AgendaRow(
+                number=phase.number,
+                name=phase.name,
+                planned_minutes=round(live.planned_seconds(index) / 60),
+                actual_minutes=round(actual / 60) if actual > 0 else None,
+                progress=progress,
+            )
+        )
+    return rows

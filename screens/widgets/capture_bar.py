@@ -1,7 +1,8 @@
 """The capture line at the bottom: always ready, with whose voice, kind and form beside it.
 
 Tab, F2 and F3 are bound here, on the bar that holds the input, so they work while typing and
-take precedence over the screen's Tab (focus next). The screen saves; the bar only shows.
+take precedence over the screen's Tab (focus next). The screen saves; the bar only shows: "Wordt
+opgeslagen" while a remark is on its way to the disk, "Opgeslagen" once it is there.
 
 Enter is handled by the input itself, in its own key handling: it takes exactly the text typed so
 far, empties the line and hands that text, with the voice, kind and form of that moment, to the
@@ -191,6 +192,10 @@ class CaptureBar(Vertical):
         field.value = ""
         if self._save is not None:
             self._save(line)
+
+    def saving(self, line: CapturedLine) -> None:
+        """The remark is handed to the writer: say it is on its way (it is not in the list yet)."""
+        self.show_message(f"Wordt opgeslagen: {quoted(line.text)}…" + self._still_waiting())
 
     def saved(self, message: str) -> None:
         """The remark is on disk: say so (the line was emptied at Enter; focus stays)."""

@@ -1,7 +1,11 @@
 """One voice's contributions in the current step: a heading in its colour and a selectable list.
 
-The list is an OptionList: adding a remark appends one option without re-rendering the others,
-so saving stays quick in a step that already holds hundreds of remarks.
+The list is an OptionList updated in place: adding a remark appends one option, a vote or an edit
+replaces one prompt, and showing the same step again (back from another screen) changes only what
+changed. Each option is kept per contribution while it stays the same, so going back to a step of
+two thousand remarks does not clean and lay out every text again. A step with many remarks is
+shown a part at a time (``FIRST``, then ``CHUNK`` per turn of the event loop), so keys are handled
+in between; ``filling`` says the list is not complete yet.
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from screens.key_order import OrderedKeys
 from screens.literal import literal
 from screens.widgets.keys import step_bindings
 from workshop.model import Contribution, Group
 
+FIRST = 60  # options shown at once: more than fit on the screen
+CHUNK = 200  # options added per turn of the event loop after that
 VOTE_DOTS_MAX = 8  # beyond this the number alone says it
 VOTE_GROUP = Binding.Group("Stem")
 
@@ -135,6 +142,15 @@ class ContributionColumn(Vertical):
         super().__init__(id=id, classes=f"contribution-column -{group.value}")
         self.group = group
         self._count = 0
+        # Per contribution id: the contribution and agreement mark its option was made for.
+        self._options: dict[str, tuple[Contribution, bool, Option]] = {}
+        self._pending: list[tuple[Contribution, bool]] = []  # still to add, in order
+        self._generation = 0  # a newer ``show`` makes an older fill stop
+
+    @property
+    def filling(self) -> bool:
+        """Part of the list is still being added."""
+        return bool(self._pending)
 
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), classes="column-heading")
@@ -154,31 +170,93 @@ class ContributionColumn(Vertical):
         self.query_one(".column-heading", Static).update(self._heading(), layout=False)
         self.set_class(count == 0, "-empty")
 
-    def show(self, contributions: Iterable[Contribution], linked: set[str]) -> None:
-        """Replace the whole list, keeping the highlight on the same contribution if still there."""
+    def _known(self, contribution: Contribution, has_agreement: bool) -> Option | None:
+        """The option made before for ``contribution`` if it still shows it as it is now."""
+        known = self._options.get(contribution.id)
+        if known is None or known[1] != has_agreement:
+            return None
+        if known[0] is contribution or known[0] == contribution:
+            return known[2]
+        return None
+
+    def _option(self, contribution: Contribution, has_agreement: bool) -> Option:
+        """An option for ``contribution``: the one made before while it is still the same."""
+        option = self._known(contribution, has_agreement)
+        if option is None:
+            prompt = contribution_prompt(contribution, has_agreement=has_agreement)
+            option = Option(prompt, id=contribution.id)
+            self._options[contribution.id] = (contribution, has_agreement, option)
+        return option
+
+    def _refresh(self, contribution: Contribution, has_agreement: bool) -> None:
+        """Change the prompt of the option in the list for ``contribution`` if it changed."""
+        if self._known(contribution, has_agreement) is not None:
+            return
         option_list = self.list
+        prompt = contribution_prompt(contribution, has_agreement=has_agreement)
+        option_list.replace_option_prompt(contribution.id, prompt)
+        option = option_list.get_option(contribution.id)
+        self._options[contribution.id] = (contribution, has_agreement, option)
+
+    def show(self, contributions: Iterable[Contribution], linked: set[str]) -> None:
+        """Show these contributions, changing only what changed; the highlight stays on the same
+        contribution if it is still there."""
+        option_list = self.list
+        wanted = list(contributions)
+        if not self._pending and [c.id for c in wanted] == [o.id for o in option_list.options]:
+            for contribution in wanted:
+                self._refresh(contribution, contribution.id in linked)
+            return
         keep = option_list.selected_id
-        options = [
-            Option(contribution_prompt(c, has_agreement=c.id in linked), id=c.id)
-            for c in contributions
-        ]
-        option_list.set_options(options)
-        self._set_count(len(options))
+        self._generation += 1
+        marked = [(c, c.id in linked) for c in wanted]
+        option_list.set_options([self._option(c, mark) for c, mark in marked[:FIRST]])
+        self._pending = marked[FIRST:]
+        self._set_count(len(wanted))
+        if self._pending:
+            self.call_later(self._fill, self._generation)
         if keep is not None:
             self.select(keep)
 
+    def _fill(self, generation: int) -> None:
+        """Add the next part of the list; come back for the rest after other messages."""
+        if generation != self._generation or not self._pending:
+            return
+        part, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
+        self.list.add_options([self._option(c, mark) for c, mark in part])
+        if self._pending:
+            self.call_later(self._fill, generation)
+        elif isinstance(self.app, OrderedKeys):
+            self.app.wake_keys()  # keys that wait for a complete list may go on
+
+    def finish(self) -> None:
+        """Add what is still to be added, at once."""
+        if self._pending:
+            self._generation += 1
+            part, self._pending = self._pending, []
+            self.list.add_options([self._option(c, mark) for c, mark in part])
+
     def append(self, contribution: Contribution) -> None:
+        """Add one option at the end; the others stay as they are. Shown already: nothing."""
+        if self.contains(contribution.id) or any(c.id == contribution.id for c, _ in self._pending):
+            return
+        if self._pending:  # behind what is still to be added
+            self._pending.append((contribution, False))
+            self._set_count(self._count + 1)
+            return
         option_list = self.list
-        option_list.add_option(Option(contribution_prompt(contribution), id=contribution.id))
+        option_list.add_option(self._option(contribution, False))
         self._set_count(option_list.option_count)
         option_list.scroll_end(animate=False, immediate=True)
 
     def update(self, contribution: Contribution, *, has_agreement: bool = False) -> None:
-        self.list.replace_option_prompt(
-            contribution.id, contribution_prompt(contribution, has_agreement=has_agreement)
-        )
+        """Change one option's prompt in place."""
+        self.finish()
+        if self.contains(contribution.id):
+            self._refresh(contribution, has_agreement)
 
     def select(self, contribution_id: str) -> bool:
+        self.finish()
         option_list = self.list
         try:
             option_list.highlighted = option_list.get_option_index(contribution_id)
@@ -187,6 +265,7 @@ class ContributionColumn(Vertical):
         return True
 
     def select_last(self) -> None:
+        self.finish()
         option_list = self.list
         if option_list.option_count:
             option_list.highlighted = option_list.option_count - 1
@@ -199,6 +278,7 @@ class ContributionColumn(Vertical):
         return True
 
     def remove(self, contribution_id: str) -> None:
+        self.finish()
         if self.contains(contribution_id):
             self.list.remove_option(contribution_id)
             self._set_count(self.list.option_count)

@@ -11,6 +11,7 @@ import copy
 from collections.abc import Callable
 
 from workshop import timer as timers
+from workshop.app.writer import SessionWriter
 from workshop.clock import Clock
 from workshop.errors import ValidationError
 from workshop.model import Contribution, Session
@@ -36,6 +37,8 @@ class LiveBase:
         self.goals = stored.goals
         self.all_scan_scores = stored.scan_scores
         self.template = Template.from_dict(self.session.template)
+        # The one writer every front end hands its changes to (no thread until the first one).
+        self.writer = SessionWriter(f"workshop-writer-{self.session.id}")
 
     # -- where we are ---------------------------------------------------------------------------
 
@@ -81,5 +84,6 @@ class LiveBase:
         )
 
     def close(self) -> None:
-        """Close the file and give up the lock. Safe to call more than once."""
-        self.file.close()
+        """Finish the changes handed to the writer, then close the file and give up the lock.
+        Safe to call more than once."""
+        self.writer.close(self.file.close)

@@ -118,8 +118,8 @@ class ContributionsMixin(LiveBase):
 
     def restore_contribution(self, contribution: Contribution) -> None:
         self.file.save_contribution(contribution)
-        self.contributions.append(contribution)
-        self.contributions.sort(key=lambda c: c.created)
+        # A new list, not sorted in place: the UI thread may be reading the old one meanwhile.
+        self.contributions = sorted([*self.contributions, contribution], key=lambda c: c.created)
         self.deleted[:] = [c for c in self.deleted if c.id != contribution.id]
 
     def _replace_contribution(self, old: Contribution, new: Contribution) -> Contribution:
