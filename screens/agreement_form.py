@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from screens.field_form import FieldForm
 from screens.literal import literal
+from screens.suggestions import ChoiceSuggester
 from workshop.model import (
     INSTRUMENTS,
     Agreement,
@@ -172,9 +172,7 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
                 if name == "afspraak":
                     yield WhatArea(placeholder=placeholder, id=f"input-{name}")
                 else:
-                    suggester = (
-                        SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
-                    )
+                    suggester = ChoiceSuggester(suggestions) if suggestions else None
                     field_input = Input(
                         placeholder=placeholder,
                         suggester=suggester,

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Static, TextArea
 from screens.base import WorkshopModal
 from screens.confirm import close_form
 from screens.literal import literal
+from screens.suggestions import take_suggestion
 from workshop.errors import ValidationError
 
 ResultT = TypeVar("ResultT")
@@ -86,8 +87,7 @@ class FieldForm(WorkshopModal[ResultT]):
         focused = self.focused
         if focused not in inputs:
             raise SkipAction()  # a button has focus: Enter presses it
-        if isinstance(focused, Input) and focused.cursor_at_end:
-            focused.action_cursor_right()  # takes the grey suggestion, if one is shown
+        take_suggestion(focused)  # also when its grey text is not drawn yet: no race with Enter
         index = inputs.index(focused)  # type: ignore[arg-type]
         if index + 1 < len(inputs):
             self.set_focus(inputs[index + 1])  # at once: keys typed next must land there
