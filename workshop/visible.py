@@ -54,7 +54,8 @@ def visible(value: object, limit: int | None = DEFAULT_LIMIT) -> str:
         return "(een heel groot getal)"
     if limit is not None:
         text = text[: limit + 1]  # what is cut off anyway need not be looked at
-    shown = "".join(map(show_char, text))
+    # Printable ASCII (the usual case) holds no control: no need to look at each character.
+    shown = text if text.isascii() and text.isprintable() else "".join(map(show_char, text))
     if limit is not None and len(shown) > limit:
         return shown[:limit] + ELLIPSIS
     return shown
