@@ -44,7 +44,7 @@ class VisibleStream:
             if len(part) > room:
                 part, self._cut = part[:room], True
             self._column += len(part)
-            if not (part.isascii() and part.isprintable()):  # printable ASCII needs no look
+            if not part.isprintable():  # see visible(): nothing to show differently
                 part = "".join(map(show_char, part))
             pieces.append(part + (ELLIPSIS if self._cut else ""))
         self.stream.write("".join(pieces))
