@@ -289,3 +289,17 @@ def test_the_app_gets_the_real_terminal_back(tmp_path: Path) -> None:
     assert main(["--data", str(tmp_path)], launch=lambda r: seen.append(sys.stdout) or 0) == 0
     assert seen == [real]
     assert sys.stdout is real
+
+
+def test_printable_text_is_printed_unchanged_without_a_look_per_character() -> None:
+    """visible() and the console skip show_char for printable text (the list is printed fast);
+    that is only right while show_char changes no character str.isprintable accepts."""
+    import sys
+
+    from workshop.visible import show_char
+
+    changed = [
+        ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isprintable() and show_char(ch) != ch
+    ]
+    assert changed == []
+    assert visible("a\x1b[2Jb\u202e") == "a␛[2Jb<U+202E>"  # unprintable text is still looked at

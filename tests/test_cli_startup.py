@@ -60,3 +60,5 @@ def test_list_reads_only_the_summaries(tmp_path: Path) -> None:
     # Neither the session files' module, the session model, templates nor scans are needed.
     needless = {"workshop.store", "workshop.model", "workshop.template", "workshop.scan"}
     assert needless.isdisjoint(modules)
+    # Good summaries need no Dutch reasons for a refusal: those load only when one is refused.
+    assert "workshop.schema_errors" not in modules

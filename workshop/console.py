@@ -44,7 +44,9 @@ class VisibleStream:
             if len(part) > room:
                 part, self._cut = part[:room], True
             self._column += len(part)
-            pieces.append("".join(map(show_char, part)) + (ELLIPSIS if self._cut else ""))
+            if not part.isprintable():  # see visible(): nothing to show differently
+                part = "".join(map(show_char, part))
+            pieces.append(part + (ELLIPSIS if self._cut else ""))
         self.stream.write("".join(pieces))
         return len(text)
 

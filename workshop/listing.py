@@ -56,11 +56,15 @@ def summary_from_data(path: Path, data: object) -> SessionSummary:
     belongs to its folder is for the store to say: workshop.folders.check_folder_id.)"""
     # The schema (msgspec) is loaded here, when a summary is read, not when listing is imported.
     from workshop.schema import STORED, decode
-    from workshop.schema_errors import Invalid
 
     try:
         summary: SessionSummary = decode(data, SessionSummary, STORED)
-    except Invalid:
+    except ValueError as error:
+        # schema_errors (Invalid) is loaded only once a summary is refused
+        from workshop.schema_errors import Invalid
+
+        if not isinstance(error, Invalid):
+            raise
         raise DamagedFileError(path, "het overzicht van de sessie is onleesbaar.") from None
     if summary.updated.tzinfo is None:
         raise DamagedFileError(path, "het overzicht van de sessie klopt niet.")

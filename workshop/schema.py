@@ -32,7 +32,6 @@ from typing import Annotated, Any, Literal, Union
 import msgspec
 
 from workshop.limits import STORED_DAY_YEARS, YEARS, Range
-from workshop.schema_errors import Invalid, explain
 from workshop.schema_types import (
     ADDED_LATER,
     DUE,
@@ -58,7 +57,6 @@ __all__ = [
     "STORED",
     "STRICT",
     "TRUSTED",
-    "Invalid",
     "build",
     "decode",
     "encode",
@@ -214,22 +212,47 @@ def _scan_ids() -> list[str]:
 # -- reading and writing ---------------------------------------------------------------------------
 
 
+def __getattr__(name: str) -> Any:
+    # Invalid and its Dutch reasons are loaded only when something is refused: listing sessions
+    # reads a hundred good summaries and has no use for them.
+    if name == "Invalid":
+        from workshop.schema_errors import Invalid
+
+        return Invalid
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _reader(hint: Any, mode: str) -> tuple[Any, bool]:
+    """What ``decode`` checks ``hint`` against, and whether it has ``Shape`` fields: worked out
+    once per type and kind of file, not for every value read."""
+    return wire_type(hint, mode), _has_shape(hint)
+
+
 def decode(data: object, hint: Any, mode: str) -> Any:
     """``data`` (plain JSON or TOML values) as ``hint`` (a dataclass, or a list of them).
 
     Raises ``Invalid`` for the first value that does not fit.
     """
+    wire_hint, shaped = _reader(hint, mode)
     try:
-        wire = msgspec.convert(data, wire_type(hint, mode))
+        wire = msgspec.convert(data, wire_hint)
     except msgspec.ValidationError as error:
-        raise explain(error, hint, data, encoded=True) from None
-    for holder, name in _shaped(wire, hint):
-        # A dict in the dataclass: as plain data, with what a missing field defaults to.
-        setattr(holder, name, msgspec.json.decode(msgspec.json.encode(getattr(holder, name))))
+        raise _explain(error, hint, data, encoded=True) from None
+    if shaped:
+        for holder, name in _shaped(wire, hint):
+            # A dict in the dataclass: as plain data, with what a missing field defaults to.
+            setattr(holder, name, msgspec.json.decode(msgspec.json.encode(getattr(holder, name))))
     try:
         return build(wire, hint)
     except msgspec.ValidationError as error:
-        raise explain(error, hint, wire, encoded=False) from None
+        raise _explain(error, hint, wire, encoded=False) from None
+
+
+def _explain(error: Exception, hint: Any, source: object, *, encoded: bool) -> Exception:
+    from workshop.schema_errors import explain
+
+    return explain(error, hint, source, encoded=encoded)
 
 
 def build(wire: object, hint: Any) -> Any:

@@ -54,7 +54,9 @@ def visible(value: object, limit: int | None = DEFAULT_LIMIT) -> str:
         return "(een heel groot getal)"
     if limit is not None:
         text = text[: limit + 1]  # what is cut off anyway need not be looked at
-    shown = "".join(map(show_char, text))
+    # Everything show_char changes (Cc, Cf, Cs, Zl, Zp) is unprintable to str.isprintable, so
+    # printable text (the usual case) need not be looked at character by character.
+    shown = text if text.isprintable() else "".join(map(show_char, text))
     if limit is not None and len(shown) > limit:
         return shown[:limit] + ELLIPSIS
     return shown
