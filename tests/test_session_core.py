@@ -332,6 +332,9 @@ def test_read_only_session_refuses_every_change(
     contribution = writer.add_contribution("Bestaand", Group.OUDERPANEL)
     writer.add_agreement("Bestaande afspraak", "Fatima")
     writer.start_timer()
+    # The writer may fold its journal into session.json in the background; let it finish, so
+    # that any change to the file below can only come from the viewer.
+    writer.file.wait_for_compaction()
     viewer = open_session(store, writer.session.id, clock, read_only=True)
     try:
         assert viewer.read_only and not writer.read_only
