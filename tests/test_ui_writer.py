@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from test_ui_typeahead import SIZE, burst, capture_value, message, new_session, runner_of, settle
+from helpers_keys import SIZE, burst, capture_value, message, new_session, runner_of, settle
 from textual.pilot import Pilot
 from textual.widgets import Input
 

@@ -1,0 +1,150 @@
+"""Keys typed the way a fast typist or a busy terminal sends them, and the runner they land in.
+
+Shared by the type-ahead tests (tests/test_ui_typeahead.py) and the writer tests
+(tests/test_ui_writer.py).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from screens.runner import RunnerScreen
+from workshop import journal, storage
+from workshop import store as store_module
+from workshop.clock import FakeClock
+from workshop.errors import StoreError
+from workshop.model import Group
+from workshop.session import create_session, new_participant
+from workshop.store import SessionStore
+from workshop.template import DEFAULT_TEMPLATE_ID, get_template
+
+SIZE = (120, 36)
+SLOW_WRITE = 0.03  # seconds per file written: a slow USB stick, kept short so the tests stay fast
+START = datetime.fromisoformat("2026-03-10T09:00:00+01:00")
+
+
+# -- a slow disk and a fast typist --------------------------------------------------------------
+
+
+@contextmanager
+def slow_disk(delay: float = SLOW_WRITE) -> Iterator[None]:
+    """Every file the store writes, and every journal record it appends, takes ``delay`` longer,
+    as a slow fsync does (on the thread that writes: the app's own, or the session's writer)."""
+    real = storage.write_atomically
+    real_append = journal.JournalWriter.append
+
+    def slow_write(path: Path, content: bytes) -> None:
+        time.sleep(delay)
+        real(path, content)
+
+    def slow_append(self: journal.JournalWriter, line: bytes) -> None:
+        time.sleep(delay)
+        real_append(self, line)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(storage, "write_atomically", slow_write)
+        patch.setattr(store_module, "write_atomically", slow_write)
+        patch.setattr(journal.JournalWriter, "append", slow_append)
+        yield
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal gives for one key: a character, or a key name like "enter"."""
+    if key == " ":
+        return events.Key("space", " ")
+    if len(key) == 1:
+        return events.Key(key, key)
+    characters = {"enter": "\r", "tab": "\t", "backspace": "\x7f", "escape": "\x1b"}
+    return events.Key(key, characters.get(key))
+
+
+def burst(app: App[object], keys: Iterable[str]) -> None:
+    """Queue all keys at once, without waiting in between: as a fast typist on a busy app."""
+    for key in keys:
+        app.post_message(key_event(key))
+
+
+def busy(app: App[object]) -> bool:
+    """Messages to handle, keys waiting, or changes handed to the session's writer and not yet
+    shown (saves no longer block the app, so a quiet app may still be saving)."""
+    nodes = [node for screen in app.screen_stack for node in screen.walk_children(with_self=True)]
+    pumps = [app, *nodes]
+    if any(not pump._message_queue.empty() for pump in pumps):
+        return True
+    if getattr(app, "keys_waiting", False):
+        return True
+    writes = [getattr(screen, "writes", None) for screen in app.screen_stack]
+    return any(w is not None and not w.idle for w in writes)
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait until every key and every message it caused has been handled."""
+    quiet = 0
+    for _ in range(1000):
+        await pilot.pause()
+        quiet = 0 if busy(pilot.app) else quiet + 1
+        if quiet >= 3:
+            return
+    raise AssertionError("the app kept busy")
+
+
+def typed(text: str) -> list[str]:
+    return list(text)
+
+
+# -- sessions -----------------------------------------------------------------------------------
+
+
+def new_session(store: SessionStore, clock: FakeClock) -> str:
+    live = create_session(
+        store,
+        clock,
+        title="Teamoverleg De Zonnebloem",
+        template=get_template(DEFAULT_TEMPLATE_ID),
+        participants=[
+            new_participant(Group.TEAM, "Anouk Bakker"),
+            new_participant(Group.TEAM, "Bram Visser"),
+            new_participant(Group.OUDERPANEL, "Sevda"),
+            new_participant(Group.OUDERPANEL),
+        ],
+    )
+    live.close()
+    return live.session.id
+
+
+async def runner_of(pilot: Pilot[object]) -> RunnerScreen:
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, RunnerScreen)
+    return screen
+
+
+def capture_value(screen: RunnerScreen) -> str:
+    return screen.query_one("#capture-input", Input).value
+
+
+def message(screen: RunnerScreen) -> str:
+    return str(screen.query_one("#capture-message").render())
+
+
+def stored_texts(store: SessionStore, session_id: str) -> list[str]:
+    return [c.text for c in SessionStore(store.root).load(session_id).contributions]
+
+
+def refuse_saves(monkeypatch: pytest.MonkeyPatch, screen: RunnerScreen) -> None:
+    """From now on every remark the runner saves fails as on a full disk (until undone)."""
+
+    def full(contribution: object) -> None:
+        raise StoreError("Opslaan is mislukt: de schijf is vol.")
+
+    monkeypatch.setattr(screen.live.file, "save_contribution", full)
