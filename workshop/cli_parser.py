@@ -1,0 +1,194 @@
+"""The ``workshop`` command line's parser: its commands and options, in Dutch.
+
+Kept apart from ``workshop.cli`` (which runs the commands) so that each stays small; it imports
+nothing heavy, so ``workshop --version`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from workshop import __version__
+from workshop.paths import ENV_VAR
+
+
+class DutchHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        # Sub-commands pass prefix="" to build their own name: keep that as it is.
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with Dutch headings and a one-line Dutch error."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"workshop: {translate_argparse(message)} (zie 'workshop --help')\n")
+
+
+def translate_argparse(message: str) -> str:
+    """argparse's own messages, in Dutch where we know them."""
+    replacements = {
+        "the following arguments are required": "dit ontbreekt",
+        "unrecognized arguments": "onbekende argumenten",
+        "invalid choice": "ongeldige keuze",
+        "choose from": "kies uit",
+        "expected one argument": "hier hoort een waarde bij",
+        "argument ": "argument ",
+    }
+    for english, dutch in replacements.items():
+        message = message.replace(english, dutch)
+    return message
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="workshop",
+        description="Begeleid een workshop over ouderbetrokkenheid in de VVE.\n"
+        "Zonder opdracht opent het programma het overzicht van je sessies.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"workshop {__version__}",
+        help="toon het versienummer en stop",
+    )
+    parser.add_argument(
+        "--data", metavar="MAP", help=f"map met je gegevens (anders ${ENV_VAR} of de standaardmap)"
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="OPDRACHT", title="opdrachten", parser_class=ArgumentParser
+    )
+
+    commands.add_parser(
+        "demo",
+        help="open een voorbeeldsessie die al is ingevuld",
+        description="Maak een ingevulde voorbeeldsessie en open die.",
+    )
+    commands.add_parser(
+        "list",
+        help="toon de opgeslagen sessies",
+        description="Toon de opgeslagen sessies, de nieuwste eerst.",
+    )
+
+    export = commands.add_parser(
+        "export",
+        help="sla een sessie op als plan, webpagina of JSON",
+        description="Sla het plan van aanpak van een sessie op.",
+    )
+    export.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    export.add_argument(
+        "--format",
+        choices=["md", "html", "json"],
+        default="md",
+        help="md (standaard), html of json",
+    )
+    export.add_argument("--out", metavar="PAD", help="bestand of map om in op te slaan")
+    export.add_argument(
+        "--zonder-namen",
+        action="store_true",
+        help="vervang elke naam door een rol (ouder, teamlid), om buiten het team te delen",
+    )
+
+    imp = commands.add_parser(
+        "import",
+        help="lees een sessie uit een JSON-bestand",
+        description="Lees een sessie uit een JSON-bestand (uit export).",
+    )
+    imp.add_argument("file", metavar="BESTAND")
+
+    commands.add_parser(
+        "templates", help="toon de sjablonen", description="Toon de ingebouwde sjablonen."
+    )
+    commands.add_parser(
+        "info",
+        help="toon waar je gegevens staan",
+        description="Toon de versie en de map met je gegevens.",
+    )
+    _add_trajectory_commands(commands)
+    _add_care_commands(commands)
+    return parser
+
+
+def _add_trajectory_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """afspraken and agenda: following agreements across sessions (issue 4)."""
+    agreements = commands.add_parser(
+        "afspraken",
+        aliases=["agreements"],
+        help="toon de afspraken uit alle sessies",
+        description="Toon de afspraken uit alle sessies. Van een afspraak die is meegenomen naar\n"
+        "een volgende sessie, zie je alleen de nieuwste versie.",
+    )
+    agreements.add_argument(
+        "--open", action="store_true", help="alleen afspraken die open zijn of bezig"
+    )
+    agreements.add_argument(
+        "--eigenaar", "--owner", dest="owner", metavar="NAAM", help="alleen de afspraken van NAAM"
+    )
+    agreements.add_argument(
+        "--locatie",
+        "--location",
+        dest="location",
+        metavar="NAAM",
+        help="alleen sessies waarvan de locatie NAAM bevat",
+    )
+    agreements.add_argument(
+        "--md", metavar="PAD", help="sla de lijst op als Markdown, per eigenaar (bestand of map)"
+    )
+    agenda = commands.add_parser(
+        "agenda",
+        aliases=["calendar"],
+        help="sla de afspraken met een datum op als agendabestand (.ics)",
+        description="Sla de afspraken van een sessie die een datum hebben op als agendabestand\n"
+        "(.ics). Dat bestand kun je openen in je eigen agenda.",
+    )
+    agenda.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    agenda.add_argument("--out", metavar="PAD", help="bestand of map om in op te slaan")
+
+
+def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """doctor, vergeet and verwijder: looking after the data (issue 5)."""
+    doctor = commands.add_parser(
+        "doctor",
+        help="zoek problemen in je opgeslagen sessies en herstel ze",
+        description="Zoek problemen in je opgeslagen sessies. Er verandert niets, tenzij je\n"
+        "--herstel gebruikt: dan wordt de laatste goede reservekopie teruggezet. Een\n"
+        "beschadigd bestand wordt daarbij bewaard, nooit verwijderd.",
+    )
+    doctor.add_argument(
+        "--herstel", metavar="SESSIE", help="herstel deze sessie (code of begin van de titel)"
+    )
+    forget = commands.add_parser(
+        "vergeet",
+        aliases=["forget"],
+        help="haal de naam van een persoon uit alle sessies (AVG)",
+        description="Haal een naam uit alle sessies en reservekopieën, ook uit vrije tekst.\n"
+        "Inbreng en afspraken blijven staan; in plaats van de naam komt 'ouder' of 'teamlid'.\n"
+        "Wat niet lukt, staat in een lijst aan het eind.",
+    )
+    forget.add_argument("name", metavar="NAAM")
+    forget.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    delete = commands.add_parser(
+        "verwijder",
+        aliases=["delete"],
+        help="verwijder een sessie helemaal, met reservekopieën",
+        description="Verwijder een sessie helemaal, met alle reservekopieën.",
+    )
+    delete.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    delete.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    unlock = commands.add_parser(
+        "ontgrendel",
+        aliases=["unlock"],
+        help="geef het slot van een sessie vrij (bijvoorbeeld van een andere computer)",
+        description="Geef het slot van een sessie vrij als daar niemand meer aan werkt.",
+    )
+    unlock.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    unlock.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
