@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.field_form import FieldForm
 from screens.literal import literal
+from screens.suggestions import ChoiceSuggester
 from workshop.errors import ValidationError
 from workshop.goals import INSPECTION_NORM_PERCENT, Goal, Judgement, norm_suggestion
 from workshop.text import format_date
@@ -100,11 +100,7 @@ class GoalDialog(FieldForm[Goal | None]):
                 with Horizontal(classes="field", id=f"field-{spec.name}"):
                     yield Label(spec.label, classes="field-label")
                     with Vertical(classes="field-body"):
-                        suggester = (
-                            SuggestFromList(spec.suggestions, case_sensitive=False)
-                            if spec.suggestions
-                            else None
-                        )
+                        suggester = ChoiceSuggester(spec.suggestions) if spec.suggestions else None
                         field_input = Input(
                             placeholder=spec.placeholder,
                             suggester=suggester,

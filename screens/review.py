@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
 from screens.base import WorkshopScreen
 from screens.literal import literal
+from screens.suggestions import ChoiceSuggester, take_suggestion
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Agreement, Horizon, SessionSummary, Status
 from workshop.text import format_date
@@ -431,9 +431,7 @@ class ReviewScreen(WorkshopScreen[None]):
             "eigenaar": names,
             "wanneer": [h.value for h in Horizon],
         }.get(what)
-        edit_input.suggester = (
-            SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
-        )
+        edit_input.suggester = ChoiceSuggester(suggestions) if suggestions else None
         edit_input.value = {
             "notitie": agreement.note,
             "eigenaar": agreement.owner,
@@ -479,7 +477,8 @@ class ReviewScreen(WorkshopScreen[None]):
         if agreement is None or self.editing is None:
             self.close_edit()
             return
-        value = await _with_suggestion(edit_input)
+        take_suggestion(edit_input)  # shown as taken, also if the save is refused
+        value = edit_input.value
         editing = self.editing
 
         def review() -> Agreement:
@@ -506,15 +505,3 @@ async def _caught_up(widget: Widget) -> None:
     done = asyncio.Event()
     if widget.call_later(done.set):
         await done.wait()
-
-
-async def _with_suggestion(edit_input: Input) -> str:
-    """The typed value, completed by the suggestion the input shows (or is about to show)."""
-    value, suggester = edit_input.value, edit_input.suggester
-    if not value or suggester is None or not edit_input.cursor_at_end:
-        return value
-    wanted = value if suggester.case_sensitive else value.casefold()
-    suggestion = await suggester.get_suggestion(wanted)
-    if suggestion:
-        edit_input.value = suggestion  # shown as taken, also if the save is refused
-    return suggestion or value

@@ -40,8 +40,10 @@ def take_suggestion(field: object) -> None:
     if not isinstance(field, Input) or not field.value or not field.cursor_at_end:
         return
     suggester = field.suggester
-    if isinstance(suggester, ChoiceSuggester):
-        completion = suggester.complete(field.value)
-        if completion:
-            field.value = completion
-            field.cursor_position = len(completion)
+    if not isinstance(suggester, ChoiceSuggester):
+        field.action_cursor_right()  # another suggester: take its grey text, if it is shown
+        return
+    completion = suggester.complete(field.value)
+    if completion:
+        field.value = completion
+        field.cursor_position = len(completion)
