@@ -13,15 +13,21 @@ class TooSmallScreen(WorkshopModal[None]):
         super().__init__()
         self.min_width = min_width
         self.min_height = min_height
+        self.size_now: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="too-small-message")
-
-    def on_mount(self) -> None:
-        self.show_size(self.app.size.width, self.app.size.height)
+        yield Static(self.message(), id="too-small-message")
 
     def show_size(self, width: int, height: int) -> None:
-        self.query_one("#too-small-message", Static).update(
+        # A second resize can come before this screen has composed its text: the size is kept,
+        # and compose shows it.
+        self.size_now = (width, height)
+        for text in self.query("#too-small-message").results(Static):
+            text.update(self.message())
+
+    def message(self) -> str:
+        width, height = self.size_now or (self.app.size.width, self.app.size.height)
+        return (
             "Het venster is te klein.\n\n"
             f"Nodig: minstens {self.min_width} tekens breed en {self.min_height} regels hoog.\n"
             f"Nu: {width} breed en {height} hoog.\n\n"

@@ -1,0 +1,109 @@
+"""The home screen opens complete (list and keys in its first frame, read once), stays current."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+
+import pytest
+from textual.widgets import Footer, OptionList
+from textual.widgets._footer import FooterKey
+
+from screens.home import HomeScreen
+from screens.runner import RunnerScreen
+from workshop.session import create_session
+from workshop.session_store import SessionStore
+from workshop.template import DEFAULT_TEMPLATE_ID, get_template
+
+SIZE = (120, 36)
+
+
+def footer_keys(screen) -> list[str]:  # type: ignore[no-untyped-def]
+    return [key.description for key in screen.query(FooterKey)]
+
+
+def test_home_opens_with_its_keys_and_rebuilds_the_footer_only_on_a_change(
+    make_app, store, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    live.close()
+    rebuilds: list[int] = []
+    reads: list[int] = []
+    rebuild, scan = Footer.recompose, SessionStore.scan
+
+    async def counted_rebuild(self: Footer) -> None:
+        rebuilds.append(1)
+        await rebuild(self)
+
+    def counted_scan(self: SessionStore):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return scan(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted_rebuild)
+    monkeypatch.setattr(SessionStore, "scan", counted_scan)
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            home = pilot.app.screen
+            # The first frame has the keys that need a session; Textual's Footer starts empty
+            # and is rebuilt after each of the screen's first changes (four times here).
+            assert "Verder" in footer_keys(home) and "Verwijderen" in footer_keys(home)
+            await pilot.pause()
+            assert rebuilds == [] and reads == [1]
+            store.delete(live.session.id)
+            home.refresh_sessions()
+            await pilot.pause()
+            await pilot.pause()
+            # No session left: the keys that need one are gone from the footer.
+            assert "Verder" not in footer_keys(home) and "Nieuwe sessie" in footer_keys(home)
+            assert rebuilds == [1] and reads == [1, 1]
+
+    asyncio.run(scenario())
+
+
+def test_list_read_at_start_is_read_again_after_a_session_opened_at_start(
+    make_app, store, clock
+) -> None:
+    live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    live.close()
+
+    async def scenario() -> None:
+        # As 'workshop demo' does: the app opens a session on top of the home screen at once.
+        async with make_app(open_session_id=live.session.id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, RunnerScreen)
+            other = create_session(
+                store, clock, title="Ochtend", template=get_template(DEFAULT_TEMPLATE_ID)
+            )
+            other.close()
+            await pilot.app.pop_screen()
+            await pilot.pause()
+            home = pilot.app.screen
+            assert isinstance(home, HomeScreen)
+            assert sorted(s.title for s in home.summaries) == ["Avond", "Ochtend"]
+            assert home.query_one("#home-sessions", OptionList).option_count == 2
+
+    asyncio.run(scenario())
+
+
+def test_collector_waits_while_the_home_screen_is_built_and_runs_once_it_shows(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert gc.isenabled()
+    during: list[bool] = []
+    compose = HomeScreen.compose
+
+    def watched(self: HomeScreen):  # type: ignore[no-untyped-def]
+        during.append(gc.isenabled())
+        return compose(self)
+
+    monkeypatch.setattr(HomeScreen, "compose", watched)
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert during == [False]  # no collecting while start-up makes its many objects
+            assert gc.isenabled()  # the first frame is there: collecting as usual
+
+    asyncio.run(scenario())
+    assert gc.isenabled()
