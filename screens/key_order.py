@@ -18,7 +18,7 @@ is routed:
 - a key waits until the focused widget has handled the messages sent to it before (its Focus
   event), as it would have when the key went through that widget's queue.
 
-This uses a few private parts of Textual (pinned in pyproject.toml); tests/test_ui_typeahead.py
+This uses a few private parts of Textual (pinned in pyproject.toml); tests/tui/test_ui_typeahead.py
 covers them.
 
 ``after_keys`` runs a callback once every key received so far has been handled; the capture

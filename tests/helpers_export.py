@@ -1,17 +1,8 @@
-"""Shared builders for the export, interchange and anonymize tests, and tests of those builders.
-
-- ``demo_stored``: the demo session, built on a fake clock in a temporary store;
-- ``hostile_session``: a session with hostile text in every text field, template included, with
-  goals, agreements brought along from an earlier session and reviewed, and scan scores;
-- ``stored_sessions``: a hypothesis strategy for valid sessions with arbitrary Unicode text, the
-  fields of goals, reviews and scans included;
-- ``Outline``: what a Markdown document consists of, read from markdown-it-py tokens.
-"""
+"""Sessions and text strategies shared by the export, interchange and anonymising tests."""
 
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -46,8 +37,6 @@ from workshop.scan import SCALE, ScanScore, builtin_scans
 from workshop.store import SessionStore, StoredSession
 from workshop.template import HINT_KINDS, STEP_KINDS, get_template
 from workshop.text import clean_line
-
-# ---------------------------------------------------------------- hostile text
 
 HOSTILE: tuple[str, ...] = (
     "# x",
@@ -202,17 +191,23 @@ def demo_stored(folder: Path) -> StoredSession:
         live.close()
 
 
-# ---------------------------------------------------------------- hypothesis strategies
-
 _ANY_CHAR = st.characters(exclude_categories=("Cs",))
+
+
 _MARKDOWN_CHAR = st.sampled_from(list("#|`*_[]<>&\\-+=.)(!~:1 \n\t"))
+
+
 _RAW_TEXT = st.one_of(
     st.text(st.one_of(_ANY_CHAR, _MARKDOWN_CHAR), max_size=30),
     st.sampled_from(HOSTILE),
 )
+
+
 TIMEZONES = st.sampled_from(
     [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))]
 )
+
+
 MOMENTS = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31), timezones=TIMEZONES
 )
@@ -369,6 +364,8 @@ def stored_sessions(draw: st.DrawFn) -> StoredSession:
 
 
 SESSION_IDS = st.from_regex(r"[a-z0-9][a-z0-9-]{2,20}", fullmatch=True)
+
+
 _SCAN_KEYS = [(scan.id, s.code) for scan in builtin_scans() for s in scan.statements]
 
 
@@ -383,8 +380,6 @@ def scan_scores(draw: st.DrawFn) -> list[ScanScore]:
         for (scan, code), group in keys
     ]
 
-
-# ---------------------------------------------------------------- reading a document back
 
 INLINE_MARKUP_WE_WRITE = {"text", "strong_open", "strong_close", "em_open", "em_close"}
 
@@ -494,8 +489,6 @@ def expected_table_rows(stored: StoredSession) -> list[int]:
     ]
 
 
-# ---------------------------------------------------------------- the same session, plain
-
 _TEXT_KEYS = {
     "title",
     "location",
@@ -549,51 +542,3 @@ def plain_copy(stored: StoredSession) -> StoredSession:
         [Goal.from_dict(plain.walk(g.to_dict())) for g in stored.goals],
         list(stored.scan_scores),
     )
-
-
-# ---------------------------------------------------------------- tests of the builders
-
-
-def _text_fields(stored: StoredSession) -> list[tuple[str, str]]:
-    """Every non-empty piece of user text, with where it is."""
-    found: list[tuple[str, str]] = []
-
-    def walk(value: Any, path: str, key: str | None) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, f"{path}.{k}", k)
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, f"{path}[{i}]", key)
-        elif isinstance(value, str) and key in _TEXT_KEYS and value:
-            found.append((path, value))
-
-    walk(stored.session.to_dict(), "session", None)
-    for i, c in enumerate(stored.contributions):
-        walk(c.to_dict(), f"contributions[{i}]", None)
-    for i, a in enumerate(stored.agreements):
-        walk(a.to_dict(), f"agreements[{i}]", None)
-    for i, g in enumerate(stored.goals):
-        walk(g.to_dict(), f"goals[{i}]", None)
-    return found
-
-
-def test_hostile_session_has_hostile_text_in_every_text_field() -> None:
-    stored = hostile_session()
-    fields = _text_fields(stored)
-    hostile_texts = {clean_line(h) for h in HOSTILE}
-    plain = [(path, value) for path, value in fields if value not in hostile_texts]
-    named = [p for p in stored.session.participants if p.name]
-    keys = {re.sub(r"\[\d+\]$", "", path).rsplit(".", 1)[-1] for path, _ in fields}
-    assert plain == []
-    assert keys == _TEXT_KEYS
-    assert len(named) == 7
-
-
-def test_plain_copy_replaces_every_text_and_keeps_everything_else() -> None:
-    stored = hostile_session()
-    plain = plain_copy(stored)
-    assert all(value.startswith("tekst") for _, value in _text_fields(plain))
-    assert [c.votes for c in plain.contributions] == [c.votes for c in stored.contributions]
-    assert plain.session.timing_log == stored.session.timing_log
-    assert [a.status for a in plain.agreements] == [a.status for a in stored.agreements]
