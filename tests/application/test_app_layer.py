@@ -126,6 +126,19 @@ def test_the_demo_is_stored_closed_and_listed(workspace: Workspace) -> None:
     workspace.open(session_id).close()  # its lock was given back
 
 
+def test_the_demo_opens_on_a_step_full_of_remarks_from_both_groups(workspace: Workspace) -> None:
+    live = workspace.open(workspace.create_demo())
+    try:
+        here = live.session.position
+        shown = [
+            c for c in live.contributions if (c.phase, c.step) == (here.phase, here.step)
+        ]
+        assert len(shown) >= 5
+        assert {c.group for c in shown} == {Group.TEAM, Group.OUDERPANEL}
+    finally:
+        live.close()
+
+
 def test_deleting_names_the_session_and_a_damaged_one_by_its_folder(
     workspace: Workspace, store: SessionStore, clock: FakeClock
 ) -> None:

@@ -126,6 +126,31 @@ _CONTRIBUTIONS: list[tuple[int, int, Group, Kind, PartnershipForm | None, str]] 
         PartnershipForm.INFORMEEL,
         "Ik wil wel helpen om nieuwe ouders wegwijs te maken.",
     ),
+    (
+        3,
+        0,
+        T,
+        Kind.OBSERVATIE,
+        PartnershipForm.INFORMEEL,
+        "Het koffiemoment op vrijdag loopt goed: elke week komen er meer ouders.",
+    ),
+    (
+        3,
+        0,
+        P,
+        Kind.WENS,
+        PartnershipForm.DIDACTISCH,
+        "Ik wil vaker zien wat mijn kind op de groep doet, met een foto of een filmpje.",
+    ),
+    (
+        3,
+        0,
+        T,
+        Kind.IDEE,
+        PartnershipForm.PEDAGOGISCH,
+        "We kunnen ouders vragen wat hun kind thuis graag doet, en dat in de groep gebruiken.",
+    ),
+    (3, 0, P, Kind.KNELPUNT, None, "Als ik iets vraag, weet ik niet bij wie ik moet zijn."),
 ]
 
 
@@ -216,7 +241,8 @@ def create_demo_session(store: SessionStore, clock: Clock) -> LiveSession:
         instrument="inloopochtend",
         form=PartnershipForm.MAATSCHAPPELIJK,
     )
-    live.go_to(3, 2)
+    # Open on a step full of remarks from both groups, so a newcomer sees a filled workshop.
+    live.go_to(3, 0)
     session_id = live.session.id
     live.close()
     # Reopen on the real clock, so the app continues from now.
