@@ -154,7 +154,7 @@ def test_the_token_becomes_a_strict_httponly_cookie_and_leaves_the_address(
     parent = Phone(server, "ouderpanel")
     assert "HttpOnly" in parent.set_cookie and "SameSite=Strict" in parent.set_cookie
     assert server.gate.tokens["ouderpanel"] not in parent.set_cookie
-    status, headers, text = parent.get("/")
+    _, headers, text = parent.get("/")
     assert headers["Referrer-Policy"] == "no-referrer"
     csp = headers["Content-Security-Policy"]
     nonce = re.search(r"'nonce-([^']+)'", csp)[1]  # type: ignore[index]

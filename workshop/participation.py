@@ -3,8 +3,8 @@
 A remark from a phone (``PhoneRemark``) waits in a table of its own until the facilitator accepts
 it; accepting makes it a ``Contribution`` like a typed one (with ``source`` "telefoon" and the
 page's language), so nothing that reads contributions (the columns, the exports, the balance)
-ever sees a remark nobody accepted. A phone is known only by ``PhoneId``: a hash of the random cookie the
-phone holds, never an address, a browser's name or a join token.
+ever sees a remark nobody accepted. A phone is known only by ``PhoneId``: a hash of the random
+cookie the phone holds, never an address, a browser's name or a join token.
 
 Votes are kept per phone (``PhoneVote``, at most ``MAX_DOTS_ON_ONE`` on one remark, within the
 session's budget); the contribution's own ``votes`` holds the total. Self-scan answers are kept
