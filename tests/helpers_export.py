@@ -240,6 +240,7 @@ def templates(draw: st.DrawFn) -> dict[str, Any]:
                         "title": draw(lines(required=True)),
                         "questions": draw(st.lists(lines(required=True), max_size=2)),
                         "kind": draw(st.sampled_from(STEP_KINDS)),
+                        "translations": [],
                     }
                     for _ in range(draw(st.integers(1, 3)))
                 ],

@@ -148,6 +148,8 @@ def names_in(stored: StoredSession) -> NameReplacer:
     replacer.add(session.facilitator, FACILITATOR_ROLE)
     for contribution in stored.contributions:
         replacer.add(contribution.author, contribution.group.role)
+    for remark in stored.remarks:
+        replacer.add(remark.name, remark.group.role)
     for agreement in stored.agreements:
         replacer.add(agreement.owner, OWNER_ROLE)
     return replacer

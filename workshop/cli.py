@@ -102,6 +102,10 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
         return cmd_delete(workspace, args.session, args.ja)
     if args.command in ("ontgrendel", "unlock"):
         return cmd_unlock(workspace, args.session, args.ja)
+    if args.command == "meedoen":
+        from workshop.phone.meedoen import serve
+
+        return serve(workspace, args.session, lan=args.lan, port=args.poort)
     raise AssertionError(f"unhandled command {args.command}")
 
 

@@ -192,3 +192,11 @@ def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: i
     )
     unlock.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
     unlock.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    join = commands.add_parser(
+        "meedoen",
+        help="laat ouders en team meedoen met hun telefoon, zonder het scherm van de app",
+        description="Laat telefoons meedoen met één sessie. Stoppen: Ctrl+C.",
+    )
+    join.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
+    join.add_argument("--lan", action="store_true", help="ook bereikbaar op het lokale netwerk")
+    join.add_argument("--poort", type=int, default=0, metavar="N", help="poort (standaard: vrij)")

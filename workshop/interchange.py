@@ -28,6 +28,7 @@ from workshop.clock import Clock
 from workshop.errors import StoreError, ValidationError, WorkshopError
 from workshop.goals import Goal
 from workshop.model import Agreement, Contribution, Session, new_id
+from workshop.participation import PhoneRemark, PhoneVote, ScanAnswer
 from workshop.scan import ScanScore
 from workshop.schema import STRICT, decode, encode
 from workshop.schema_errors import Invalid, short
@@ -65,6 +66,10 @@ class SessionDocument:
     goals: Annotated[list[Goal], ADDED_LATER] = field(default_factory=list, kw_only=True)
     agreements: list[Agreement]
     scan_scores: Annotated[list[ScanScore], ADDED_LATER] = field(default_factory=list)
+    # What phones sent (workshop.participation): a backup keeps the remarks still waiting too.
+    phone_remarks: Annotated[list[PhoneRemark], ADDED_LATER] = field(default_factory=list)
+    phone_votes: Annotated[list[PhoneVote], ADDED_LATER] = field(default_factory=list)
+    scan_answers: Annotated[list[ScanAnswer], ADDED_LATER] = field(default_factory=list)
 
 
 class ImportFileError(WorkshopError):
@@ -86,16 +91,22 @@ class ImportedSession(StoredSession):
 # -- writing ------------------------------------------------------------------------------------
 
 
-def dump_session(stored: StoredSession) -> dict[str, Any]:
-    """The session as an interchange document (plain JSON-ready values)."""
+def dump_session(stored: StoredSession, *, notes: bool = False) -> dict[str, Any]:
+    """The session as an interchange document (plain JSON-ready values).
+
+    The facilitator's private notes are left out unless ``notes`` is asked for.
+    """
     document = SessionDocument(
         format=FORMAT_NAME,
         version=FORMAT_VERSION,
-        session=stored.session,
+        session=stored.session if notes else replace(stored.session, notes=[]),
         contributions=stored.contributions,
         goals=stored.goals,
         agreements=_linked_agreements(stored),
         scan_scores=stored.scan_scores,
+        phone_remarks=stored.remarks,
+        phone_votes=stored.phone_votes,
+        scan_answers=stored.scan_answers,
     )
     return encode(document)
 
@@ -118,9 +129,9 @@ def _linked_agreements(stored: StoredSession) -> list[Agreement]:
     ]
 
 
-def dumps_session(stored: StoredSession) -> str:
+def dumps_session(stored: StoredSession, *, notes: bool = False) -> str:
     """The document as JSON text, readable by people too."""
-    return json.dumps(dump_session(stored), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(dump_session(stored, notes=notes), ensure_ascii=False, indent=2) + "\n"
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -139,6 +150,9 @@ def parse_session(data: object) -> StoredSession:
             agreements=document.agreements,
             goals=document.goals,
             scan_scores=document.scan_scores,
+            remarks=document.phone_remarks,
+            phone_votes=document.phone_votes,
+            scan_answers=document.scan_answers,
         )
         session_checks.check(stored, foreign=True)
     except Invalid as problem:
@@ -218,6 +232,9 @@ def import_file(store: SessionStore, path: Path, clock: Clock) -> ImportedSessio
         stored.agreements,
         goals=stored.goals,
         scan_scores=stored.scan_scores,
+        remarks=stored.remarks,
+        phone_votes=stored.phone_votes,
+        scan_answers=stored.scan_answers,
         copy_of=copy_of,
     )
 

@@ -50,6 +50,8 @@ TIMER_PLANNED = Range(0, DAY_SECONDS, whole=False)  # seconds, as adjusted durin
 # Seconds left on a paused timer; negative is overtime, kept for at most a year.
 TIMER_REMAINING = Range(-366 * DAY_SECONDS, DAY_SECONDS, whole=False)
 VOTES = Range(0, 10_000)  # dot votes on one contribution
+VOTE_BUDGET = Range(1, 20)  # dots one phone may give in one vote
+PHONE_DOTS = Range(0, 2)  # dots one phone may give one remark
 PERCENT = Range(0, 100)
 YEARS = Range(1900, 2200)  # every date and moment: sessions, due days, goals, timestamps
 # Dates people typed (a session's day, a due day, a goal's deadline) as a stored file may hold

@@ -16,11 +16,12 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from workshop.limits import TIMER_PLANNED, TIMER_REMAINING, VOTES
+from workshop.limits import TIMER_PLANNED, TIMER_REMAINING, VOTE_BUDGET, VOTES
 from workshop.schema_types import (
     ADDED_LATER,
     DUE,
     Bounded,
+    Code,
     Day,
     EncodedAs,
     Index,
@@ -58,6 +59,19 @@ class Group(StrEnum):
     def role(self) -> str:
         """The word used instead of a person's name (anonymous or forgotten)."""
         return "teamlid" if self is Group.TEAM else "ouder"
+
+
+class Source(StrEnum):
+    """Where a contribution came from: typed on the laptop, or sent from a phone and accepted."""
+
+    TYPED = "getypt"
+    PHONE = "telefoon"
+
+
+# The languages a phone page speaks (workshop.phone); a phone's remark keeps the one it came from.
+LANGUAGES: tuple[str, ...] = ("nl", "en", "ar", "tr", "pl", "uk")
+Language = Annotated[str, Code("[a-z]{2,3}", "een taalcode is 2 of 3 kleine letters, zoals 'nl'.")]
+DEFAULT_VOTE_BUDGET = 3
 
 
 class Kind(StrEnum):
@@ -197,6 +211,9 @@ class Contribution(Record):
     votes: Annotated[int, Bounded(VOTES)] = field(default=0, kw_only=True)
     created: Moment
     edited: Moment | None = field(default=None, kw_only=True)
+    source: Annotated[Source, ADDED_LATER] = field(default=Source.TYPED, kw_only=True)
+    # the language of the phone page it was written on; None: typed on the laptop
+    language: Annotated[Language | None, ADDED_LATER] = field(default=None, kw_only=True)
 
 
 @dataclass
@@ -275,6 +292,26 @@ class Position(Record):
 
 
 @dataclass
+class Note(Record):
+    """A private note of the facilitator: never projected, never exported unless asked."""
+
+    id: ItemId = field(default_factory=new_id, kw_only=True)
+    text: RequiredLong
+    phase: Index
+    created: Moment
+
+
+@dataclass
+class Participation(Record):
+    """The session's switches for phones (workshop.app.participation)."""
+
+    show_at_once: bool = False  # a phone's remark is accepted without review
+    vote_budget: Annotated[int, Bounded(VOTE_BUDGET)] = DEFAULT_VOTE_BUDGET  # dots per phone
+    voting: Position | None = None  # the step whose vote is open on phones; None: closed
+    scan: ItemId | None = None  # the scan phones may fill in; None: none
+
+
+@dataclass
 class Session(Record):
     """A workshop session. ``template`` is a copy of the template it follows (as a dict, see
     ``workshop.template``), so later edits to the template file never break a stored session."""
@@ -293,3 +330,6 @@ class Session(Record):
     timing_log: list[TimingEntry] = field(default_factory=list)
     bell: bool = True  # ring the terminal bell once when a phase's time is up
     created: Moment | None = None
+    participation: Annotated[Participation, ADDED_LATER] = field(default_factory=Participation)
+    # private: left out of every export unless asked (workshop.interchange)
+    notes: Annotated[list[Note], ADDED_LATER] = field(default_factory=list)

@@ -102,6 +102,12 @@ def text_fields(stored: StoredSession) -> list[TextField]:
             _field(FieldKind.TEXT, f"doel {n}, criterium", g, "criterion"),
             _field(FieldKind.TEXT, f"doel {n}, resultaat", g, "result"),
         ]
+    for n, r in enumerate(stored.remarks, 1):
+        fields.append(_field(FieldKind.TEXT, f"opmerking van een telefoon {n}", r, "text"))
+        label = f"opmerking van een telefoon {n}, naam"
+        fields.append(_field(FieldKind.AUTHOR, label, r, "name", r.group.role))
+    for n, note in enumerate(session.notes, 1):
+        fields.append(_field(FieldKind.TEXT, f"eigen notitie {n}", note, "text"))
     for get, put in _template_texts(session.template):
         fields.append(TextField(FieldKind.TEMPLATE, "sjabloon", get, put))
     return fields

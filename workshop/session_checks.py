@@ -55,6 +55,10 @@ def check(stored: StoredSession, *, foreign: bool) -> None:
             in_phase(f"{where}.phase", agreement.phase, steps)
         if foreign and agreement.goal is not None and agreement.goal not in goals:
             fail(f"{where}.goal", "dit moet de id van een doel in dit bestand zijn, of null.")
+    unique("phone_remarks", (r.id for r in stored.remarks))
+    for i, remark in enumerate(stored.remarks):
+        in_phase(f"phone_remarks[{i}].phase", remark.phase, steps)
+        in_step(f"phone_remarks[{i}].step", remark.step, steps[remark.phase])
     if foreign:
         _scan_scores(stored)
 

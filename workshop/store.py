@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from workshop.goals import Goal
 from workshop.listing import SESSION_FILE, SUMMARY_FILE, read_summary
 from workshop.lock import SessionLock
 from workshop.model import Agreement, Contribution, Position, Session
+from workshop.participation import PhoneRemark, PhoneVote, ScanAnswer
 from workshop.safe_files import read_regular
 from workshop.scan import ScanScore
 from workshop.session_store import SessionStore  # moved: listing is light
@@ -49,10 +51,14 @@ from workshop.stored_session import (
     AGREEMENTS_TABLE,
     CONTRIBUTIONS_TABLE,
     GOALS_TABLE,
+    PHONE_VOTES_TABLE,
+    REMARKS_TABLE,
     ROW_TABLES,
+    SCAN_ANSWERS_TABLE,
     SCAN_SCORES_TABLE,
     SESSION_TABLE,
     StoredSession,
+    keyed_row,
     scan_score_row,
     stored_from_tables,
     summary_fields,
@@ -201,6 +207,30 @@ class SessionFile:
     def save_scan_score(self, score: ScanScore) -> None:
         """Store a group's score for a statement, replacing its earlier one."""
         self._upsert(SCAN_SCORES_TABLE, scan_score_row(score))
+
+    def save_remarks(
+        self, remarks: Sequence[PhoneRemark], contributions: Sequence[Contribution] = ()
+    ) -> None:
+        """Phones' remarks, and the contributions accepting them made, in one write."""
+        self._write_rows(
+            [(REMARKS_TABLE, r.id, r.to_dict()) for r in remarks]
+            + [(CONTRIBUTIONS_TABLE, c.id, c.to_dict()) for c in contributions]
+        )
+
+    def remove_remark(self, remark_id: str) -> None:
+        self._remove(REMARKS_TABLE, remark_id)
+
+    def save_phone_vote(self, vote: PhoneVote, contribution: Contribution) -> None:
+        """A phone's dots on a contribution and the contribution's new total, in one write."""
+        self._write_rows(
+            [
+                (PHONE_VOTES_TABLE, vote.id, keyed_row(vote)),
+                (CONTRIBUTIONS_TABLE, contribution.id, contribution.to_dict()),
+            ]
+        )
+
+    def save_scan_answers(self, answers: list[ScanAnswer]) -> None:
+        self._write_rows([(SCAN_ANSWERS_TABLE, a.id, keyed_row(a)) for a in answers])
 
     def remove_goal(self, goal_id: str, unlinked: list[Agreement]) -> None:
         """Remove a goal and save the agreements that lost their link to it, in one write."""

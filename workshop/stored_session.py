@@ -22,6 +22,7 @@ from workshop.errors import DamagedFileError
 from workshop.goals import Goal
 from workshop.listing import summary_from_data as summary_from_data  # moved: listing is light
 from workshop.model import Agreement, Contribution, Session, SessionSummary
+from workshop.participation import PhoneRemark, PhoneVote, ScanAnswer
 from workshop.scan import ScanScore
 from workshop.schema import STORED, decode, encode
 from workshop.schema_errors import DUPLICATE, OUT_OF_RANGE, Invalid
@@ -32,13 +33,26 @@ CONTRIBUTIONS_TABLE = "contributions"
 AGREEMENTS_TABLE = "agreements"
 GOALS_TABLE = "goals"
 SCAN_SCORES_TABLE = "scan_scores"
-ROW_TABLES = (CONTRIBUTIONS_TABLE, AGREEMENTS_TABLE, GOALS_TABLE, SCAN_SCORES_TABLE)
+# What phones send (workshop.participation); files written before phones have none of these.
+REMARKS_TABLE = "phone_remarks"
+PHONE_VOTES_TABLE = "phone_votes"
+SCAN_ANSWERS_TABLE = "scan_answers"
+ROW_TABLES = (
+    CONTRIBUTIONS_TABLE,
+    AGREEMENTS_TABLE,
+    GOALS_TABLE,
+    SCAN_SCORES_TABLE,
+    REMARKS_TABLE,
+    PHONE_VOTES_TABLE,
+    SCAN_ANSWERS_TABLE,
+)
 
 # What one row of a table is called in a message about two rows with one id.
 _ROW_NAMES = {
     "contributions": "inbreng",
     "agreements": "afspraak",
     "goals": "doel",
+    "phone_remarks": "opmerking van een telefoon",
     "session.participants": "deelnemer",
 }
 
@@ -52,6 +66,14 @@ class StoredSession:
     agreements: list[Agreement]
     goals: list[Goal] = field(default_factory=list)
     scan_scores: list[ScanScore] = field(default_factory=list)
+    remarks: list[PhoneRemark] = field(default_factory=list)  # from phones, in the order sent
+    phone_votes: list[PhoneVote] = field(default_factory=list)
+    scan_answers: list[ScanAnswer] = field(default_factory=list)
+
+
+def keyed_row(record: PhoneVote | ScanAnswer) -> dict[str, Any]:
+    """A vote or scan answer as a table row: its id is what it answers (one row per phone)."""
+    return {"id": record.id, **record.to_dict()}
 
 
 def scan_score_row(score: ScanScore) -> dict[str, Any]:
@@ -74,6 +96,9 @@ def stored_from_tables(path: Path, tables: Tables) -> StoredSession:
         agreements=table(AGREEMENTS_TABLE, list[Agreement]),
         goals=table(GOALS_TABLE, list[Goal]),
         scan_scores=table(SCAN_SCORES_TABLE, list[ScanScore]),
+        remarks=sorted(table(REMARKS_TABLE, list[PhoneRemark]), key=lambda r: r.created),
+        phone_votes=table(PHONE_VOTES_TABLE, list[PhoneVote]),
+        scan_answers=table(SCAN_ANSWERS_TABLE, list[ScanAnswer]),
     )
     try:
         session_checks.check(stored, foreign=False)
@@ -117,6 +142,9 @@ def tables_from_stored(stored: StoredSession) -> Tables:
         SCAN_SCORES_TABLE: {
             str(i): scan_score_row(score) for i, score in enumerate(stored.scan_scores, 1)
         },
+        REMARKS_TABLE: {str(i): encode(r) for i, r in enumerate(stored.remarks, 1)},
+        PHONE_VOTES_TABLE: {str(i): keyed_row(v) for i, v in enumerate(stored.phone_votes, 1)},
+        SCAN_ANSWERS_TABLE: {str(i): keyed_row(a) for i, a in enumerate(stored.scan_answers, 1)},
     }
 
 

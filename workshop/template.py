@@ -18,8 +18,10 @@ from typing import Annotated, Literal, NoReturn, get_args
 
 from workshop.errors import TemplateError
 from workshop.limits import PHASE_MINUTES, PHASE_NUMBER
+from workshop.model import Language
 from workshop.resources import templates_dir
 from workshop.schema_types import (
+    ADDED_LATER,
     Bounded,
     NonEmpty,
     Record,
@@ -42,10 +44,21 @@ Texts = tuple[RequiredTemplateText, ...]
 
 
 @dataclass(frozen=True)
+class Translation(Record):
+    """A step's title and questions in another language, for the phone pages (workshop.phone).
+    A translation should be checked by a native speaker before a meeting."""
+
+    language: Language
+    title: TemplateText = ""
+    questions: Texts = ()
+
+
+@dataclass(frozen=True)
 class Step(Record):
     title: RequiredTemplateText
     questions: Texts = ()
     kind: StepKind = "gesprek"  # what the step does; "gesprek" is a conversation with questions
+    translations: Annotated[tuple[Translation, ...], ADDED_LATER] = ()
 
 
 @dataclass(frozen=True)

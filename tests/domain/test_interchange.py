@@ -71,6 +71,9 @@ def test_document_says_what_it_is(demo: StoredSession) -> None:
         "goals",
         "agreements",
         "scan_scores",
+        "phone_remarks",
+        "phone_votes",
+        "scan_answers",
     ]
     assert document["session"]["template"]["phases"][0]["steps"][0]["questions"]
 
@@ -104,7 +107,7 @@ def test_parsed_session_shares_nothing_with_the_document(demo: StoredSession) ->
 def test_any_session_round_trips_and_fits_the_schema(
     stored: StoredSession, schema: jsonschema.Draft202012Validator
 ) -> None:
-    document = through_json(dump_session(stored))
+    document = through_json(dump_session(stored, notes=True))
     schema.validate(document)
     assert parse_session(document) == stored
 
@@ -113,7 +116,7 @@ def test_any_session_round_trips_and_fits_the_schema(
 @given(stored=stored_sessions())
 def test_any_imported_session_is_stored_and_loads_back_equal(stored: StoredSession) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        path = write_document(Path(folder) / "sessie.json", dump_session(stored))
+        path = write_document(Path(folder) / "sessie.json", dump_session(stored, notes=True))
         store = SessionStore(Path(folder) / "data")
         imported = import_file(store, path, FakeClock())
         assert not imported.is_copy

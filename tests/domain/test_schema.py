@@ -136,16 +136,26 @@ SECTIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("position", "Position"),
             ("timers", "PhaseTimer"),
             ("timing_log", "TimingEntry"),
+            ("participation", "Participation"),
+            ("notes", "Note"),
         ],
     ),
     "`session.template`": (
         "Template",
-        [("phases", "Phase"), ("phases", "Hints"), ("phases[].steps", "Step")],
+        [
+            ("phases", "Phase"),
+            ("phases", "Hints"),
+            ("phases[].steps", "Step"),
+            ("phases[].steps", "Translation"),
+        ],
     ),
     "`contributions` (inbreng)": ("Contribution", []),
     "`agreements` (afspraken)": ("Agreement", []),
     "`goals` (doelen)": ("Goal", []),
     "`scan_scores` (zelfscans)": ("ScanScore", []),
+    "`phone_remarks` (opmerkingen van telefoons)": ("PhoneRemark", []),
+    "`phone_votes` (stemmen van telefoons)": ("PhoneVote", []),
+    "`scan_answers` (antwoorden van telefoons op een zelfscan)": ("ScanAnswer", []),
 }
 NUMBERS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
 
@@ -221,14 +231,28 @@ def test_every_text_field_of_the_schema_is_seen_by_forget_and_export_without_nam
 ) -> None:
     """A text field added to the types is a field that may hold a name: 'vergeet' and the
     export without names (workshop.name_fields) must know it."""
-    from workshop.model import Group, Participant
+    from workshop.model import Group, Note, Participant
     from workshop.name_fields import text_fields
+    from workshop.participation import PhoneRemark, phone_id
     from workshop.schema_types import field_specs, marker, split
 
     stored = demo_stored(tmp_path)
     stored.session.participants.append(Participant(Group.OUDERPANEL, "Sevda"))
-    owners = [stored.session, *stored.session.participants]
-    owners += [*stored.contributions, *stored.agreements, *stored.goals]
+    moment = stored.session.created
+    stored.session.notes.append(Note(text="notitie", phase=0, created=moment))
+    stored.remarks.append(
+        PhoneRemark(
+            text="t",
+            group=Group.TEAM,
+            phase=0,
+            step=0,
+            language="nl",
+            phone=phone_id("c"),
+            created=moment,
+        )
+    )
+    owners = [stored.session, *stored.session.participants, *stored.session.notes]
+    owners += [*stored.contributions, *stored.agreements, *stored.goals, *stored.remarks]
     assert all(owners) and stored.goals and stored.agreements
     marked = set()
     for n, owner in enumerate(owners):

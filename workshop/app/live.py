@@ -1,8 +1,9 @@
 """A session opened for work: the operations the phase runner and its screens call.
 
 ``LiveSession`` gathers the parts of an open session, each in a module of its own: contributions
-(``live_contributions``), agreements and their review (``live_agreements``), goals, scans and the
-balance (``live_goals``), moving through the steps, the timer and participants (``live_timing``).
+(``live_contributions``), what phones send (``live_phones``), agreements and their review
+(``live_agreements``), goals, scans and the balance (``live_goals``), moving through the steps,
+the timer and participants (``live_timing``).
 What they share, and how a change is saved, is in ``live_base``.
 """
 
@@ -11,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from workshop.app.live_agreements import AgreementsMixin
-from workshop.app.live_contributions import ContributionsMixin
 from workshop.app.live_goals import GoalsMixin
+from workshop.app.live_phones import PhonesMixin
 from workshop.app.live_timing import TimingMixin, new_participant
 from workshop.clock import Clock
 from workshop.limits import check_day
@@ -26,7 +27,7 @@ from workshop.trajectory import CarryOver, open_items_before, session_template
 __all__ = ["LiveSession", "create_session", "new_participant", "open_session"]
 
 
-class LiveSession(ContributionsMixin, AgreementsMixin, GoalsMixin, TimingMixin):
+class LiveSession(PhonesMixin, AgreementsMixin, GoalsMixin, TimingMixin):
     """One open session: every change is on disk before its method returns."""
 
 

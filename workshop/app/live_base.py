@@ -36,6 +36,11 @@ class LiveBase:
         self.agreements = stored.agreements
         self.goals = stored.goals
         self.all_scan_scores = stored.scan_scores
+        # From phones (workshop.app.live_phones); each list is replaced, never changed in place,
+        # so that the phone server's thread reads a whole state.
+        self.remarks = list(stored.remarks)
+        self.phone_votes = list(stored.phone_votes)
+        self.scan_answers = list(stored.scan_answers)
         self.template = Template.from_dict(self.session.template)
         # The one writer every front end hands its changes to (no thread until the first one).
         self.writer = SessionWriter(f"workshop-writer-{self.session.id}")
@@ -81,6 +86,9 @@ class LiveBase:
             list(self.agreements),
             list(self.goals),
             list(self.all_scan_scores),
+            list(self.remarks),
+            list(self.phone_votes),
+            list(self.scan_answers),
         )
 
     def close(self) -> None:
