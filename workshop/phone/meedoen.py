@@ -39,11 +39,12 @@ def serve(
     live = workspace.open(summary.id)
     server = PhoneServer(Room(live), host=host, port=port)
     try:
-        server.start()
-        for role, link in server.links.items():
-            say(f"{role}: {link}")
-        say("Stoppen: druk op Ctrl+C.")
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C: the way to stop
+        # Ctrl+C is the way to stop, also while the links are still being printed.
+        with contextlib.suppress(KeyboardInterrupt):
+            server.start()
+            for role, link in server.links.items():
+                say(f"{role}: {link}")
+            say("Stoppen: druk op Ctrl+C.")
             (wait or threading.Event().wait)()
         say("Meedoen is gestopt. Alles is opgeslagen. Tot ziens!")
     finally:

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers_paths import REPO
 
 from workshop.app.opening import OpenRefused
 from workshop.app.workspace import Workspace
@@ -19,8 +20,6 @@ from workshop.phone.network import usable, wifi_payload
 from workshop.session import create_session
 from workshop.store import SessionStore
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def make_session(folder: Path) -> tuple[Workspace, str]:
@@ -77,7 +76,7 @@ def test_ctrl_c_in_a_real_process_says_goodbye_without_a_traceback(tmp_path: Pat
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert child.stdout is not None
     first = child.stdout.readline()
@@ -86,6 +85,20 @@ def test_ctrl_c_in_a_real_process_says_goodbye_without_a_traceback(tmp_path: Pat
     out, err = child.communicate(timeout=30)
     assert child.returncode == 0, err
     assert "Tot ziens" in out and "Traceback" not in err
+
+
+def test_ctrl_c_while_the_links_are_printed_still_stops_calmly(tmp_path: Path) -> None:
+    workspace, session_id = make_session(tmp_path)
+    said: list[str] = []
+
+    def say(line: str) -> None:
+        said.append(line)
+        if len(said) == 2:
+            raise KeyboardInterrupt  # Ctrl+C right after the first link
+
+    assert serve(workspace, session_id, say=say, wait=lambda: None) == 0
+    assert "Tot ziens" in said[-1]
+    workspace.open(session_id).close()  # the session was given back
 
 
 def test_network_helpers() -> None:
