@@ -265,8 +265,14 @@ def all_agreements(
     session that cannot be read is left out, and said in ``skipped`` when given.
     """
     latest: dict[str, AgreementRow] = {}
-    for summary, stored in _loaded(store, sorted(store.list_sessions(), key=_order), skipped):
-        for agreement in stored.agreements:
+    for summary in sorted(store.list_sessions(), key=_order):
+        try:  # from beside the summary when that is up to date (workshop.agreement_index)
+            agreements = store.agreements(summary.id)
+        except WorkshopError as error:
+            if skipped is not None:
+                skipped.append(f"Sessie '{summary.title}' ({summary.id}) is overgeslagen: {error}")
+            continue
+        for agreement in agreements:
             latest.pop(agreement.lineage, None)  # listed with its latest session
             latest[agreement.lineage] = AgreementRow(summary, agreement)
     rows = list(latest.values())
