@@ -167,8 +167,8 @@ def _checked(change: journal.Change) -> bool:
     on its own (the loaded path names a damaged session; so must this one)."""
     table, _, document = change
     hint = row_type(table)
-    if table == AGREEMENTS_TABLE or hint is None:
-        return False
+    if table == AGREEMENTS_TABLE or hint is None or isinstance(document, journal.Patch):
+        return False  # a patch can only be checked on its row: load the session
     if document is None:
         return True
     try:

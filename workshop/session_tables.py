@@ -21,9 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workshop import journal
+from workshop import journal, journal_patch
 from workshop.errors import StoreError, WorkshopError
 from workshop.journal import Change, JournalWriter, Replay, encode_document, encode_record
+from workshop.journal_patch import Patch
 from workshop.snapshot import (
     JOURNAL_TABLE,
     Compaction,
@@ -125,6 +126,10 @@ class SessionTables:
     def seq(self) -> int:
         """The last record appended (and applied) or replayed."""
         return self._seq
+
+    def row(self, name: str, row_id: str) -> dict[str, Any] | bytes | None:
+        """One row as it is now, or None."""
+        return self._rows.get(name, {}).get(row_id)
 
     def rows(self, name: str) -> list[dict[str, Any] | bytes]:
         """The rows of one table as they are now (documents, or documents encoded as JSON)."""
@@ -278,8 +283,10 @@ class SessionTables:
             self._writer.close()
 
 
-def _encoded(document: dict[str, Any] | bytes) -> bytes:
-    return document if isinstance(document, bytes) else encode_document(document)
+def _encoded(document: dict[str, Any] | bytes | Patch) -> bytes | Patch:
+    if isinstance(document, bytes | Patch):
+        return document
+    return encode_document(document)
 
 
 def _apply(rows: Rows, changes: list[Change]) -> None:
@@ -287,6 +294,10 @@ def _apply(rows: Rows, changes: list[Change]) -> None:
         target = rows.setdefault(table, {})
         if document is None:
             target.pop(row_id, None)
+        elif isinstance(document, Patch):
+            patched = journal_patch.apply(target.get(row_id), document)
+            if patched is not None:  # else nothing to patch: the checks say the row is missing
+                target[row_id] = patched
         else:
             target[row_id] = document
 

@@ -30,6 +30,7 @@ from workshop.folders import (
     valid_session_id,
 )
 from workshop.goals import Goal
+from workshop.journal_patch import diff
 from workshop.listing import SESSION_FILE, SUMMARY_FILE, read_summary
 from workshop.lock import SessionLock, read_holder
 from workshop.model import Agreement, Contribution, Position, Session
@@ -175,7 +176,9 @@ class SessionFile:
     def save_session(self, session: Session, updated: datetime) -> None:
         """Write the session's own fields, and its summary when that changed."""
         document = session.to_dict()
-        self._tables.append([(SESSION_TABLE, session.id, document)])
+        # Only the fields that changed (a step change is not the whole template again).
+        patch = diff(self._tables.row(SESSION_TABLE, session.id), document)
+        self._tables.append([(SESSION_TABLE, session.id, document if patch is None else patch)])
         try:
             self._write_summary(session, updated)
         except BaseException:
