@@ -33,8 +33,6 @@ from workshop.errors import WorkshopError
 from workshop.folders import SESSION_FILE
 from workshop.json_file import read_json
 from workshop.schema import STORED, decode
-from workshop.storage import write_atomically
-from workshop.stored_session import AGREEMENTS_TABLE, row_type
 
 if TYPE_CHECKING:
     from workshop.session_tables import SessionTables
@@ -42,6 +40,7 @@ if TYPE_CHECKING:
 INDEX_FILE = "agreements.json"
 INDEX_FORMAT = "workshop-agreements"
 INDEX_VERSION = 1
+AGREEMENTS = "agreements"  # workshop.stored_session.AGREEMENTS_TABLE
 
 # The snapshot ends with its journal number and schema marker (workshop.snapshot writes them
 # last). Read from the file's tail only to REFUSE this index when it differs, never to accept data.
@@ -104,6 +103,8 @@ def encode_index(
 
 def write_index(folder: Path, content: bytes) -> None:
     """Write the file durably (atomic rename). Raises OSError."""
+    from workshop.storage import write_atomically  # loads TinyDB: not needed for reading
+
     write_atomically(folder / INDEX_FILE, content)
 
 
@@ -117,7 +118,7 @@ def write_current(
     identity = snapshot_identity(folder / SESSION_FILE)
     if identity is None or (expected is not None and identity != expected):
         return False
-    rows = tables.rows(AGREEMENTS_TABLE)
+    rows = tables.rows(AGREEMENTS)
     content = encode_index(folder.name, tables.seq, tables.compacted_seq, identity, rows)
     try:
         write_index(folder, content)
@@ -165,9 +166,11 @@ def fresh_rows(folder: Path) -> list[Any] | None:
 def _checked(change: journal.Change) -> bool:
     """A change after the index that leaves the agreements alone and that loading would accept
     on its own (the loaded path names a damaged session; so must this one)."""
+    from workshop.stored_session import row_type  # only when the journal has changes after it
+
     table, _, document = change
     hint = row_type(table)
-    if table == AGREEMENTS_TABLE or hint is None or isinstance(document, journal.Patch):
+    if table == AGREEMENTS or hint is None or isinstance(document, journal.Patch):
         return False  # a patch can only be checked on its row: load the session
     if document is None:
         return True

@@ -15,12 +15,13 @@ from calendar import monthrange
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from workshop.errors import WorkshopError
 from workshop.goals import Goal
 from workshop.model import Agreement, Horizon, Session, SessionSummary, Status, new_id
 from workshop.scan import Scan, ScanScore
-from workshop.store import SessionStore, StoredSession
+from workshop.session_store import SessionStore  # light: workshop.store loads when needed
 from workshop.template import Phase, Step, Template
 
 OPEN_STATUSES = (Status.OPEN, Status.BEZIG)
@@ -41,6 +42,9 @@ SCAN_QUESTIONS = (
     "Bij welke uitspraken zien team en ouders het anders?",
     "Waar willen we samen verder over praten?",
 )
+
+if TYPE_CHECKING:
+    from workshop.store import StoredSession
 
 SessionLike = Session | SessionSummary
 
