@@ -264,6 +264,7 @@ def repair(store: SessionStore, session_id: str, clock: Clock) -> list[str]:
                 stored = file.load()  # folds the journal into the file; sets damage aside
                 if file.refresh_summary(stored.session, clock.now()):
                     done.append("Het overzicht is opnieuw gemaakt.")
+                file.refresh_agreement_index()  # a copy for 'workshop afspraken': said nowhere
             if file.journal_kept:
                 names = ", ".join(str(p) for p in file.journal_kept)
                 done.append(f"Het beschadigde deel van het journaal is bewaard als {names}.")

@@ -9,6 +9,7 @@ checksum field (so the line is still plain JSON):
     {"seq":12,"op":"put","table":"contributions","id":"ab12","doc":{...},"crc":123456789}
     {"seq":13,"op":"del","table":"contributions","id":"ab12","crc":...}
     {"seq":14,"op":"batch","changes":[{"op":"put",...},{"op":"del",...}],"crc":...}
+    {"seq":15,"op":"patch","table":"session","id":"cd34","set":{"position":{...}},"crc":...}
 
 The snapshot (session.json) records the last sequence number it holds; replaying applies the
 records after it, in order (workshop.snapshot, workshop.session_tables).
@@ -33,7 +34,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workshop import journal_patch
 from workshop.backup import DAMAGED_MARK
+from workshop.journal_patch import Patch
 from workshop.storage import FILE_MODE, fsync_dir
 
 SEGMENT_PREFIX = "journal-"
@@ -44,9 +47,10 @@ _SEGMENT = re.compile(r"^journal-(\d{6,})\.jsonl$")
 _CHECKSUM = re.compile(rb',"crc":(\d{1,10})\}\s*$')
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
-# One change to one row: (table, row id, the new document, or None when the row is removed).
-# The document may already be encoded as JSON (bytes), so that it is encoded only once.
-Change = tuple[str, str, "dict[str, Any] | bytes | None"]
+# One change to one row: (table, row id, the new document, or None when the row is removed, or
+# a Patch of only the fields that changed: workshop.journal_patch). The document may already be
+# encoded as JSON (bytes), so that it is encoded only once.
+Change = tuple[str, str, "dict[str, Any] | bytes | Patch | None"]
 
 
 def encode_document(value: object) -> bytes:
@@ -59,6 +63,9 @@ def _encode_change(change: Change) -> bytes:
     head = b'"table":' + encode_document(table) + b',"id":' + encode_document(row_id)
     if document is None:
         return b'{"op":"del",' + head + b"}"
+    if isinstance(document, Patch):
+        body = journal_patch.encode_body(document, encode_document)
+        return b'{"op":"patch",' + head + b"," + body + b"}"
     if isinstance(document, dict):
         document = encode_document(document)
     return b'{"op":"put",' + head + b',"doc":' + document + b"}"
@@ -110,6 +117,9 @@ def _decode_change(part: object) -> Change | None:
         return None
     if op == "del":
         return table, row_id, None
+    if op == "patch":
+        patch = journal_patch.decode(part)
+        return None if patch is None else (table, row_id, patch)
     document = part.get("doc")
     if op == "put" and isinstance(document, dict) and document.get("id") == row_id:
         return table, row_id, document

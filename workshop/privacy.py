@@ -30,7 +30,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from workshop import journal, storage
+from workshop import agreement_index, journal, storage
 from workshop.backup import BACKUP_DIR, DAMAGED_MARK, backup_dir, list_backups
 from workshop.clock import Clock
 from workshop.errors import DamagedFileError, NotFoundError, WorkshopError
@@ -231,6 +231,12 @@ class _Folder:
         """Clean the session file and its journal; returns the session as it is now (None when
         unknown) and the role."""
         path = self.folder / SESSION_FILE
+        index = self.folder / agreement_index.INDEX_FILE
+        if os.path.lexists(index) and _may_hold(index, self.search):
+            # Only a copy of the agreements (written again from the cleaned session below, or
+            # when it is next needed); the search at the end says when it could not go.
+            with contextlib.suppress(OSError):
+                agreement_index.remove_index(self.folder)
         if not os.path.lexists(path):
             return None, None
         try:

@@ -29,6 +29,7 @@ from workshop.summary import SessionSummary
 
 if TYPE_CHECKING:
     from workshop.clock import Clock
+    from workshop.model import Agreement
     from workshop.store import SessionFile, StoredSession
 
 __all__ = ["TRASH_PREFIX", "SessionStore"]
@@ -145,6 +146,31 @@ class SessionStore:
             return file.load()
         finally:
             file.close()
+
+    def agreements(self, session_id: str) -> list[Agreement]:
+        """A session's agreements, as ``load(session_id).agreements`` gives them, read from the
+        small file beside its summary when that provably still matches the session
+        (workshop.agreement_index); else the session is loaded, and that file written again."""
+        from workshop.agreement_index import fresh_rows, snapshot_identity
+
+        folder = self.folder(session_id)
+        rows = fresh_rows(folder)
+        if rows is not None:
+            from workshop.model import Agreement
+            from workshop.schema import STORED, decode
+
+            try:
+                return decode(rows, list[Agreement], STORED)  # type: ignore[no-any-return]
+            except ValueError:  # the checks fail: load the session, which says why
+                pass
+        before = snapshot_identity(folder / SESSION_FILE)
+        file = self.open(session_id, read_only=True)
+        try:
+            stored = file.load()
+            file.index_after_reading(before)
+        finally:
+            file.close()
+        return stored.agreements
 
     def find(self, query: str) -> SessionSummary:
         """A session by its code or by the start of its title, when only one title matches."""

@@ -21,9 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workshop import journal
+from workshop import journal, journal_patch
 from workshop.errors import StoreError, WorkshopError
 from workshop.journal import Change, JournalWriter, Replay, encode_document, encode_record
+from workshop.journal_patch import Patch
 from workshop.snapshot import (
     JOURNAL_TABLE,
     Compaction,
@@ -55,6 +56,8 @@ class SessionTables:
         self._rows: Rows = {name: {} for name in names}
         self._extra: Tables = {}
         self._seq = 0  # the last record appended or replayed
+        self.compacted_seq = 0  # the last record the snapshot on disk holds (as far as known)
+        self.after_compaction: Callable[[], None] | None = None  # called once one is done
         self._loaded = False
         self._replay: Replay | None = None
         self._writer: JournalWriter | None = None
@@ -76,7 +79,8 @@ class SessionTables:
         path = self._snapshot.path
         tables = read_snapshot(path)
         rows = rows_from_tables(tables, self.names)
-        replay = journal.replay_segments(found, snapshot_seq(path, tables))
+        self.compacted_seq = snapshot_seq(path, tables)
+        replay = journal.replay_segments(found, self.compacted_seq)
         for _, changes in replay.records:
             _apply(rows, changes)
         self._rows, self._seq, self._replay, self._loaded = rows, replay.last_seq, replay, True
@@ -117,6 +121,19 @@ class SessionTables:
                 f"deel is gebruikt; het beschadigde deel is bewaard als "
                 f"{', '.join(p.name for p in self.kept)}. 'workshop doctor' laat het zien."
             )
+
+    @property
+    def seq(self) -> int:
+        """The last record appended (and applied) or replayed."""
+        return self._seq
+
+    def row(self, name: str, row_id: str) -> dict[str, Any] | bytes | None:
+        """One row as it is now, or None."""
+        return self._rows.get(name, {}).get(row_id)
+
+    def rows(self, name: str) -> list[dict[str, Any] | bytes]:
+        """The rows of one table as they are now (documents, or documents encoded as JSON)."""
+        return list(self._rows.get(name, {}).values())
 
     # -- changing ---------------------------------------------------------------------------------
 
@@ -177,6 +194,7 @@ class SessionTables:
         self._writer = JournalWriter(self.folder, _next_segment([s.path for s in found]))
         journal.remove_segments(self.folder, self._writer.segment)
         self._rows, self._extra, self._seq, self._loaded = rows, {}, seq, True
+        self.compacted_seq = seq
         self._pending = 0
         self._snapshot_size = self._snapshot.path.stat().st_size
 
@@ -232,6 +250,9 @@ class SessionTables:
         self._compaction = None
         if compaction.error is None:
             self._snapshot_size, self._retry_at = compaction.size, 0
+            self.compacted_seq = compaction.seq
+            if self.after_compaction is not None:
+                self.after_compaction()
         else:  # the journal still holds it all: try again once it has grown as much again
             self._pending += compaction.pending
             self._retry_at = 2 * self._pending
@@ -262,8 +283,10 @@ class SessionTables:
             self._writer.close()
 
 
-def _encoded(document: dict[str, Any] | bytes) -> bytes:
-    return document if isinstance(document, bytes) else encode_document(document)
+def _encoded(document: dict[str, Any] | bytes | Patch) -> bytes | Patch:
+    if isinstance(document, bytes | Patch):
+        return document
+    return encode_document(document)
 
 
 def _apply(rows: Rows, changes: list[Change]) -> None:
@@ -271,6 +294,10 @@ def _apply(rows: Rows, changes: list[Change]) -> None:
         target = rows.setdefault(table, {})
         if document is None:
             target.pop(row_id, None)
+        elif isinstance(document, Patch):
+            patched = journal_patch.apply(target.get(row_id), document)
+            if patched is not None:  # else nothing to patch: the checks say the row is missing
+                target[row_id] = patched
         else:
             target[row_id] = document
 

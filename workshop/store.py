@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workshop import agreement_index
 from workshop.backup import keep_backup
 from workshop.errors import DamagedFileError, NotFoundError, StoreError, WorkshopError
 from workshop.folders import (
@@ -30,8 +31,9 @@ from workshop.folders import (
     valid_session_id,
 )
 from workshop.goals import Goal
+from workshop.journal_patch import diff
 from workshop.listing import SESSION_FILE, SUMMARY_FILE, read_summary
-from workshop.lock import SessionLock
+from workshop.lock import SessionLock, read_holder
 from workshop.model import Agreement, Contribution, Position, Session
 from workshop.participation import PhoneRemark, PhoneVote, ScanAnswer
 from workshop.safe_files import read_regular
@@ -136,6 +138,7 @@ class SessionFile:
         )
         self._position: Position | None = None
         self._last_summary: dict[str, object] | None = None
+        self._tables.after_compaction = self._write_agreement_index
 
     @property
     def session_id(self) -> str:
@@ -179,7 +182,9 @@ class SessionFile:
     def save_session(self, session: Session, updated: datetime) -> None:
         """Write the session's own fields, and its summary when that changed."""
         document = session.to_dict()
-        self._tables.append([(SESSION_TABLE, session.id, document)])
+        # Only the fields that changed (a step change is not the whole template again).
+        patch = diff(self._tables.row(SESSION_TABLE, session.id), document)
+        self._tables.append([(SESSION_TABLE, session.id, document if patch is None else patch)])
         try:
             self._write_summary(session, updated)
         except BaseException:
@@ -197,9 +202,11 @@ class SessionFile:
 
     def save_agreement(self, agreement: Agreement) -> None:
         self._upsert(AGREEMENTS_TABLE, agreement.to_dict())
+        self._write_agreement_index()
 
     def remove_agreement(self, agreement_id: str) -> None:
         self._remove(AGREEMENTS_TABLE, agreement_id)
+        self._write_agreement_index()
 
     def save_goal(self, goal: Goal) -> None:
         self._upsert(GOALS_TABLE, goal.to_dict())
@@ -238,13 +245,19 @@ class SessionFile:
             [(AGREEMENTS_TABLE, a.id, a.to_dict()) for a in unlinked]
             + [(GOALS_TABLE, goal_id, None)]
         )
+        if unlinked:
+            self._write_agreement_index()
 
     def replace_all(self, stored: StoredSession, updated: datetime) -> None:
         """Write a whole session in one atomic write (import, restore); the journal is emptied."""
         self._check_writable()
+        # Gone first: a crash before the new one is written leaves none, never an old one.
+        with contextlib.suppress(OSError):
+            agreement_index.remove_index(self.folder)
         self._tables.replace(tables_from_stored(stored), datetime.now().astimezone())
         self._position = stored.session.position
         self._write_summary(stored.session, updated)
+        self._write_agreement_index()
 
     def wait_for_compaction(self) -> None:
         """Wait until a compaction running in the background has finished (tests, benchmarks)."""
@@ -280,7 +293,31 @@ class SessionFile:
             self.refresh_summary(stored.session, now)
         except StoreError as error:
             warnings.append(str(error))
+        self.refresh_agreement_index()
         return warnings
+
+    # -- the agreements kept beside the summary (workshop.agreement_index) -----------------------
+
+    def refresh_agreement_index(self) -> bool:
+        """Write the agreements beside the summary when they are missing or no longer match.
+        True when written. Opened for writing and loaded only."""
+        if self.read_only or agreement_index.fresh_rows(self.folder) is not None:
+            return False
+        return self._write_agreement_index()
+
+    def _write_agreement_index(self) -> bool:
+        """Write the agreements as they are now. A failure is no error (see the module)."""
+        if self.read_only:
+            return False
+        return agreement_index.write_current(self.folder, self._tables)
+
+    def index_after_reading(self, before: agreement_index.Identity | None) -> bool:
+        """After a read-only ``load``: write the agreements beside the summary, when nobody has
+        the session open and its snapshot was ``before`` all the time it was read. True when
+        written. Best effort: listing agreements reads this session faster next time."""
+        if before is None or read_holder(self.folder) is not None:
+            return False
+        return agreement_index.write_current(self.folder, self._tables, expected=before)
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -76,6 +76,17 @@ def keyed_row(record: PhoneVote | ScanAnswer) -> dict[str, Any]:
     return {"id": record.id, **record.to_dict()}
 
 
+def row_type(table: str) -> Any:
+    """The type of one row of a table (None for a table a session file does not have)."""
+    return {
+        SESSION_TABLE: Session,
+        CONTRIBUTIONS_TABLE: Contribution,
+        AGREEMENTS_TABLE: Agreement,
+        GOALS_TABLE: Goal,
+        SCAN_SCORES_TABLE: ScanScore,
+    }.get(table)
+
+
 def scan_score_row(score: ScanScore) -> dict[str, Any]:
     """A scan score as a table row. Its id is what it answers: one row per scan, code and group."""
     return {"id": f"{score.scan}/{score.code}/{score.group.value}", **score.to_dict()}

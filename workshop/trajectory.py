@@ -15,12 +15,13 @@ from calendar import monthrange
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from workshop.errors import WorkshopError
 from workshop.goals import Goal
 from workshop.model import Agreement, Horizon, Session, SessionSummary, Status, new_id
 from workshop.scan import Scan, ScanScore
-from workshop.store import SessionStore, StoredSession
+from workshop.session_store import SessionStore  # light: workshop.store loads when needed
 from workshop.template import Phase, Step, Template
 
 OPEN_STATUSES = (Status.OPEN, Status.BEZIG)
@@ -41,6 +42,9 @@ SCAN_QUESTIONS = (
     "Bij welke uitspraken zien team en ouders het anders?",
     "Waar willen we samen verder over praten?",
 )
+
+if TYPE_CHECKING:
+    from workshop.store import StoredSession
 
 SessionLike = Session | SessionSummary
 
@@ -265,8 +269,14 @@ def all_agreements(
     session that cannot be read is left out, and said in ``skipped`` when given.
     """
     latest: dict[str, AgreementRow] = {}
-    for summary, stored in _loaded(store, sorted(store.list_sessions(), key=_order), skipped):
-        for agreement in stored.agreements:
+    for summary in sorted(store.list_sessions(), key=_order):
+        try:  # from beside the summary when that is up to date (workshop.agreement_index)
+            agreements = store.agreements(summary.id)
+        except WorkshopError as error:
+            if skipped is not None:
+                skipped.append(f"Sessie '{summary.title}' ({summary.id}) is overgeslagen: {error}")
+            continue
+        for agreement in agreements:
             latest.pop(agreement.lineage, None)  # listed with its latest session
             latest[agreement.lineage] = AgreementRow(summary, agreement)
     rows = list(latest.values())

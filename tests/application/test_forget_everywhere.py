@@ -116,7 +116,8 @@ def test_names_inside_a_field_with_several_names_are_forgotten(
     store: SessionStore, clock: FakeClock, tmp_path: Path
 ) -> None:
     session_id = session_naming_two(store, clock)
-    assert len(files_naming(store.root, "Sevda")) == 5  # session, summary, 3 backups
+    # session, summary, the agreements beside it, 3 backups
+    assert len(files_naming(store.root, "Sevda")) == 6
 
     first = forget_person(store, "Sevda", clock)
     second = forget_person(store, "Mohamed", clock)

@@ -67,7 +67,8 @@ def test_review_sets_status_note_owner_and_due_in_one_write(
         owner="Sevda",
         due=Due(on=date(2026, 5, 1)),
     )
-    assert writes.basenames() == [JOURNAL]
+    # One journal record holds the change; then the copy of the agreements beside the summary.
+    assert writes.basenames() == [JOURNAL, "agreements.json"]
     assert (reviewed.status, reviewed.note, reviewed.owner) == (Status.BEZIG, "half af", "Sevda")
     assert reviewed.due == Due(on=date(2026, 5, 1)) and reviewed.reviewed
     again = live.review_agreement(made.id)  # Enter without changes: discussed, nothing else
@@ -150,7 +151,8 @@ def test_agreements_link_to_goals_and_lose_the_link_when_the_goal_goes(
     assert caught.value.field == "doel"
     writes.clear()
     removed = live.delete_goal(goal.id)
-    assert writes.basenames() == [JOURNAL]  # goal and both links in one write
+    # goal and both links in one journal record; then the copy of the agreements
+    assert writes.basenames() == [JOURNAL, "agreements.json"]
     assert removed == goal and live.goals == [other]
     assert [a.goal for a in live.agreements] == [None, None, None]
     assert live.update_agreement(linked.id, goal=other.id).goal == other.id

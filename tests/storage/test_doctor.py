@@ -233,7 +233,12 @@ def test_leftover_temporary_files_and_stale_lock_are_reported_and_cleared(
     done = repair(store, session_id, clock)
     assert any("oud slot" in line for line in done)
     assert any("tijdelijk" in line for line in done)
-    assert sorted(p.name for p in folder.iterdir()) == ["session.json", "summary.json"]
+    # agreements.json: the agreements kept beside the summary for 'workshop afspraken'
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "agreements.json",
+        "session.json",
+        "summary.json",
+    ]
     assert examine(store)[0][0].problems == []
 
 

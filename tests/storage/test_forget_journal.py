@@ -32,8 +32,10 @@ def test_cli_vergeet_takes_a_name_out_of_changes_only_the_journal_holds(
     live.add_agreement("Foto's delen via de app", "Sevda", with_whom="Sevda, Mohamed")
     crash(live)  # never closed: the changes are in the journal, not yet in session.json
     folder = live.file.folder
+    # The journal, and the agreements kept beside the summary (written after each change).
     assert files_naming(store.root, "Sevda") == [
-        str(p.relative_to(store.root)) for p in journal.segments(folder)
+        str(p.relative_to(store.root))
+        for p in [folder / "agreements.json", *journal.segments(folder)]
     ]
 
     assert cli(store, "vergeet", "Sevda", "--ja", monkeypatch=monkeypatch) == 0

@@ -29,6 +29,7 @@ from helpers_paths import TESTS
 from helpers_sessions import new_session
 
 from workshop import journal
+from workshop.agreement_index import fresh_rows
 from workshop.backup import list_backups
 from workshop.clock import SystemClock
 from workshop.lock import read_holder
@@ -105,6 +106,8 @@ def check_store(store: SessionStore, session_id: str) -> StoredSession:
     goals = {g.id for g in stored.goals}
     half = [a.id for a in stored.agreements if a.goal is not None and a.goal not in goals]
     assert not half, f"a goal was removed but the link to it stayed: {half}"
+    # The agreements kept beside the summary are never a wrong list (used or not).
+    assert store.agreements(session_id) == stored.agreements
     return stored
 
 
@@ -128,6 +131,7 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path: Path) ->
         "locks left": 0,
         "acks": 0,
         "unlinked": 0,
+        "agreements read beside the summary": 0,
     }
     session_id = ""
     acked: set[str] = set()
@@ -187,6 +191,7 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path: Path) ->
             )
             stats["locks left"] += read_holder(folder) is not None
 
+            stats["agreements read beside the summary"] += fresh_rows(folder) is not None
             stored = check_store(store, session_id)
             stored_ids = {c.id for c in stored.contributions}
             missing = acked - stored_ids
@@ -234,6 +239,7 @@ def covered(stats: dict[str, int]) -> bool:
         and stats["killed during compaction"] >= 5
     )
     assert stats["unlinked"] >= 10
+    assert stats["agreements read beside the summary"] >= 10
 
 
 def record(
