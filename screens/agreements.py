@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from screens.agreement_form import AgreementFormScreen
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from workshop.errors import WorkshopError
 from workshop.export.markdown import agreements_by_owner, owner_key
 from workshop.model import Agreement, Status
@@ -131,7 +132,7 @@ class AgreementsScreen(WorkshopScreen[None]):
             "Nog geen afspraken. Druk op n om een afspraak te maken.",
             id="agreements-empty",
         )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._layout = "wide" if self.app.size.width >= 120 else "narrow"

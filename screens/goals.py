@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkshopModal, WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.goal_form import EvaluateGoalScreen, GoalFormScreen
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from workshop.goals import Goal, Judgement, norm_suggestion
 from workshop.model import Agreement
 from workshop.text import format_date
@@ -134,7 +135,7 @@ class GoalsScreen(WorkshopScreen[None]):
             ),
             id="goals-empty",
         )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()
@@ -290,7 +291,7 @@ class LinkAgreementScreen(WorkshopModal[None]):
                 "Deze sessie heeft nog geen afspraken. Maak eerst een afspraak.",
                 id="link-empty",
             )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()

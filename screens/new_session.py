@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Select, Static
 
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from screens.lookups import Lookup
+from screens.steady_footer import SteadyFooter
 from workshop.app.live import new_participant
 from workshop.errors import ValidationError, WorkshopError
 from workshop.export.blocks import plural
@@ -210,7 +211,7 @@ class NewSessionScreen(WorkshopScreen[None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Sessie maken", id="create", variant="primary")
                 yield Button("Annuleren", id="cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def labelled_input(self, field: Field, *, integer: bool = False) -> ComposeResult:
         yield Static(field.label, classes="field-label", id=f"{field.input_id}-label")

@@ -15,10 +15,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from screens.base import WorkshopScreen
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from screens.suggestions import ChoiceSuggester, take_suggestion
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Agreement, Horizon, SessionSummary, Status
@@ -217,7 +218,7 @@ class ReviewScreen(WorkshopScreen[None]):
                     id="review-edit-keys",
                 )
         yield Static("", classes="hint-line", id="review-keys")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         try:

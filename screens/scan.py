@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkshopScreen
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from screens.widgets.score_bars import bar_line, group_name, group_style, score_text
 from workshop.errors import WorkshopError
 from workshop.model import Group
@@ -165,7 +166,7 @@ class ScanScreen(WorkshopScreen[None]):
                 yield Static("", classes="scan-result", id=f"result-{statement.code}")
         yield Static(self.problem, id="scan-problem")
         yield Static("", classes="hint-line", id="scan-keys")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#scan-problem").display = bool(self.problem)
