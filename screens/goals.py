@@ -237,10 +237,13 @@ class GoalsScreen(WorkshopScreen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            if self.attempt(lambda: self.live.delete_goal(goal.id)) is None:
-                return
-            self.refresh_list()
-            self.app.notify("Het doel is verwijderd.", title="Verwijderd")
+            live = self.live
+
+            def deleted(_: object) -> None:
+                self.refresh_list()
+                self.app.notify("Het doel is verwijderd.", title="Verwijderd")
+
+            self.save(lambda: live.delete_goal(goal.id), deleted)
 
         linked = len(self.live.agreements_for_goal(goal.id))
         question = f"Dit doel verwijderen?\n\n{literal(goal.description).plain}"
@@ -330,15 +333,14 @@ class LinkAgreementScreen(WorkshopModal[None]):
         event.stop()
         if self.live.read_only or event.option.id is None:
             return
-        agreement_id, goal_id = event.option.id, self.goal.id
+        agreement_id, goal_id, index = event.option.id, self.goal.id, event.option_index
+        live = self.live
 
-        def toggle_link() -> Agreement:
-            linked = self.live.agreement(agreement_id).goal == goal_id
-            return self.live.update_agreement(agreement_id, goal=None if linked else goal_id)
+        def toggle_link() -> Agreement:  # on the writer: after every change handed in before
+            linked = live.agreement(agreement_id).goal == goal_id
+            return live.update_agreement(agreement_id, goal=None if linked else goal_id)
 
-        if self.attempt(toggle_link) is None:
-            return
-        self.refresh_list(keep=event.option_index)
+        self.save(toggle_link, lambda _: self.refresh_list(keep=index))
 
     def action_close(self) -> None:
         self.dismiss(None)

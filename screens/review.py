@@ -395,22 +395,18 @@ class ReviewScreen(WorkshopScreen[None]):
         if agreement is None or self.live.read_only:
             return
         status = STATUS_ORDER[index]
-        self.attempt(lambda: self.live.review_agreement(agreement.id, status=status))
-        self.show()
+        live = self.live
+        self.save(lambda: live.review_agreement(agreement.id, status=status), lambda _: self.show())
 
     def action_discussed(self) -> None:
         agreement = self.current()
         if agreement is None or self.live.read_only:
             return
-        saved = (
-            agreement
-            if agreement.reviewed
-            else self.attempt(lambda: self.live.review_agreement(agreement.id))
-        )
-        if saved is not None:
+        if agreement.reviewed:
             self.action_move(1)
-        else:
-            self.show()
+            return
+        live = self.live
+        self.save(lambda: live.review_agreement(agreement.id), lambda _: self.action_move(1))
 
     def action_move(self, step: int) -> None:
         self.index = min(max(self.index + step, 0), len(self.ids))
@@ -482,17 +478,23 @@ class ReviewScreen(WorkshopScreen[None]):
         value = edit_input.value
         editing = self.editing
 
-        def review() -> Agreement:
-            if editing == "notitie":
-                return self.live.review_agreement(agreement.id, note=value)
-            if editing == "eigenaar":
-                return self.live.review_agreement(agreement.id, owner=value)
-            return self.live.review_agreement(agreement.id, due=parse_due(value))
+        if self.saving:
+            return  # Enter again while the first is being saved: it is saved once
+        live = self.live
 
-        if self.attempt(review) is None:
-            return  # refused (said under the input) or not saved (reported): the text stays
-        self.close_edit()
-        self.show()
+        def review() -> Agreement:  # on the session's writer
+            if editing == "notitie":
+                return live.review_agreement(agreement.id, note=value)
+            if editing == "eigenaar":
+                return live.review_agreement(agreement.id, owner=value)
+            return live.review_agreement(agreement.id, due=parse_due(value))
+
+        def saved(_: Agreement) -> None:
+            self.close_edit()
+            self.show()
+
+        # Refused (said under the input) or not saved (reported): the input and its text stay.
+        self.save(review, saved)
 
     def action_back(self) -> None:
         if self.editing is not None:

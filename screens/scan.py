@@ -367,9 +367,13 @@ class ScanScreen(WorkshopScreen[None]):
     def action_score(self, score: int | None) -> None:
         if self.scan is None or self.live.read_only or self.mode == RESULTS:
             return
-        code, group = self.scan.statements[self.index].code, self.group
-        self.attempt(lambda: self.live.set_scan_score(self.scan_id, code, group, score))
-        self.show()
+        code, group, scan_id, live = (
+            self.scan.statements[self.index].code,
+            self.group,
+            self.scan_id,
+            self.live,
+        )
+        self.save(lambda: live.set_scan_score(scan_id, code, group, score), lambda _: self.show())
 
     def action_switch_group(self) -> None:
         self.group = Group.OUDERPANEL if self.group is Group.TEAM else Group.TEAM

@@ -18,9 +18,7 @@ def live_footer_keys() -> int:
     return sum(isinstance(o, FooterKey) for o in gc.get_objects())
 
 
-def test_f10_and_escape_again_and_again_leave_no_footer_keys_behind(
-    make_app, store, clock
-) -> None:
+def test_f10_and_escape_again_and_again_leave_no_footer_keys_behind(make_app, store, clock) -> None:
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
