@@ -7,6 +7,7 @@ as extra steps.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -171,6 +172,7 @@ class NewSessionScreen(WorkshopScreen[None]):
         self.carry_over_for: tuple[str, date] | None = None  # what the hint was worked out for
         self.review_chosen = False  # once the facilitator sets it, it no longer follows the hint
         self.carry_over_lookup = Lookup(self, self.app.workspace.carry_over, self._show_carried)
+        self.creating = False  # the session is being stored (in a thread)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -393,29 +395,46 @@ class NewSessionScreen(WorkshopScreen[None]):
                 self.show_error(error)
             self.focus_first_error()
             return
-        live = self.attempt(
-            lambda: self.app.workspace.create(
-                title=self.text("title"),
-                template=cast(Template, values["template"]),
-                location=self.text("location"),
-                series=self.text("series"),
-                day=cast(date, values["day"]),
-                facilitator=self.text("facilitator"),
-                participants=[
-                    *cast(list[Participant], values["team"]),
-                    *cast(list[Participant], values["parents"]),
-                ],
-                review=self.review_wanted(),
-                scans=self.chosen_scans(),
-            )
+        if self.creating:
+            return  # Ctrl+S again while the first is being stored: one session
+        workspace = self.app.workspace
+        arguments = dict(
+            title=self.text("title"),
+            template=cast(Template, values["template"]),
+            location=self.text("location"),
+            series=self.text("series"),
+            day=cast(date, values["day"]),
+            facilitator=self.text("facilitator"),
+            participants=[
+                *cast(list[Participant], values["team"]),
+                *cast(list[Participant], values["parents"]),
+            ],
+            review=self.review_wanted(),
+            scans=self.chosen_scans(),
         )
-        if live is None:
-            return  # e.g. a full disk: the form stays filled in
-        session_id = live.session.id
-        live.close()
-        # The runner replaces the form: leaving the runner goes back to the overview.
-        self.app.pop_screen()
-        self.app.open_runner(session_id)
+
+        def create() -> str:  # in a thread: it reads the trajectory and writes the new session
+            live = workspace.create(**arguments)  # type: ignore[arg-type]
+            live.close()
+            return live.session.id
+
+        self.creating = True
+        self.app.hold_keys(lambda: not self.creating, lambda: None)  # for the runner, in order
+        self.run_worker(self._create(create), group="create-session")
+
+    async def _create(self, create: Callable[[], str]) -> None:
+        """Store the session away from the UI thread; then the runner replaces the form (leaving
+        the runner goes back to the overview). On an error the form stays filled in."""
+        try:
+            session_id = await asyncio.to_thread(create)
+        except (WorkshopError, OSError) as error:
+            self.show_failure(error)
+        else:
+            self.app.pop_screen()
+            self.app.open_runner(session_id)
+        finally:
+            self.creating = False
+            self.app.wake_keys()
 
     def action_cancel(self) -> None:
         if self.form_values() == self.defaults:

@@ -10,8 +10,18 @@ and land in order; a failure is one calm line with everything typed still there.
 from __future__ import annotations
 
 import asyncio
+import threading
 
-from helpers_keys import SIZE, burst, held_disk, new_session, runner_of, settle, until
+from helpers_keys import (
+    GATE_SECONDS,
+    SIZE,
+    burst,
+    held_disk,
+    new_session,
+    runner_of,
+    settle,
+    until,
+)
 from test_ui_review import start_session
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
@@ -20,6 +30,7 @@ from screens.agreement_form import AgreementFormScreen
 from screens.agreements import AgreementsScreen
 from screens.contribution_edit import ContributionEditScreen
 from screens.goals import GoalsScreen, LinkAgreementScreen
+from screens.new_session import NewSessionScreen
 from screens.scan import ScanScreen
 from workshop.errors import StoreError
 from workshop.model import Group, Status
@@ -218,5 +229,46 @@ def test_scan_scores_typed_quickly_are_saved_in_order_without_blocking(
             live.close()
         scores = {(s.code, s.group): s.score for s in stored(store, session_id).scan_scores}
         assert scores == {("I1", Group.TEAM): 3, ("I2", Group.TEAM): 2}
+
+    asyncio.run(scenario())
+
+
+def test_creating_a_session_reads_the_trajectory_and_writes_away_from_the_ui_thread(
+    make_app, monkeypatch
+) -> None:
+    """Ctrl+S in the new-session form: the session is made (its trajectory read, its files
+    written) in a thread; the app keeps running; keys typed after it wait and go to the runner."""
+    gate = threading.Event()
+    gave_up: list[bool] = []
+    calls: list[bool] = []
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            real_create = app.workspace.create
+
+            def slow_create(**arguments: object) -> LiveSession:
+                calls.append(True)
+                if not gate.wait(GATE_SECONDS):
+                    gave_up.append(True)
+                return real_create(**arguments)  # type: ignore[arg-type]
+
+            monkeypatch.setattr(app.workspace, "create", slow_create)
+            burst(app, ["n"])
+            await settle(pilot)
+            form = app.screen
+            assert isinstance(form, NewSessionScreen)
+            form.query_one("#title", Input).value = "Ouderavond"
+            burst(app, ["ctrl+s", "ctrl+s", *"Eerste"])
+            await until(pilot, lambda: bool(calls))
+            for _ in range(10):
+                await pilot.pause()
+            assert not gave_up, "creating the session blocked the app"
+            assert app.screen is form and app.keys_waiting
+            gate.set()
+            runner = await runner_of(pilot)
+            assert runner.live.session.title == "Ouderavond"
+            assert runner.query_one("#capture-input", Input).value == "Eerste"
+            assert calls == [True]  # the second Ctrl+S made no second session
 
     asyncio.run(scenario())
