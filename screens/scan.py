@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -19,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import WorkshopScreen
 from screens.literal import literal
+from screens.scan_keys import SCAN_KEYS
 from screens.steady_footer import SteadyFooter
 from screens.widgets.score_bars import bar_line, group_name, group_style, score_text
 from workshop.errors import WorkshopError
@@ -53,78 +53,7 @@ class ScanScreen(WorkshopScreen[None]):
         "ouderpanel. Bij de uitslag staan de grootste verschillen bovenaan: daar begint het "
         "gesprek."
     )
-    BINDINGS = [
-        *(
-            Binding(
-                str(n),
-                f"score({n})",
-                label,
-                id=f"scan.score_{n}",
-                show=False,
-                tooltip=f"Score {n}: {label}",
-            )
-            for n, label in SCALE.items()
-        ),
-        Binding(
-            "0,w",
-            "score(None)",
-            "Weet niet",
-            id="scan.score_unknown",
-            show=False,
-            tooltip="Score: weet niet",
-        ),
-        Binding(
-            "tab",
-            "switch_group",
-            "Team/ouders",
-            id="scan.switch_group",
-            tooltip="Wissel wie scoort: het team of het ouderpanel",
-        ),
-        Binding(
-            "enter,right",
-            "move(1)",
-            "Volgende",
-            id="scan.next",
-            tooltip="Naar de volgende uitspraak",
-        ),
-        Binding(
-            "left",
-            "move(-1)",
-            "Vorige",
-            id="scan.previous",
-            show=False,
-            tooltip="Naar de vorige uitspraak",
-        ),
-        Binding(
-            "l",
-            "toggle_list",
-            "Lijst",
-            id="scan.list",
-            tooltip="Toon alle uitspraken als lijst, of weer een voor een",
-        ),
-        # One key, two actions: only the one that fits the view is active and shown.
-        Binding(
-            "r",
-            "show_results",
-            "Uitslag",
-            id="scan.results",
-            tooltip="Toon de uitslag: team en ouderpanel naast elkaar, met de verschillen",
-        ),
-        Binding(
-            "r",
-            "show_scoring",
-            "Scoren",
-            id="scan.scoring",
-            tooltip="Ga terug naar het scoren",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Terug",
-            id="scan.back",
-            tooltip="Terug naar de sessie; alle scores zijn al opgeslagen",
-        ),
-    ]
+    BINDINGS = SCAN_KEYS
 
     def __init__(self, live: LiveSession, scan_id: str) -> None:
         super().__init__()
