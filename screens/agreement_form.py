@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from screens.field_form import FieldForm
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from screens.suggestions import ChoiceSuggester
 from workshop.model import (
     INSTRUMENTS,
@@ -155,7 +156,7 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Annuleren", id="form-cancel", compact=True)
                 yield Button("Opslaan", id="form-save", variant="primary", compact=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def _field(
         self,

@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from screens.agreement_form import AgreementFormScreen
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from workshop.errors import WorkshopError
 from workshop.export.markdown import agreements_by_owner, owner_key
 from workshop.model import Agreement, Status
@@ -131,7 +132,7 @@ class AgreementsScreen(WorkshopScreen[None]):
             "Nog geen afspraken. Druk op n om een afspraak te maken.",
             id="agreements-empty",
         )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._layout = "wide" if self.app.size.width >= 120 else "narrow"
@@ -326,10 +327,14 @@ class AgreementsScreen(WorkshopScreen[None]):
             self._set_status(agreement, STATUS_ORDER[index])
 
     def _set_status(self, agreement: Agreement, status: Status) -> None:
-        if self.attempt(lambda: self.live.update_agreement(agreement.id, status=status)) is None:
-            return
-        self.table.update_cell(agreement.id, "Status", self._status_cell(status))
-        self._show_owners()
+        """Through the session's writer: the table shows the status once it is on disk."""
+        live = self.live
+
+        def shown(_: Agreement) -> None:
+            self.table.update_cell(agreement.id, "Status", self._status_cell(status))
+            self._show_owners()
+
+        self.save(lambda: live.update_agreement(agreement.id, status=status), shown)
 
     def action_delete(self) -> None:
         agreement = self.current()
@@ -340,12 +345,15 @@ class AgreementsScreen(WorkshopScreen[None]):
             if not yes:
                 return
             index = self.table.cursor_row
-            if self.attempt(lambda: self.live.delete_agreement(agreement.id)) is None:
-                return
-            self.refresh_table()
-            if self.table.row_count:
-                self.table.move_cursor(row=min(index, self.table.row_count - 1))
-            self.app.notify("De afspraak is verwijderd.", title="Verwijderd")
+            live = self.live
+
+            def deleted(_: object) -> None:
+                self.refresh_table()
+                if self.table.row_count:
+                    self.table.move_cursor(row=min(index, self.table.row_count - 1))
+                self.app.notify("De afspraak is verwijderd.", title="Verwijderd")
+
+            self.save(lambda: live.delete_agreement(agreement.id), deleted)
 
         # ConfirmScreen shows the question as plain Content: never markup.
         question = (

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.base import WorkshopScreen
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from screens.widgets.balance_panel import BalancePanel
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class BalanceScreen(WorkshopScreen[None]):
                 id="balance-intro",
             )
             yield BalancePanel(id="balance-panel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.show_balance()

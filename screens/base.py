@@ -8,16 +8,19 @@ through (``workshop.app``), shows an expected error calmly, and opens a session 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import getters
 from textual.screen import ModalScreen, Screen
 
 from screens.key_order import OrderedKeys
 from screens.literal import literal
+from screens.writes import ScreenWrites
 from workshop.errors import ValidationError, WorkshopError
 
 if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
     from workshop.app.workspace import Workspace
 
 T = TypeVar("T")
@@ -65,6 +68,31 @@ class WorkshopScreen(Screen[ResultT]):
             self.app.report(error)
         else:
             raise error
+
+    # -- changing the open session ---------------------------------------------------------------
+
+    live: LiveSession  # screens that change a session set it
+
+    @cached_property
+    def writes(self) -> ScreenWrites:
+        """This screen's side of the open session's single writer (made when first used)."""
+        return ScreenWrites(self, self.live.writer)
+
+    def save(self, operation: Callable[[], T], done: Callable[[T], Any]) -> None:
+        """Hand a change of the open session to its single writer and go on handling events.
+
+        ``done(result)`` runs once the change is on disk, in the order changes were handed in; an
+        error is shown as ``attempt`` shows it, with the screen (and what was typed in it) as it
+        was. Keys typed after this one wait until then: they act on the saved state.
+        """
+        self.writes.run(operation, done, self.show_failure)
+        self.writes.hold_keys()
+
+    @property
+    def saving(self) -> bool:
+        """A change handed to the writer is not shown yet (a second Enter must not save twice)."""
+        writes = self.__dict__.get("writes")
+        return writes is not None and writes.in_flight > 0
 
     def succeeded(self, operation: Callable[[], object]) -> bool:
         """Like ``attempt``, for operations that return nothing: True when it was done."""

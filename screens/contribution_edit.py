@@ -117,19 +117,22 @@ class ContributionEditScreen(WorkshopModal[Contribution | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
+        """Hand the change to the session's writer; close once it is on disk."""
+        if self.saving:
+            return  # Enter again while the first is being saved: it is saved once
         for field in ("tekst", "groep", "auteur"):
             self._show_error(field, "")
         form_value = self.query_one("#edit-form", Select).value
-        updated = self.attempt(
-            lambda: self.live.edit_contribution(
-                self.contribution.id,
-                text=self.query_one("#edit-text", Input).value,
-                group=Group(self.query_one("#edit-group", Select).value),
-                kind=Kind(self.query_one("#edit-kind", Select).value),
-                form=None if form_value == NO_FORM else PartnershipForm(form_value),
-                author=self.query_one("#edit-author", Input).value,
-            )
+        contribution_id = self.contribution.id
+        text = self.query_one("#edit-text", Input).value
+        group = Group(self.query_one("#edit-group", Select).value)
+        kind = Kind(self.query_one("#edit-kind", Select).value)
+        form = None if form_value == NO_FORM else PartnershipForm(form_value)
+        author = self.query_one("#edit-author", Input).value
+        live = self.live
+        self.save(
+            lambda: live.edit_contribution(
+                contribution_id, text=text, group=group, kind=kind, form=form, author=author
+            ),
+            self.dismiss,
         )
-        if updated is None:
-            return
-        self.dismiss(updated)

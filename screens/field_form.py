@@ -3,7 +3,8 @@
 A form's fields carry the class ``form-input`` and the id ``input-<name>``, where ``<name>`` is the
 field a core ValidationError names; beside each stands a Static ``error-<name>``. The save button
 has the id ``form-save``; any other button cancels. Subclasses give ``values_to_fill`` and
-``save_values``, which saves through the core (``WorkshopScreen.attempt`` shows what it refuses).
+``save_values``, which saves through the core; it runs on the session's single writer
+(``WorkshopScreen.save``), and the form closes once the change is on disk.
 """
 
 from __future__ import annotations
@@ -105,10 +106,13 @@ class FieldForm(WorkshopModal[ResultT]):
         close_form(self, changed=self.values() != self._initial)
 
     def action_save(self) -> None:
+        """Hand the values to the session's writer; the form closes once they are on disk. A
+        refused value shows beside its field, with everything typed still there."""
+        if self.saving:
+            return  # Enter again while the first is being saved: it is saved once
         self.clear_errors()
-        saved = self.attempt(lambda: self.save_values(self.values()))
-        if saved is not None:
-            self.dismiss(saved)
+        values = self.values()
+        self.save(lambda: self.save_values(values), self.dismiss)
 
     def save_values(self, values: dict[str, str]) -> ResultT:
         """Save through the core; raises ValidationError or another WorkshopError."""

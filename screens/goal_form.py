@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from screens.field_form import FieldForm
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from screens.suggestions import ChoiceSuggester
 from workshop.errors import ValidationError
 from workshop.goals import INSPECTION_NORM_PERCENT, Goal, Judgement, norm_suggestion
@@ -121,7 +122,7 @@ class GoalDialog(FieldForm[Goal | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Annuleren", id="form-cancel", compact=True)
                 yield Button("Opslaan", id="form-save", variant="primary", compact=True)
-        yield Footer()
+        yield SteadyFooter()
 
 
 def _percent_text(goal: Goal) -> str:

@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkshopModal, WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.goal_form import EvaluateGoalScreen, GoalFormScreen
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from workshop.goals import Goal, Judgement, norm_suggestion
 from workshop.model import Agreement
 from workshop.text import format_date
@@ -134,7 +135,7 @@ class GoalsScreen(WorkshopScreen[None]):
             ),
             id="goals-empty",
         )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()
@@ -236,10 +237,13 @@ class GoalsScreen(WorkshopScreen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            if self.attempt(lambda: self.live.delete_goal(goal.id)) is None:
-                return
-            self.refresh_list()
-            self.app.notify("Het doel is verwijderd.", title="Verwijderd")
+            live = self.live
+
+            def deleted(_: object) -> None:
+                self.refresh_list()
+                self.app.notify("Het doel is verwijderd.", title="Verwijderd")
+
+            self.save(lambda: live.delete_goal(goal.id), deleted)
 
         linked = len(self.live.agreements_for_goal(goal.id))
         question = f"Dit doel verwijderen?\n\n{literal(goal.description).plain}"
@@ -290,7 +294,7 @@ class LinkAgreementScreen(WorkshopModal[None]):
                 "Deze sessie heeft nog geen afspraken. Maak eerst een afspraak.",
                 id="link-empty",
             )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()
@@ -329,15 +333,14 @@ class LinkAgreementScreen(WorkshopModal[None]):
         event.stop()
         if self.live.read_only or event.option.id is None:
             return
-        agreement_id, goal_id = event.option.id, self.goal.id
+        agreement_id, goal_id, index = event.option.id, self.goal.id, event.option_index
+        live = self.live
 
-        def toggle_link() -> Agreement:
-            linked = self.live.agreement(agreement_id).goal == goal_id
-            return self.live.update_agreement(agreement_id, goal=None if linked else goal_id)
+        def toggle_link() -> Agreement:  # on the writer: after every change handed in before
+            linked = live.agreement(agreement_id).goal == goal_id
+            return live.update_agreement(agreement_id, goal=None if linked else goal_id)
 
-        if self.attempt(toggle_link) is None:
-            return
-        self.refresh_list(keep=event.option_index)
+        self.save(toggle_link, lambda _: self.refresh_list(keep=index))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,128 +7,44 @@ as extra steps.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar, cast
+from typing import cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Select, Static
 
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from screens.lookups import Lookup
-from workshop.app.live import new_participant
+from screens.new_session_fields import (
+    FIELD_INPUTS,
+    LAST_INPUT,
+    LEFT_FIELDS,
+    PARENT_COUNT_FIELD,
+    PARENT_NAMES_FIELD,
+    TEAM_FIELD,
+    TEXT_INPUTS,
+    Field,
+    carry_over_text,
+    parent_panel,
+    scan_label,
+    shipped,
+    team_members,
+)
+from screens.steady_footer import SteadyFooter
 from workshop.errors import ValidationError, WorkshopError
-from workshop.export.blocks import plural
-from workshop.model import Group, Participant, SessionSummary
-from workshop.scan import Scan, builtin_scans
+from workshop.model import Participant, SessionSummary
+from workshop.scan import builtin_scans
 from workshop.template import DEFAULT_TEMPLATE_ID, Template
 from workshop.text import format_date
 from workshop.trajectory import CarryOver, trajectory_key
-from workshop.typed import parse_count, parse_date, parse_names
-
-T = TypeVar("T")
-ANONYMOUS_WORD = "anoniem"
-MAX_ANONYMOUS_PARENTS = 50
-
-# The core names fields in Dutch (ValidationError.field); this maps them to the form's inputs.
-FIELD_INPUTS: dict[str, str] = {
-    "titel": "title",
-    "locatie": "location",
-    "traject": "series",
-    "datum": "day",
-    "begeleider": "facilitator",
-    "sjabloon": "template",
-    "team": "team",
-    "ouders": "parent-count",
-    "oudernamen": "parent-names",
-}
-
-
-def carry_over_text(carried: CarryOver) -> str:
-    """What a new session brings along, in one sentence."""
-    agreements, goals = len(carried.agreements), len(carried.goals)
-    goals_text = plural(goals, "doel", "doelen")
-    if not agreements:
-        extra = f" {goals_text} {'gaat' if goals == 1 else 'gaan'} mee." if goals else ""
-        return "Geen open afspraken uit eerdere sessies." + extra
-    text = plural(agreements, "open afspraak", "open afspraken") + " uit eerdere sessies"
-    if goals:
-        return f"{text} en {goals_text} gaan mee."
-    return f"{text} {'gaat' if agreements == 1 else 'gaan'} mee."
-
-
-def shipped(load: Callable[[], list[T]]) -> tuple[list[T], WorkshopError | None]:
-    """The templates or scans that come with the app; none, and the problem, if they can't load."""
-    try:
-        return load(), None
-    except (WorkshopError, OSError) as error:
-        return [], WorkshopError(str(error))
-
-
-def scan_label(scan: Scan) -> str:
-    """The scan's name without "Zelfscan:" (the heading above the choices says it)."""
-    name = scan.name
-    if name.casefold().startswith("zelfscan:"):
-        name = name[len("zelfscan:") :].strip()
-    return name[:1].upper() + name[1:]
-
-
-def team_members(text: str) -> list[Participant]:
-    try:
-        return [new_participant(Group.TEAM, name) for name in parse_names(text)]
-    except ValidationError as error:
-        raise ValidationError("team", error.message) from None
-
-
-def parent_panel(count_text: str, names_text: str) -> list[Participant]:
-    """Anonymous parents by number, plus named ones; 'anoniem' in the names is one more."""
-    count = parse_count(count_text, "ouders", MAX_ANONYMOUS_PARENTS)
-    parents = [new_participant(Group.OUDERPANEL) for _ in range(count)]
-    try:
-        for name in parse_names(names_text):
-            anonymous = name.casefold() == ANONYMOUS_WORD
-            parents.append(new_participant(Group.OUDERPANEL, "" if anonymous else name))
-    except ValidationError as error:
-        raise ValidationError("oudernamen", error.message) from None
-    return parents
-
-
-@dataclass(frozen=True)
-class Field:
-    """One labelled input of the form."""
-
-    input_id: str
-    label: str
-    placeholder: str = ""
-
-
-LEFT_FIELDS = (
-    Field("title", "Titel (verplicht)", "Waar gaat de sessie over?"),
-    Field("location", "Locatie", "Bijvoorbeeld: De Regenboog"),
-    Field("series", "Traject", "Leeg: de locatie is het traject"),
-    Field("day", "Datum (dag-maand-jaar)", "dd-mm-jjjj"),
-    Field("facilitator", "Begeleider", "Wie leidt de sessie?"),
-)
-TEAM_FIELD = Field("team", "Team: namen, met komma's ertussen", "Bijvoorbeeld: Fatima, Joost")
-PARENT_COUNT_FIELD = Field("parent-count", "Ouderpanel: aantal anonieme ouders", "0")
-PARENT_NAMES_FIELD = Field(
-    "parent-names",
-    "Ouders met naam (als ze dat willen)",
-    "Bijvoorbeeld: Sevda, anoniem",
-)
-TEXT_INPUTS = (
-    *(f.input_id for f in LEFT_FIELDS),
-    TEAM_FIELD.input_id,
-    PARENT_COUNT_FIELD.input_id,
-    PARENT_NAMES_FIELD.input_id,
-)
-LAST_INPUT = PARENT_NAMES_FIELD.input_id
+from workshop.typed import parse_date
 
 
 class NewSessionScreen(WorkshopScreen[None]):
@@ -170,6 +86,7 @@ class NewSessionScreen(WorkshopScreen[None]):
         self.carry_over_for: tuple[str, date] | None = None  # what the hint was worked out for
         self.review_chosen = False  # once the facilitator sets it, it no longer follows the hint
         self.carry_over_lookup = Lookup(self, self.app.workspace.carry_over, self._show_carried)
+        self.creating = False  # the session is being stored (in a thread)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -210,7 +127,7 @@ class NewSessionScreen(WorkshopScreen[None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Sessie maken", id="create", variant="primary")
                 yield Button("Annuleren", id="cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def labelled_input(self, field: Field, *, integer: bool = False) -> ComposeResult:
         yield Static(field.label, classes="field-label", id=f"{field.input_id}-label")
@@ -392,29 +309,46 @@ class NewSessionScreen(WorkshopScreen[None]):
                 self.show_error(error)
             self.focus_first_error()
             return
-        live = self.attempt(
-            lambda: self.app.workspace.create(
-                title=self.text("title"),
-                template=cast(Template, values["template"]),
-                location=self.text("location"),
-                series=self.text("series"),
-                day=cast(date, values["day"]),
-                facilitator=self.text("facilitator"),
-                participants=[
-                    *cast(list[Participant], values["team"]),
-                    *cast(list[Participant], values["parents"]),
-                ],
-                review=self.review_wanted(),
-                scans=self.chosen_scans(),
-            )
+        if self.creating:
+            return  # Ctrl+S again while the first is being stored: one session
+        workspace = self.app.workspace
+        arguments = dict(
+            title=self.text("title"),
+            template=cast(Template, values["template"]),
+            location=self.text("location"),
+            series=self.text("series"),
+            day=cast(date, values["day"]),
+            facilitator=self.text("facilitator"),
+            participants=[
+                *cast(list[Participant], values["team"]),
+                *cast(list[Participant], values["parents"]),
+            ],
+            review=self.review_wanted(),
+            scans=self.chosen_scans(),
         )
-        if live is None:
-            return  # e.g. a full disk: the form stays filled in
-        session_id = live.session.id
-        live.close()
-        # The runner replaces the form: leaving the runner goes back to the overview.
-        self.app.pop_screen()
-        self.app.open_runner(session_id)
+
+        def create() -> str:  # in a thread: it reads the trajectory and writes the new session
+            live = workspace.create(**arguments)  # type: ignore[arg-type]
+            live.close()
+            return live.session.id
+
+        self.creating = True
+        self.app.hold_keys(lambda: not self.creating, lambda: None)  # for the runner, in order
+        self.run_worker(self._create(create), group="create-session")
+
+    async def _create(self, create: Callable[[], str]) -> None:
+        """Store the session away from the UI thread; then the runner replaces the form (leaving
+        the runner goes back to the overview). On an error the form stays filled in."""
+        try:
+            session_id = await asyncio.to_thread(create)
+        except (WorkshopError, OSError) as error:
+            self.show_failure(error)
+        else:
+            self.app.pop_screen()
+            self.app.open_runner(session_id)
+        finally:
+            self.creating = False
+            self.app.wake_keys()
 
     def action_cancel(self) -> None:
         if self.form_values() == self.defaults:

@@ -11,31 +11,30 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from screens.base import WorkshopScreen
 from screens.literal import literal
+from screens.review_keys import REVIEW_KEYS
+from screens.review_texts import (  # noqa: F401  (moment_text, STATUS_ORDER: older imports)
+    STATUS_ORDER,
+    card_details,
+    moment_text,
+    review_summary,
+    status_choices,
+)
+from screens.steady_footer import SteadyFooter
 from screens.suggestions import ChoiceSuggester, take_suggestion
 from workshop.errors import ValidationError, WorkshopError
-from workshop.model import Agreement, Horizon, SessionSummary, Status
-from workshop.text import format_date
-from workshop.trajectory import due_moment
+from workshop.model import Agreement, Horizon, SessionSummary
 from workshop.typed import parse_due
 
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
 
-STATUS_ORDER: tuple[Status, ...] = tuple(Status)
-STATUS_STYLE = {
-    Status.OPEN: "bold",
-    Status.BEZIG: "bold $warning",
-    Status.KLAAR: "bold $success",
-    Status.VERVALLEN: "bold strike",
-}
 _CHANGING_ACTIONS = frozenset({"set_status", "edit", "discussed"})
 _MOVING_ACTIONS = frozenset({"set_status", "edit", "discussed", "move"})  # off while editing
 # What each small input edits: (label, placeholder).
@@ -44,16 +43,6 @@ _EDITS = {
     "eigenaar": ("Eigenaar", "Wie zorgt er nu voor?"),
     "wanneer": ("Wanneer", "bijv. volgende maand of 01-10-2026"),
 }
-
-
-def moment_text(agreement: Agreement) -> str:
-    """ "volgende maand (uiterlijk 17-04-2026)", "01-10-2026" or that there is none."""
-    if agreement.due is None:
-        return "geen moment afgesproken"
-    moment = due_moment(agreement)
-    if agreement.due.horizon is None or moment is None:
-        return agreement.due.label
-    return f"{agreement.due.label} (uiterlijk {format_date(moment)})"
 
 
 class ReviewScreen(WorkshopScreen[None]):
@@ -70,110 +59,7 @@ class ReviewScreen(WorkshopScreen[None]):
     # "n" opens the input before the letters typed right after it are delivered, so they land
     # in the input. While the input is open, only Enter (save) and Escape act here; every other
     # key types in the input.
-    BINDINGS = [
-        Binding(
-            "1",
-            "set_status(0)",
-            "Open",
-            id="review.status_open",
-            show=False,
-            tooltip="Deze afspraak staat nog open",
-            priority=True,
-        ),
-        Binding(
-            "2",
-            "set_status(1)",
-            "Bezig",
-            id="review.status_busy",
-            show=False,
-            tooltip="Hier wordt aan gewerkt",
-            priority=True,
-        ),
-        Binding(
-            "3",
-            "set_status(2)",
-            "Klaar",
-            id="review.status_done",
-            show=False,
-            tooltip="Deze afspraak is gedaan",
-            priority=True,
-        ),
-        Binding(
-            "4",
-            "set_status(3)",
-            "Vervallen",
-            id="review.status_dropped",
-            show=False,
-            tooltip="Deze afspraak gaat niet meer door",
-            priority=True,
-        ),
-        Binding(
-            "enter",
-            "discussed",
-            "Besproken",
-            id="review.discussed",
-            tooltip="Deze afspraak is besproken; ga naar de volgende",
-            priority=True,
-        ),
-        Binding(
-            "enter",
-            "save_edit",
-            "Opslaan",
-            id="review.save_edit",
-            tooltip="Sla de notitie, eigenaar of het moment op",
-            priority=True,
-        ),
-        Binding(
-            "right",
-            "move(1)",
-            "Volgende",
-            id="review.next",
-            show=False,
-            tooltip="Naar de volgende afspraak, zonder iets te veranderen",
-            priority=True,
-        ),
-        Binding(
-            "left",
-            "move(-1)",
-            "Vorige",
-            id="review.previous",
-            show=False,
-            tooltip="Terug naar de vorige afspraak",
-            priority=True,
-        ),
-        Binding(
-            "n",
-            "edit('notitie')",
-            "Notitie",
-            id="review.note",
-            tooltip="Schrijf een korte notitie bij deze afspraak",
-            priority=True,
-        ),
-        Binding(
-            "o",
-            "edit('eigenaar')",
-            "Eigenaar",
-            id="review.owner",
-            tooltip="Geef deze afspraak een andere eigenaar",
-            priority=True,
-        ),
-        Binding(
-            "w",
-            "edit('wanneer')",
-            "Wanneer",
-            id="review.moment",
-            tooltip="Kies een ander moment: een termijn of een datum",
-            priority=True,
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Terug",
-            id="review.back",
-            tooltip="Terug naar de sessie; alles is al opgeslagen",
-            priority=True,
-        ),
-    ]
+    BINDINGS = REVIEW_KEYS
 
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
@@ -217,7 +103,7 @@ class ReviewScreen(WorkshopScreen[None]):
                     id="review-edit-keys",
                 )
         yield Static("", classes="hint-line", id="review-keys")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         try:
@@ -279,7 +165,7 @@ class ReviewScreen(WorkshopScreen[None]):
                 "Jullie kunnen meteen verder."
             )
         elif agreement is None:
-            self.query_one("#review-summary", Static).update(self._summary(agreements))
+            self.query_one("#review-summary", Static).update(review_summary(agreements))
         else:
             self._show_card(agreement)
         self._show_keys(agreement)
@@ -293,78 +179,9 @@ class ReviewScreen(WorkshopScreen[None]):
             f"Afspraak {self.index + 1} van {len(self.ids)}"
         )
         self.query_one("#review-what", Static).update(literal(agreement.what))
-        rows: list[tuple[str, Content]] = [
-            ("Eigenaar", literal(agreement.owner)),
-            (
-                "Wanneer",
-                Content.assemble(
-                    moment_text(agreement), ("  · te laat", "bold $error") if overdue else ""
-                ),
-            ),
-            (
-                "Vorige keer",
-                Content(agreement.status_before.value if agreement.status_before else "onbekend"),
-            ),
-        ]
-        if agreement.note:
-            rows.append(("Notitie", literal(agreement.note)))
         origin = self._sessions.get(agreement.carried_from or "")
-        if origin is not None:
-            rows.append(
-                (
-                    "Afgesproken in",
-                    Content.assemble(literal(origin.title), f", {format_date(origin.day)}"),
-                )
-            )
-        self.query_one("#review-details", Static).update(
-            Content("\n").join(
-                Content.assemble((label.ljust(16), "bold"), value) for label, value in rows
-            )
-        )
-        choices: list[Content | tuple[str, str] | str] = [("Status nu".ljust(16), "bold")]
-        for number, status in enumerate(STATUS_ORDER, start=1):
-            chosen = status is agreement.status
-            text = f" {number} {status.value} "
-            choices.append(
-                (f"[{text}]" if chosen else f" {text} ", "reverse bold" if chosen else "")
-            )
-            choices.append(" ")
-        if agreement.reviewed:
-            choices.append(("   ✓ besproken", "bold $success"))
-        self.query_one("#review-status", Static).update(Content.assemble(*choices))
-
-    def _summary(self, agreements: list[Agreement]) -> Content:
-        discussed = [a for a in agreements if a.reviewed]
-        lines: list[Content] = [Content.styled("Klaar met de terugblik", "bold $primary")]
-        counts = [
-            f"{sum(1 for a in discussed if a.status is s)} {s.value}"
-            for s in STATUS_ORDER
-            if any(a.status is s for a in discussed)
-        ]
-        lines.append(
-            Content(
-                f"{len(discussed)} van {len(agreements)} afspraken besproken"
-                + (f": {', '.join(counts)}." if counts else ".")
-            )
-        )
-        lines.append(Content(""))
-        for agreement in agreements:
-            before = agreement.status_before.value if agreement.status_before else "?"
-            now = agreement.status
-            mark = "✓" if agreement.reviewed else "·"
-            lines.append(
-                Content.assemble(
-                    (f"{mark} ", "bold $success" if agreement.reviewed else "dim"),
-                    (f"{before} → ", "dim"),
-                    (now.value.ljust(10), STATUS_STYLE[now]),
-                    literal(agreement.what),
-                    ("  (", "dim"),
-                    literal(agreement.owner),
-                    (")", "dim"),
-                    ("  nog niet besproken", "italic") if not agreement.reviewed else "",
-                )
-            )
-        return Content("\n").join(lines)
+        self.query_one("#review-details", Static).update(card_details(agreement, overdue, origin))
+        self.query_one("#review-status", Static).update(status_choices(agreement))
 
     def _show_keys(self, agreement: Agreement | None) -> None:
         keys = self.query_one("#review-keys", Static)
@@ -394,22 +211,18 @@ class ReviewScreen(WorkshopScreen[None]):
         if agreement is None or self.live.read_only:
             return
         status = STATUS_ORDER[index]
-        self.attempt(lambda: self.live.review_agreement(agreement.id, status=status))
-        self.show()
+        live = self.live
+        self.save(lambda: live.review_agreement(agreement.id, status=status), lambda _: self.show())
 
     def action_discussed(self) -> None:
         agreement = self.current()
         if agreement is None or self.live.read_only:
             return
-        saved = (
-            agreement
-            if agreement.reviewed
-            else self.attempt(lambda: self.live.review_agreement(agreement.id))
-        )
-        if saved is not None:
+        if agreement.reviewed:
             self.action_move(1)
-        else:
-            self.show()
+            return
+        live = self.live
+        self.save(lambda: live.review_agreement(agreement.id), lambda _: self.action_move(1))
 
     def action_move(self, step: int) -> None:
         self.index = min(max(self.index + step, 0), len(self.ids))
@@ -481,17 +294,23 @@ class ReviewScreen(WorkshopScreen[None]):
         value = edit_input.value
         editing = self.editing
 
-        def review() -> Agreement:
-            if editing == "notitie":
-                return self.live.review_agreement(agreement.id, note=value)
-            if editing == "eigenaar":
-                return self.live.review_agreement(agreement.id, owner=value)
-            return self.live.review_agreement(agreement.id, due=parse_due(value))
+        if self.saving:
+            return  # Enter again while the first is being saved: it is saved once
+        live = self.live
 
-        if self.attempt(review) is None:
-            return  # refused (said under the input) or not saved (reported): the text stays
-        self.close_edit()
-        self.show()
+        def review() -> Agreement:  # on the session's writer
+            if editing == "notitie":
+                return live.review_agreement(agreement.id, note=value)
+            if editing == "eigenaar":
+                return live.review_agreement(agreement.id, owner=value)
+            return live.review_agreement(agreement.id, due=parse_due(value))
+
+        def saved(_: Agreement) -> None:
+            self.close_edit()
+            self.show()
+
+        # Refused (said under the input) or not saved (reported): the input and its text stay.
+        self.save(review, saved)
 
     def action_back(self) -> None:
         if self.editing is not None:

@@ -16,9 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.base import WorkshopScreen
+from screens.steady_footer import SteadyFooter
 from screens.step_screens import screen_for_step
 from screens.widgets import (
     Agenda,
@@ -245,7 +246,7 @@ class RunnerScreen(WorkshopScreen[None]):
                 yield TimerDisplay(id="timer")
                 yield Agenda(id="agenda")
         yield CaptureBar(save=self.save_capture, id="capture")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one(HintsPanel).display = False

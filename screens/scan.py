@@ -11,14 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkshopScreen
 from screens.literal import literal
+from screens.scan_keys import SCAN_KEYS
+from screens.steady_footer import SteadyFooter
 from screens.widgets.score_bars import bar_line, group_name, group_style, score_text
 from workshop.errors import WorkshopError
 from workshop.model import Group
@@ -52,78 +53,7 @@ class ScanScreen(WorkshopScreen[None]):
         "ouderpanel. Bij de uitslag staan de grootste verschillen bovenaan: daar begint het "
         "gesprek."
     )
-    BINDINGS = [
-        *(
-            Binding(
-                str(n),
-                f"score({n})",
-                label,
-                id=f"scan.score_{n}",
-                show=False,
-                tooltip=f"Score {n}: {label}",
-            )
-            for n, label in SCALE.items()
-        ),
-        Binding(
-            "0,w",
-            "score(None)",
-            "Weet niet",
-            id="scan.score_unknown",
-            show=False,
-            tooltip="Score: weet niet",
-        ),
-        Binding(
-            "tab",
-            "switch_group",
-            "Team/ouders",
-            id="scan.switch_group",
-            tooltip="Wissel wie scoort: het team of het ouderpanel",
-        ),
-        Binding(
-            "enter,right",
-            "move(1)",
-            "Volgende",
-            id="scan.next",
-            tooltip="Naar de volgende uitspraak",
-        ),
-        Binding(
-            "left",
-            "move(-1)",
-            "Vorige",
-            id="scan.previous",
-            show=False,
-            tooltip="Naar de vorige uitspraak",
-        ),
-        Binding(
-            "l",
-            "toggle_list",
-            "Lijst",
-            id="scan.list",
-            tooltip="Toon alle uitspraken als lijst, of weer een voor een",
-        ),
-        # One key, two actions: only the one that fits the view is active and shown.
-        Binding(
-            "r",
-            "show_results",
-            "Uitslag",
-            id="scan.results",
-            tooltip="Toon de uitslag: team en ouderpanel naast elkaar, met de verschillen",
-        ),
-        Binding(
-            "r",
-            "show_scoring",
-            "Scoren",
-            id="scan.scoring",
-            tooltip="Ga terug naar het scoren",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Terug",
-            id="scan.back",
-            tooltip="Terug naar de sessie; alle scores zijn al opgeslagen",
-        ),
-    ]
+    BINDINGS = SCAN_KEYS
 
     def __init__(self, live: LiveSession, scan_id: str) -> None:
         super().__init__()
@@ -165,7 +95,7 @@ class ScanScreen(WorkshopScreen[None]):
                 yield Static("", classes="scan-result", id=f"result-{statement.code}")
         yield Static(self.problem, id="scan-problem")
         yield Static("", classes="hint-line", id="scan-keys")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#scan-problem").display = bool(self.problem)
@@ -366,9 +296,13 @@ class ScanScreen(WorkshopScreen[None]):
     def action_score(self, score: int | None) -> None:
         if self.scan is None or self.live.read_only or self.mode == RESULTS:
             return
-        code, group = self.scan.statements[self.index].code, self.group
-        self.attempt(lambda: self.live.set_scan_score(self.scan_id, code, group, score))
-        self.show()
+        code, group, scan_id, live = (
+            self.scan.statements[self.index].code,
+            self.group,
+            self.scan_id,
+            self.live,
+        )
+        self.save(lambda: live.set_scan_score(scan_id, code, group, score), lambda _: self.show())
 
     def action_switch_group(self) -> None:
         self.group = Group.OUDERPANEL if self.group is Group.TEAM else Group.TEAM

@@ -50,6 +50,13 @@ class ScreenWrites:
         else:
             app.hold_keys(lambda: self.idle, callback)
 
+    def hold_keys(self) -> None:
+        """Let the keys after the current one wait until every change handed in is shown: they
+        act on its outcome (a form that closes, a list that changes). The app keeps running."""
+        app = self.pump.app
+        if not self.idle and isinstance(app, OrderedKeys):
+            app.hold_keys(lambda: self.idle, lambda: None)
+
     def run(self, operation: Callable[[], T], done: Callable[[T], Any], failed: Failed) -> None:
         """Save ``operation`` through the writer; then ``done(result)`` or ``failed(error)``.
 

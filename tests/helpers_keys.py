@@ -1,14 +1,16 @@
 """Keys typed the way a fast typist or a busy terminal sends them, and the runner they land in.
 
 Shared by the type-ahead tests (tests/test_ui_typeahead.py) and the writer tests
-(tests/test_ui_writer.py).
+(tests/test_ui_writer.py, tests/test_ui_screen_writes.py).
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -148,3 +150,44 @@ def refuse_saves(monkeypatch: pytest.MonkeyPatch, screen: RunnerScreen) -> None:
         raise StoreError("Opslaan is mislukt: de schijf is vol.")
 
     monkeypatch.setattr(screen.live.file, "save_contribution", full)
+
+
+# -- a disk held back by the test ---------------------------------------------------------------
+
+GATE_SECONDS = 2.0  # how long a held append waits for the test before it gives up
+
+
+@dataclass
+class HeldDisk:
+    gate: threading.Event = field(default_factory=threading.Event)
+    gave_up: list[bool] = field(default_factory=list)
+    waiting: list[bool] = field(default_factory=list)
+
+
+@contextmanager
+def held_disk(monkeypatch) -> Iterator[HeldDisk]:  # type: ignore[no-untyped-def]
+    """Every journal append waits for ``disk.gate`` (on whatever thread makes it)."""
+    disk = HeldDisk()
+    real = journal.JournalWriter.append
+
+    def held(self: journal.JournalWriter, line: bytes) -> None:
+        disk.waiting.append(True)
+        if not disk.gate.wait(GATE_SECONDS):
+            disk.gave_up.append(True)
+        real(self, line)
+
+    monkeypatch.setattr(journal.JournalWriter, "append", held)
+    try:
+        yield disk
+    finally:
+        disk.gate.set()
+        monkeypatch.undo()
+
+
+async def until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition`` holds (bounded; no fixed sleeps)."""
+    for _ in range(2000):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("the app never got there")

@@ -11,13 +11,18 @@ the UI thread would block the loop until the gate gives up (``GATE_SECONDS``): t
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 
-from helpers_keys import SIZE, burst, capture_value, message, new_session, runner_of, settle
-from textual.pilot import Pilot
+from helpers_keys import (
+    SIZE,
+    burst,
+    capture_value,
+    held_disk,
+    message,
+    new_session,
+    runner_of,
+    settle,
+    until,
+)
 from textual.widgets import Input
 
 from screens.agreements import AgreementsScreen
@@ -25,49 +30,10 @@ from screens.contribution_edit import ContributionEditScreen
 from screens.runner import RunnerScreen
 from screens.widgets import ContributionList
 from screens.widgets.contribution_column import CHUNK, FIRST
-from workshop import journal
 from workshop.model import Group
 from workshop.session import create_session
 from workshop.store import SessionStore
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
-
-GATE_SECONDS = 2.0  # how long a held append waits for the test before it gives up
-
-
-@dataclass
-class HeldDisk:
-    gate: threading.Event = field(default_factory=threading.Event)
-    gave_up: list[bool] = field(default_factory=list)
-    waiting: list[bool] = field(default_factory=list)
-
-
-@contextmanager
-def held_disk(monkeypatch) -> Iterator[HeldDisk]:  # type: ignore[no-untyped-def]
-    """Every journal append waits for ``disk.gate`` (on whatever thread makes it)."""
-    disk = HeldDisk()
-    real = journal.JournalWriter.append
-
-    def held(self: journal.JournalWriter, line: bytes) -> None:
-        disk.waiting.append(True)
-        if not disk.gate.wait(GATE_SECONDS):
-            disk.gave_up.append(True)
-        real(self, line)
-
-    monkeypatch.setattr(journal.JournalWriter, "append", held)
-    try:
-        yield disk
-    finally:
-        disk.gate.set()
-        monkeypatch.undo()
-
-
-async def until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
-    """Let the app run until ``condition`` holds (bounded; no fixed sleeps)."""
-    for _ in range(2000):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError("the app never got there")
 
 
 def options(screen: RunnerScreen, group: Group = Group.TEAM) -> list[object]:
