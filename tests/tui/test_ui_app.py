@@ -92,6 +92,7 @@ def test_two_quick_resizes_before_the_notice_is_drawn_show_the_last_size(make_ap
     async def scenario() -> None:
         async with make_app().run_test(size=SIZE) as pilot:
             app = pilot.app
+            await pilot.pause()  # the start's own resize is handled first
             app.check_size(90, 25)
             app.check_size(95, 26)  # the notice is pushed but not mounted yet
             await pilot.pause()
