@@ -33,12 +33,12 @@ MONTHS = (
 
 
 def long_date(day: date) -> str:
-    """"14 december 2026": in documents."""
+    """ "14 december 2026": in documents."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def short_date(day: date) -> str:
-    """"14-12-2026": in short labels, and how forms read a date back."""
+    """ "14-12-2026": in short labels, and how forms read a date back."""
     return format_date(day)
 
 

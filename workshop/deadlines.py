@@ -55,7 +55,7 @@ def due_day(agreement: Agreement) -> date | None:
 
 
 def due_text(agreement: Agreement, *, document: bool = False) -> str:
-    """"volgende week (uiterlijk 14-12-2026)", "14-12-2026", or "" when there is no moment.
+    """ "volgende week (uiterlijk 14-12-2026)", "14-12-2026", or "" when there is no moment.
 
     ``document``: dates written out, as in the plan ("14 december 2026").
     """
