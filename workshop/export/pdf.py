@@ -28,7 +28,7 @@ from workshop.store import StoredSession
 FONTS = ("DejaVu Sans", "Symbola")
 
 PAGE_SETUP = """
-#set document(title: {title})
+#set document(title: {title}, date: {made})
 #set page(
   paper: "a4",
   margin: (x: 2cm, top: 2.4cm, bottom: 2.2cm),
@@ -164,6 +164,13 @@ def _table(tokens: list[Token]) -> str:
     return f"#table(columns: ({widths},), {', '.join([head, *(c for row in rows for c in row)])})"
 
 
+def _typst_date(day: date | None) -> str:
+    """The PDF's date: the day it says it was made on, never the clock (same plan, same bytes)."""
+    if day is None:
+        return "none"
+    return f"datetime(year: {day.year}, month: {day.month}, day: {day.day})"
+
+
 def typst_source(
     stored: StoredSession,
     *,
@@ -179,6 +186,7 @@ def typst_source(
     setup = PAGE_SETUP.format(
         title=typst_string(plan_title(stored.session.title)),
         fonts=", ".join(typst_string(font) for font in FONTS),
+        made=_typst_date(exported_on),
     )
     return setup + "\n\n".join(_blocks(tokens)) + "\n"
 
