@@ -1,9 +1,10 @@
 """Agreements as an iCalendar file (RFC 5545), so owners can put them in their own agenda.
 
-Each agreement with a date becomes one all-day event on that date; the owner and the other details
-are in the description. Agreements with only a horizon ("volgende maand") have no day to put them
-on and are left out: ``calendar_note`` says how many. The UID is stable (the agreement's id), so
-importing a newer file updates the events instead of doubling them.
+Each agreement with a due moment becomes one all-day event on its day: a date, or a horizon
+("volgende week") counted from the day of the session it was made in (``workshop.deadlines``).
+The owner and the other details are in the description. Agreements without a moment are left out:
+``calendar_note`` says how many. The UID is stable (the agreement's id), so importing a newer file
+updates the events instead of doubling them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event
 
 from workshop import __version__
+from workshop.deadlines import due_day, due_text
 from workshop.model import Agreement, Status
 
 PRODID = f"-//workshop//Afspraken {__version__}//NL"
@@ -31,13 +33,13 @@ def _text(value: str) -> str:
 
 
 def dated(agreements: Iterable[Agreement]) -> list[Agreement]:
-    """The agreements that go in the calendar: those due on a date."""
-    return [a for a in agreements if a.due is not None and a.due.on is not None]
+    """The agreements that go in the calendar: those with a due moment."""
+    return [a for a in agreements if due_day(a) is not None]
 
 
 def undated(agreements: Iterable[Agreement]) -> list[Agreement]:
-    """The agreements left out: no due moment, or only a horizon."""
-    return [a for a in agreements if a.due is None or a.due.on is None]
+    """The agreements left out: no due moment."""
+    return [a for a in agreements if due_day(a) is None]
 
 
 def calendar_note(agreements: Iterable[Agreement]) -> str | None:
@@ -47,10 +49,10 @@ def calendar_note(agreements: Iterable[Agreement]) -> str | None:
     if not agreements or not skipped:
         return None
     if skipped == len(agreements):
-        return "Geen enkele afspraak heeft een datum. Er komt dus niets in de agenda."
+        return "Geen enkele afspraak heeft een moment. Er komt dus niets in de agenda."
     if skipped == 1:
-        return "1 afspraak heeft geen datum. Die staat niet in de agenda."
-    return f"{skipped} afspraken hebben geen datum. Die staan niet in de agenda."
+        return "1 afspraak heeft geen moment. Die staat niet in de agenda."
+    return f"{skipped} afspraken hebben geen moment. Die staan niet in de agenda."
 
 
 def _description(agreement: Agreement, session_title: str) -> str:
@@ -59,6 +61,7 @@ def _description(agreement: Agreement, session_title: str) -> str:
         lines.append(f"Met wie: {agreement.with_whom}")
     if agreement.instrument:
         lines.append(f"Instrument: {agreement.instrument}")
+    lines.append(f"Wanneer: {due_text(agreement, document=True)}")
     lines.append(f"Status: {agreement.status.value}")
     lines.append(f"Afgesproken in: {session_title}")
     return _text("\n".join(lines))
@@ -101,7 +104,6 @@ def agreements_calendar(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", _text(f"Afspraken: {session_title}"))
     for agreement in agreements:
-        if agreement.due is not None and agreement.due.on is not None:
-            day = agreement.due.on
+        if (day := due_day(agreement)) is not None:
             calendar.add_component(_event(agreement, day, session_title, location, stamp))
     return calendar.to_ical()

@@ -93,7 +93,7 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
     if args.command in ("afspraken", "agreements"):
         return cmd_agreements(workspace, args.open, args.owner, args.location, args.md)
     if args.command in ("agenda", "calendar"):
-        return cmd_agenda(workspace, args.session, args.out)
+        return cmd_agenda(workspace, args.session, args.out, args.zonder_namen)
     if args.command == "doctor":
         return cmd_doctor(workspace, args.herstel)
     if args.command in ("vergeet", "forget"):
@@ -139,10 +139,10 @@ def cmd_export(
 
 
 def _agreement_line(row: AgreementRow, today: date) -> str:
-    from workshop.trajectory import is_overdue
+    from workshop.deadlines import due_text, is_overdue
 
     agreement, session = row.agreement, row.session
-    due = f", wanneer: {agreement.due.label}" if agreement.due else ""
+    due = f", wanneer: {when}" if (when := due_text(agreement)) else ""
     late = "  TE LAAT" if is_overdue(agreement, today) else ""
     return (
         f"{agreement.status.value:<9} {agreement.owner}: {agreement.what}{due}{late}"
@@ -157,8 +157,8 @@ def cmd_agreements(
     location: str | None,
     md: str | None,
 ) -> int:
+    from workshop.deadlines import is_overdue
     from workshop.text import clean_line
-    from workshop.trajectory import is_overdue
 
     owner = clean_line(owner) if owner else None
     location = clean_line(location) if location else None
@@ -190,11 +190,11 @@ def _count(number: int) -> str:
     return f"{number} afspraak" if number == 1 else f"{number} afspraken"
 
 
-def cmd_agenda(workspace: Workspace, query: str, out: str | None) -> int:
+def cmd_agenda(workspace: Workspace, query: str, out: str | None, without_names: bool) -> int:
     from workshop.calendar import calendar_note, dated
 
     stored = workspace.load(query)
-    path = workspace.export(stored, "ics", out)
+    path = workspace.export(stored, "ics", out, without_names=without_names)
     print(f"Opgeslagen: {path} ({_count(len(dated(stored.agreements)))} in de agenda)")
     if note := calendar_note(stored.agreements):
         print(note)
@@ -255,7 +255,8 @@ def cmd_doctor(workspace: Workspace, herstel: str | None) -> int:
             print(f"  {'PROBLEEM' if finding.problem else 'info'}: {finding.message}")
         for fix in report.fixes:
             print(f"  Oplossen: {fix}")
-    print(f"{len(reports)} sessie(s) nagekeken, {troubled} met problemen.")
+    checked = f"{len(reports)} sessie" if len(reports) == 1 else f"{len(reports)} sessies"
+    print(f"{checked} nagekeken, {troubled} met problemen.")
     return 1 if troubled or general else 0
 
 

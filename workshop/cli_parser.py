@@ -7,6 +7,7 @@ nothing heavy, so ``workshop --version`` stays fast.
 from __future__ import annotations
 
 import argparse
+import re
 from typing import NoReturn
 
 from workshop import __version__
@@ -34,19 +35,58 @@ class ArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"workshop: {translate_argparse(message)} (zie 'workshop --help')\n")
 
 
+# argparse's own messages (Python 3.11 to 3.13) and what we say instead. A message we do not know
+# is never shown in English: then the user gets the general sentence below.
+_WHOLE = [
+    (r"the following arguments are required: (?P<what>.+)", "dit ontbreekt nog: {what}"),
+    (r"unrecognized arguments: (?P<what>.+)", "dit begrijp ik niet: {what}"),
+    (
+        r"ambiguous option: (?P<opt>\S+) could match (?P<what>.+)",
+        "{opt} kan meer dan een optie zijn: {what}",
+    ),
+    (r"one of the arguments (?P<what>.+) is required", "kies een van deze: {what}"),
+    (r"unexpected option string: (?P<what>.+)", "dit begrijp ik niet: {what}"),
+]
+_ABOUT_ONE = [  # after "argument --format: "
+    (
+        r"invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.+)\)",
+        "'{value}' kan niet. Kies uit: {choices}",
+    ),
+    (r"expected one argument", "hier hoort een waarde achter"),
+    (r"expected at most one argument", "hier hoort hoogstens een waarde achter"),
+    (r"expected at least one argument", "hier hoort minstens een waarde achter"),
+    (r"expected \d+ arguments?", "hier hoort een ander aantal waarden achter"),
+    (r"ignored explicit argument '(?P<value>.*)'", "hier hoort geen waarde achter ('{value}')"),
+    (r"not allowed with argument (?P<other>.+)", "gaat niet samen met {other}"),
+    (r"invalid \S+ value: '(?P<value>.*)'", "'{value}' kan hier niet"),
+]
+_UNKNOWN = "dit begrijp ik niet"
+
+
+def _plain_choices(choices: str) -> str:
+    """ "'md', 'html'" as "md, html"."""
+    return ", ".join(part.strip().strip("'") for part in choices.split(","))
+
+
+def _apply(rules: list[tuple[str, str]], text: str) -> str | None:
+    for pattern, dutch in rules:
+        if found := re.fullmatch(pattern, text, flags=re.DOTALL):
+            parts = found.groupdict()
+            if "choices" in parts:
+                parts["choices"] = _plain_choices(parts["choices"])
+            return dutch.format(**parts)
+    return None
+
+
 def translate_argparse(message: str) -> str:
-    """argparse's own messages, in Dutch where we know them."""
-    replacements = {
-        "the following arguments are required": "dit ontbreekt",
-        "unrecognized arguments": "onbekende argumenten",
-        "invalid choice": "ongeldige keuze",
-        "choose from": "kies uit",
-        "expected one argument": "hier hoort een waarde bij",
-        "argument ": "argument ",
-    }
-    for english, dutch in replacements.items():
-        message = message.replace(english, dutch)
-    return message
+    """argparse's own error message, in Dutch: no English fragment ever reaches the user."""
+    if about := re.fullmatch(r"argument (?P<name>\S+): (?P<rest>.+)", message, flags=re.DOTALL):
+        name, rest = about["name"], about["rest"]
+        said = _apply(_ABOUT_ONE, rest)
+        if name == "OPDRACHT" and rest.startswith("invalid choice"):
+            return (said or _UNKNOWN).replace(" kan niet.", " is geen opdracht.", 1)
+        return f"bij {name}: {said or _UNKNOWN}"
+    return _apply(_WHOLE, message) or _UNKNOWN
 
 
 def build_parser() -> ArgumentParser:
@@ -81,22 +121,18 @@ def build_parser() -> ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="sla een sessie op als plan, webpagina of JSON",
+        help="sla een sessie op als plan, webpagina, PDF of JSON",
         description="Sla het plan van aanpak van een sessie op.",
     )
     export.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
     export.add_argument(
         "--format",
-        choices=["md", "html", "json"],
+        choices=["md", "html", "pdf", "json"],
         default="md",
-        help="md (standaard), html of json",
+        help="md (standaard), html, pdf of json",
     )
     export.add_argument("--out", metavar="PAD", help="bestand of map om in op te slaan")
-    export.add_argument(
-        "--zonder-namen",
-        action="store_true",
-        help="vervang elke naam door een rol (ouder, teamlid), om buiten het team te delen",
-    )
+    _add_without_names(export)
 
     imp = commands.add_parser(
         "import",
@@ -146,12 +182,22 @@ def _add_trajectory_commands(commands: argparse._SubParsersAction) -> None:  # t
     agenda = commands.add_parser(
         "agenda",
         aliases=["calendar"],
-        help="sla de afspraken met een datum op als agendabestand (.ics)",
-        description="Sla de afspraken van een sessie die een datum hebben op als agendabestand\n"
-        "(.ics). Dat bestand kun je openen in je eigen agenda.",
+        help="sla de afspraken op als agendabestand (.ics)",
+        description="Sla de afspraken van een sessie op als agendabestand (.ics), elk op de dag\n"
+        "dat ze klaar moet zijn. Dat bestand kun je openen in je eigen agenda.",
     )
     agenda.add_argument("session", metavar="SESSIE", help="code of begin van de titel")
     agenda.add_argument("--out", metavar="PAD", help="bestand of map om in op te slaan")
+    _add_without_names(agenda)
+
+
+def _add_without_names(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--zonder-namen",
+        action="store_true",
+        help="vervang elke naam door een rol (ouder, teamlid), om buiten het team te delen; "
+        "de bestandsnaam eindigt dan op -zonder-namen",
+    )
 
 
 def _add_care_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -224,7 +224,8 @@ def _examine_backups(folder: Path, report: FolderReport) -> None:
     if backups:
         newest = backup_time(backups[0])
         when = f"; de nieuwste is van {format_moment(newest)}" if newest else ""
-        report.add(f"{good} bruikbare reservekopie(ën){when}.", problem=False)
+        copies = "bruikbare reservekopie" if good == 1 else "bruikbare reservekopieën"
+        report.add(f"{good} {copies}{when}.", problem=False)
 
 
 def repair(store: SessionStore, session_id: str, clock: Clock) -> list[str]:

@@ -241,6 +241,8 @@ class Agreement(Record):
     # its status when it was brought along
     status_before: Annotated[Status | None, ADDED_LATER] = field(default=None, kw_only=True)
     reviewed: Annotated[bool, ADDED_LATER] = field(default=False, kw_only=True)  # in this session
+    # the day of the session it was first made in: a horizon ("volgende week") counts from there
+    made_on: Annotated[Day | None, ADDED_LATER] = field(default=None, kw_only=True)
 
     @property
     def is_carried(self) -> bool:

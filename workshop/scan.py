@@ -172,13 +172,28 @@ def compare(scan: Scan, scores: Iterable[ScanScore]) -> list[StatementResult]:
 
 
 def biggest_differences(results: list[StatementResult], n: int = 3) -> list[StatementResult]:
-    """At most ``n`` statements where team and parents differ most: the conversation starts there.
+    """The ``n`` statements where team and parents differ most: the conversation starts there.
 
-    Statements where both agree (difference 0) or a score is missing are left out; ties keep the
-    statement order.
+    Statements where both agree (difference 0) or a score is missing are left out. A tie at the
+    cut-off is never broken by chance: every statement with the same difference as the ``n``-th
+    is in the list too, so it can be longer than ``n`` (``ties_at_cutoff`` tells). Largest
+    difference first; equal differences in statement order.
     """
-    differing = [r for r in results if r.difference]
-    return sorted(differing, key=lambda r: -(r.difference or 0))[: max(n, 0)]
+    differing = sorted((r for r in results if r.difference), key=lambda r: -(r.difference or 0))
+    if n <= 0 or len(differing) <= n:
+        return differing[: max(n, 0)]
+    cutoff = differing[n - 1].difference
+    return [r for r in differing if (r.difference or 0) >= (cutoff or 0)]
+
+
+def ties_at_cutoff(results: list[StatementResult], n: int = 3) -> list[StatementResult]:
+    """The statements that share the smallest difference in ``biggest_differences``, when the
+    list is longer than ``n`` because of that tie; else an empty list."""
+    chosen = biggest_differences(results, n)
+    if len(chosen) <= n:
+        return []
+    last = chosen[-1].difference
+    return [r for r in chosen if r.difference == last]
 
 
 @dataclass(frozen=True)

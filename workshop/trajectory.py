@@ -11,20 +11,20 @@ before ``created`` was kept).
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from workshop.deadlines import OPEN_STATUSES, due_day
+from workshop.deadlines import is_overdue as is_overdue  # for older imports
 from workshop.errors import WorkshopError
 from workshop.goals import Goal
-from workshop.model import Agreement, Horizon, Session, SessionSummary, Status, new_id
+from workshop.model import Agreement, Session, SessionSummary, new_id
 from workshop.scan import Scan, ScanScore
 from workshop.session_store import SessionStore  # light: workshop.store loads when needed
 from workshop.template import Phase, Step, Template
 
-OPEN_STATUSES = (Status.OPEN, Status.BEZIG)
 EVALUATION_PHASE = 6
 REVIEW_KIND = "terugblik"
 
@@ -151,7 +151,13 @@ def _carried_agreement(
         source=None,
         phase=None,
         goal=goal,
+        made_on=agreement.made_on or _made_in(agreement, summary),
     )
+
+
+def _made_in(agreement: Agreement, summary: SessionSummary) -> date:
+    """The day of the session an agreement was made in, for a file from before ``made_on``."""
+    return agreement.created.date() if agreement.is_carried else summary.day
 
 
 def open_items_before(store: SessionStore, session: SessionLike) -> CarryOver:
@@ -217,39 +223,12 @@ def session_template(template: Template, *, review: bool, scans: Iterable[Scan] 
     return replace(template, phases=tuple(phases))
 
 
-# -- when an agreement is due ---------------------------------------------------------------------
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
+# -- when an agreement is due (workshop.deadlines; kept here for older imports) ---------------
 
 
 def due_moment(agreement: Agreement) -> date | None:
-    """The day an agreement is due: its date, or for a horizon counted from when it was made.
-
-    None when it has no due moment at all.
-    """
-    due = agreement.due
-    if due is None:
-        return None
-    if due.on is not None:
-        return due.on
-    made = agreement.created.date()
-    if due.horizon is Horizon.DEZE_WEEK:
-        return made + timedelta(days=7)
-    if due.horizon is Horizon.VOLGENDE_WEEK:
-        return made + timedelta(days=14)
-    if due.horizon is Horizon.VOLGENDE_MAAND:
-        return _add_months(made, 1)
-    return _add_months(made, 6)
-
-
-def is_overdue(agreement: Agreement, on: date) -> bool:
-    """Still open or in progress on ``on`` while its due day has passed."""
-    due = due_moment(agreement)
-    return agreement.status in OPEN_STATUSES and due is not None and due < on
+    """The day an agreement is due (``workshop.deadlines.due_day``)."""
+    return due_day(agreement)
 
 
 # -- across sessions ------------------------------------------------------------------------------

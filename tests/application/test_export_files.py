@@ -157,8 +157,8 @@ def test_dangling_link_is_not_followed(demo: StoredSession, tmp_path: Path) -> N
 
 
 def test_unknown_format_is_refused(demo: StoredSession, tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="pdf"):
-        export_session(demo, "pdf", None, tmp_path)
+    with pytest.raises(ExportError, match="docx"):
+        export_session(demo, "docx", None, tmp_path)
 
 
 def test_json_export_reads_back_as_the_same_session(demo: StoredSession, tmp_path: Path) -> None:
@@ -187,7 +187,7 @@ def test_cli_export_writes_the_plan(
     assert main(["--data", str(data), "export", session_id, "--out", str(out)]) == 0
     [written] = out.iterdir()
     assert written.suffix == ".md"
-    assert written.read_text(encoding="utf-8").startswith("# Ouders en team samen")
+    assert written.read_text(encoding="utf-8").startswith("# Plan van aanpak: Ouders en team samen")
     assert f"Opgeslagen: {written}" in capsys.readouterr().out
 
 

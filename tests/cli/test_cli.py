@@ -54,9 +54,9 @@ def test_help_is_dutch(args: list[str], tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["onzin"], "ongeldige keuze"),
+        (["onzin"], "'onzin' is geen opdracht. Kies uit: demo, list"),
         (["export"], "dit ontbreekt"),
-        (["export", "x", "--format", "pdf"], "ongeldige keuze"),
+        (["export", "x", "--format", "docx"], "bij --format: 'docx' kan niet. Kies uit: md"),
         (["export", "bestaat-niet"], "Geen sessie gevonden"),
         (["import", "/nergens/sessie.json"], "workshop:"),
     ],

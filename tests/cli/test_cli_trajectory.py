@@ -61,7 +61,11 @@ def test_agreements_lists_the_latest_version_of_each(
     brieven = next(line for line in lines if "Brieven korter maken" in line)
     assert brieven.startswith("klaar") and "(Ouderavond april, 14-04-2026)" in brieven
     koffie = next(line for line in lines if "Koffieochtend" in line)
-    assert "Ayşe: Koffieochtend op vrijdag, wanneer: volgende week  TE LAAT" in koffie
+    # the horizon with its date, counted from session 1 on 10 March (issue 11, item 13)
+    assert (
+        "Ayşe: Koffieochtend op vrijdag, wanneer: volgende week (uiterlijk 24-03-2026)  TE LAAT"
+        in koffie
+    )
     assert "(Ouderavond juni, 02-06-2026)" in koffie
 
 
@@ -94,10 +98,14 @@ def test_agreements_as_markdown_per_owner(
     assert outline.headings(1) == ["Afspraken per eigenaar"]
     assert outline.headings(2) == ["Ayşe", "Fatima", "Marieke Jansen"]
     items = outline.section("Marieke Jansen").list_items()
-    assert items == [
-        "Inloopochtend met het consultatiebureau (wanneer: 14-05-2026; status: open; "
-        "te laat; sessie: Ouderavond juni, 02-06-2026)"
+    assert items == [  # a document: dates written out (workshop.dates)
+        "Inloopochtend met het consultatiebureau – wanneer: 14 mei 2026; status: open; "
+        "te laat; sessie: Ouderavond juni, 2 juni 2026"
     ]
+    koffie = outline.section("Ayşe").list_items()
+    assert koffie[0].startswith(
+        "Koffieochtend op vrijdag – wanneer: volgende week (uiterlijk 24 maart 2026);"
+    )
     assert len(outline.section("Fatima").list_items()) == 1
     assert out.read_text(encoding="utf-8").endswith("*Gemaakt op 10 juni 2026.*\n")
 
@@ -112,7 +120,7 @@ def test_markdown_for_one_owner_is_a_to_do_list_in_the_exports_folder(
     outline = Outline.of(path.read_text(encoding="utf-8"))
     assert outline.headings(1) == ["Afspraken van joost de vries"]
     assert outline.headings(2) == ["Joost de Vries"]
-    assert sorted(item.split(" (")[0] for item in outline.list_items()) == [
+    assert sorted(item.split(" – ")[0] for item in outline.list_items()) == [
         "Brieven korter maken",
         "Ouderkamer opruimen",
     ]
@@ -127,24 +135,24 @@ def read_calendar(path: Path) -> Calendar:
     return Calendar.from_ical(path.read_bytes())
 
 
-def test_agenda_writes_the_dated_agreements_and_counts_the_rest(
+def test_agenda_puts_every_agreement_with_a_moment_on_its_day(
     data: Path, trajectory: Trajectory, exports_here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(data, "agenda", "Ouderavond apr") == 0
     lines = printed(capsys)
     (path,) = exports_here.iterdir()
     assert path.name == "2026-04-14-ouderavond-april.ics"
-    assert lines == [
-        f"Opgeslagen: {path} (2 afspraken in de agenda)",
-        "3 afspraken hebben geen datum. Die staan niet in de agenda.",
-    ]
+    # Horizons are no longer left out: counted from session 1 (10 March), where they were made.
+    assert lines == [f"Opgeslagen: {path} (5 afspraken in de agenda)"]
     events = read_calendar(path).walk("VEVENT")
-    assert sorted(str(e["SUMMARY"]) for e in events) == [
-        "Inloopochtend met het consultatiebureau",
-        "Startgesprek met elk nieuw gezin",
-    ]
     start = {str(e["SUMMARY"]): e.decoded("DTSTART") for e in events}
-    assert start["Startgesprek met elk nieuw gezin"] == date(2026, 4, 1)
+    assert start == {
+        "Brieven korter maken": date(2026, 4, 10),
+        "Koffieochtend op vrijdag": date(2026, 3, 24),
+        "Tolk regelen": date(2026, 3, 17),
+        "Startgesprek met elk nieuw gezin": date(2026, 4, 1),
+        "Inloopochtend met het consultatiebureau": date(2026, 5, 14),
+    }
     described = {str(e["SUMMARY"]): str(e["DESCRIPTION"]) for e in events}
     assert "Eigenaar: Fatima" in described["Startgesprek met elk nieuw gezin"]
 

@@ -26,7 +26,7 @@ def _make(agreements, title="Teamoverleg maart", location="Kinderdagverblijf De 
     return agreements_calendar(agreements, session_title=title, location=location, now=NOW)
 
 
-def test_one_all_day_event_per_dated_agreement():
+def test_one_all_day_event_per_agreement_with_a_moment():
     first = _agreement(
         due=Due(on=date(2026, 4, 1)),
         with_whom="ouderpanel",
@@ -41,10 +41,23 @@ def test_one_all_day_event_per_dated_agreement():
     calendar = Calendar.from_ical(data)
     assert str(calendar["prodid"]) == PRODID and str(calendar["version"]) == "2.0"
     events = _events(data)
-    assert [str(e["uid"]) for e in events] == [f"{first.id}@workshop", f"{second.id}@workshop"]
-    assert [str(e["summary"]) for e in events] == [first.what, second.what]
-    assert [e.decoded("dtstart") for e in events] == [date(2026, 4, 1), date(2026, 5, 15)]
-    assert [e.decoded("dtend") for e in events] == [date(2026, 4, 2), date(2026, 5, 16)]
+    # A horizon is on its day too, counted from when it was made (issue 11, item 13).
+    assert [str(e["uid"]) for e in events] == [
+        f"{first.id}@workshop",
+        f"{horizon.id}@workshop",
+        f"{second.id}@workshop",
+    ]
+    assert [str(e["summary"]) for e in events] == [first.what, horizon.what, second.what]
+    assert [e.decoded("dtstart") for e in events] == [
+        date(2026, 4, 1),
+        date(2026, 4, 10),
+        date(2026, 5, 15),
+    ]
+    assert [e.decoded("dtend") for e in events] == [
+        date(2026, 4, 2),
+        date(2026, 4, 11),
+        date(2026, 5, 16),
+    ]
     for event in events:
         start = event.decoded("dtstart")
         assert type(start) is date, "an all-day event has a date, not a date-time"
@@ -54,11 +67,13 @@ def test_one_all_day_event_per_dated_agreement():
         "Eigenaar: Sanne",
         "Met wie: ouderpanel",
         "Instrument: startgesprek",
+        "Wanneer: 1 april 2026",
         "Status: bezig",
         "Afgesproken in: Teamoverleg maart",
     ]
-    assert str(events[1]["description"]).splitlines()[0] == "Eigenaar: Mohammed"
-    assert "Met wie" not in str(events[1]["description"])
+    assert "Wanneer: volgende maand (uiterlijk 10 april 2026)" in str(events[1]["description"])
+    assert str(events[2]["description"]).splitlines()[0] == "Eigenaar: Mohammed"
+    assert "Met wie" not in str(events[2]["description"])
 
 
 def test_the_same_agreements_give_the_same_file():
@@ -83,16 +98,19 @@ def test_skipped_agreements_are_reported():
     on_date = _agreement(due=Due(on=date(2026, 4, 1)))
     horizon = _agreement(due=Due(horizon=Horizon.HALF_JAAR))
     nothing = _agreement()
-    assert dated([on_date, horizon, nothing]) == [on_date]
-    assert undated([on_date, horizon, nothing]) == [horizon, nothing]
-    assert calendar_note([on_date]) is None
+    also_nothing = _agreement("Flyer maken")
+    assert dated([on_date, horizon, nothing]) == [on_date, horizon]
+    assert undated([on_date, horizon, nothing]) == [nothing]
+    assert calendar_note([on_date, horizon]) is None
     assert calendar_note([]) is None
-    assert calendar_note([on_date, horizon]) == (
-        "1 afspraak heeft geen datum. Die staat niet in de agenda."
+    assert calendar_note([on_date, nothing]) == (
+        "1 afspraak heeft geen moment. Die staat niet in de agenda."
     )
-    assert calendar_note([on_date, horizon, nothing]).startswith("2 afspraken hebben geen datum")
-    assert "niets in de agenda" in calendar_note([horizon, nothing])
-    assert _events(_make([horizon, nothing])) == []
+    assert calendar_note([on_date, nothing, also_nothing]).startswith(
+        "2 afspraken hebben geen moment"
+    )
+    assert "niets in de agenda" in calendar_note([nothing, also_nothing])
+    assert _events(_make([nothing, also_nothing])) == []
 
 
 HOSTILE = [

@@ -40,7 +40,8 @@ def test_first_session_has_no_review(trajectory: tuple[SessionStore, Trajectory]
     store, t = trajectory
     headings = plan(store, t.ids[0]).headings(2)
     assert "Terugblik" not in headings
-    assert headings.index("Zelfscan") < headings.index("Doelen") < headings.index("Afspraken")
+    # What was agreed first, then the self-scan (issue 11, item 21).
+    assert headings.index("Afspraken") < headings.index("Doelen") < headings.index("Zelfscan")
 
 
 def test_second_session_export_shows_the_review_with_new_statuses(
@@ -49,23 +50,23 @@ def test_second_session_export_shows_the_review_with_new_statuses(
     store, t = trajectory
     outline = plan(store, t.ids[1])
     assert outline.headings(2) == [  # nothing said in this session: no phase sections
-        "Zelfscan",
-        "Terugblik",
-        "Doelen",
         "Afspraken",
+        "Doelen",
         "Afspraken per eigenaar",
+        "Terugblik",
+        "Zelfscan",
         "Balans",
         "Verslag",
     ]
     review = outline.section("Terugblik")
+    # Horizons with their date, counted from session 1 (10 March); owners are in the table.
     assert review.list_items() == [
-        "Brieven korter maken (eigenaar: Joost de Vries; wanneer: volgende maand; "
-        "status: open → klaar; notitie: Nieuwe brief is af)",
-        "Koffieochtend op vrijdag (eigenaar: Ayşe; wanneer: volgende week; status: open → bezig; "
-        "te laat; notitie: Eerste keer 5 ouders)",
-        "Tolk regelen (eigenaar: Marieke Jansen; wanneer: deze week; status: open → vervallen)",
-        "Startgesprek met elk nieuw gezin (eigenaar: Fatima; wanneer: 01-04-2026; status: open; "
-        "te laat)",
+        "Brieven korter maken – wanneer: volgende maand (uiterlijk 10 april 2026); "
+        "eerst open, nu klaar; notitie: Nieuwe brief is af",
+        "Koffieochtend op vrijdag – wanneer: volgende week (uiterlijk 24 maart 2026); "
+        "eerst open, nu bezig; te laat; notitie: Eerste keer 5 ouders",
+        "Tolk regelen – wanneer: deze week (uiterlijk 17 maart 2026); eerst open, nu vervallen",
+        "Startgesprek met elk nieuw gezin – wanneer: 1 april 2026; status: open; te laat",
     ]
     said = [token.content for token in review.tokens if token.type == "inline"]
     assert "Deze afspraken uit eerdere sessies zijn besproken:" in said
@@ -78,12 +79,12 @@ def test_third_session_export_reviews_what_is_still_open(
     store, t = trajectory
     outline = plan(store, t.ids[2])
     items = outline.section("Terugblik").list_items()
-    assert [item.split(" (")[0] for item in items] == [
+    assert [item.split(" – ")[0] for item in items] == [
         "Koffieochtend op vrijdag",
         "Startgesprek met elk nieuw gezin",
         "Inloopochtend met het consultatiebureau",
     ]
-    assert "status: bezig" in items[0] and "eigenaar: Ayşe" in items[0]
+    assert "status: bezig" in items[0] and "(uiterlijk 24 maart 2026)" in items[0]
     assert all("te laat" in item for item in items)
     goals = outline.section("Doelen")
     assert goals.headings(3) == ["Meer ouders bij het startgesprek"]
@@ -102,8 +103,8 @@ def test_goals_with_result_judgement_and_agreements_beneath(
         "Criterium: 60 % komt vóór 1 mei",
         "Streefcijfer: 60 % van de ouders",
         "Klaar op: 1 mei 2026",
-        "Oordeel: nog niet beoordeeld",
-        "Startgesprek met elk nieuw gezin (eigenaar: Fatima; wanneer: 01-04-2026; status: open)",
+        "Nog geen oordeel.",
+        "Startgesprek met elk nieuw gezin",  # in full in the table Afspraken
     ]
     assert items[5:] == [
         "Criterium: De helft van de ouders zegt dat ze hem lezen",
@@ -177,7 +178,7 @@ def test_balance_names_the_forms_without_attention_and_aims_only_when_tagged() -
     ]
     said = [t.content for t in part.tokens if t.type == "inline"]
     assert "Geen aandacht: pedagogisch, informeel en maatschappelijk." in said
-    assert "Zonder partnerschap: 1 keer inbreng." in said
+    assert "1 opmerking heeft nog geen vorm van partnerschap." in said
     contributions[1] = replace(contributions[1], aim=Aim.DEMOCRATISCH)
     aimed = Outline.of(
         render_markdown(session_with(contributions=contributions, agreements=agreements))
@@ -215,33 +216,32 @@ def test_hostile_note_and_goal_stay_text(n: int) -> None:
     stored.scan_scores = [ScanScore("criteria", "C1", T, 2)]
     outline = Outline.of(render_markdown(stored))
     headings = outline.headings(2)
-    assert headings[headings.index("Zelfscan") :] == [
-        "Zelfscan",
-        "Terugblik",
-        "Doelen",
+    assert headings[:5] == [
         "Afspraken",
+        "Doelen",
         "Afspraken per eigenaar",
-        "Verslag",
+        "Terugblik",
+        "Zelfscan",
     ]
+    assert headings[-1] == "Verslag"
     assert outline.section("Doelen").headings(3) == [text]
     (review,) = outline.section("Terugblik").list_items()
-    assert review == f"{text} (eigenaar: {text}; status: open → klaar; notitie: {text})"
+    assert review == f"{text} – eerst open, nu klaar; notitie: {text}"
     assert f"Resultaat: {text}" in outline.section("Doelen").list_items()
     assert outline.section("Afspraken").count("table_open") == 1
-    assert outline.headings(1) == [stored.session.title]
+    assert outline.headings(1) == [f"Plan van aanpak: {stored.session.title}"]
     page = render_html(stored)
     assert "<script" not in page
 
 
 def test_hostile_session_has_every_follow_through_section() -> None:
     headings = Outline.of(render_markdown(hostile_session())).headings(2)
-    tail = headings[headings.index("Zelfscan") :]
-    assert tail == [
-        "Zelfscan",
-        "Terugblik",
-        "Doelen",
+    assert headings[:6] == [
         "Afspraken",
+        "Doelen",
         "Afspraken per eigenaar",
+        "Terugblik",
+        "Zelfscan",
         "Balans",
-        "Verslag",
     ]
+    assert headings[-1] == "Verslag"

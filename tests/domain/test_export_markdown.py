@@ -21,6 +21,7 @@ from helpers_export import (
 from hypothesis import HealthCheck, given, settings
 
 from workshop.balance import balance
+from workshop.deadlines import due_text
 from workshop.export.escape import EMPTY_CELL
 from workshop.export.markdown import AGREEMENT_COLUMNS, render_markdown
 from workshop.goals import Goal
@@ -53,7 +54,6 @@ BLOCKS_WE_WRITE = {
         for end in ("open", "close")
     ),
 }
-TAIL_SECTIONS = ["Afspraken", "Afspraken per eigenaar", "Verslag"]
 AGREEMENT_SECTIONS = ["Afspraken", "Afspraken per eigenaar"]
 
 
@@ -72,7 +72,7 @@ def expected_cells(agreement: Agreement) -> list[str]:
         agreement.what,
         agreement.owner,
         agreement.with_whom or EMPTY_CELL,
-        agreement.due.label if agreement.due else EMPTY_CELL,
+        due_text(agreement, document=True) or EMPTY_CELL,
         agreement.instrument or EMPTY_CELL,
         agreement.form.value if agreement.form else EMPTY_CELL,
         agreement.status.value,
@@ -108,15 +108,18 @@ def scanned(stored: StoredSession) -> list[str]:
 
 
 def expected_sections(stored: StoredSession) -> list[str]:
-    """The H2s after the phases: the follow-through sections only when they have content."""
+    """The H2s before the phases, in the reader's order (issue 11, item 21): what was agreed
+    (agreements, goals, per owner), then the terugblik, self-scan and balance when they have
+    content."""
     counted = balance(stored.contributions, stored.agreements)
-    before = [
-        *(["Zelfscan"] if scanned(stored) else []),
-        *(["Terugblik"] if any(a.is_carried for a in stored.agreements) else []),
+    return [
+        "Afspraken",
         *(["Doelen"] if stored.goals else []),
+        "Afspraken per eigenaar",
+        *(["Terugblik"] if any(a.is_carried for a in stored.agreements) else []),
+        *(["Zelfscan"] if scanned(stored) else []),
+        *(["Balans"] if counted.forms.tagged or counted.aims.tagged else []),
     ]
-    after = ["Balans"] if counted.forms.tagged or counted.aims.tagged else []
-    return [*before, *AGREEMENT_SECTIONS, *after, "Verslag"]
 
 
 def assert_plan_structure(stored: StoredSession, markdown: str) -> None:
@@ -128,11 +131,11 @@ def assert_plan_structure(stored: StoredSession, markdown: str) -> None:
 
     assert {t.type for t in outline.tokens} <= BLOCKS_WE_WRITE
     assert outline.inline_markup() <= INLINE_MARKUP_WE_WRITE
-    assert outline.headings(1) == [session.title]
+    assert outline.headings(1) == [f"Plan van aanpak: {session.title}"]
     phase_headings = [
         f"Fase {template.phases[i].number}: {template.phases[i].name}" for i in worked
     ]
-    assert outline.headings(2) == phase_headings + expected_sections(stored)
+    assert outline.headings(2) == [*expected_sections(stored), *phase_headings, "Verslag"]
     step_headings = [
         f"Stap {s + 1}: {step.title}"
         for i in worked
@@ -141,7 +144,7 @@ def assert_plan_structure(stored: StoredSession, markdown: str) -> None:
     ]
     goal_headings = [g.description for g in stored.goals]
     owners = first_spelling_per_owner(stored.agreements)
-    assert outline.headings(3) == step_headings + scanned(stored) + goal_headings + owners
+    assert outline.headings(3) == goal_headings + owners + scanned(stored) + step_headings
     assert outline.headings(4) == []
 
     assert outline.count("table_open") == len(expected_table_rows(stored))
@@ -175,12 +178,17 @@ def assert_follow_through(stored: StoredSession, outline: Outline) -> None:
         for agreement, item in zip(
             sorted(carried, key=lambda a: not a.reviewed), review, strict=True
         ):
-            assert item.startswith(agreement.what)
-            assert f"eigenaar: {agreement.owner}" in item
+            assert item.startswith(f"{agreement.what} – ")
+            if agreement.due:
+                assert f"wanneer: {due_text(agreement, document=True)}" in item
             if agreement.note:
-                assert item.endswith(f"notitie: {agreement.note})")
-            if agreement.reviewed and agreement.status_before:
-                assert f"status: {agreement.status_before.value} → {agreement.status.value}" in item
+                assert item.endswith(f"notitie: {agreement.note}")
+            before, now = agreement.status_before, agreement.status
+            if agreement.reviewed and before:
+                said = f"nog steeds {now}" if before is now else f"eerst {before}, nu {now}"
+                assert said in item
+            else:
+                assert f"status: {now}" in item
     if stored.goals:
         goals = outline.section("Doelen").list_items()
         for goal in stored.goals:
@@ -224,20 +232,25 @@ def test_demo_plan_has_the_structure_asked_for(demo: StoredSession) -> None:
 
 
 def test_demo_plan_sections_in_order(demo: StoredSession) -> None:
+    """The reader's order (issue 11, item 21): title, what was agreed, balance, what was said per
+    phase, minutes last."""
     outline = Outline.of(render_markdown(demo))
-    assert outline.headings(1) == ["Ouders en team samen: kinderdagverblijf De Zonnebloem"]
+    assert outline.headings(1) == [
+        "Plan van aanpak: Ouders en team samen: kinderdagverblijf De Zonnebloem"
+    ]
     assert outline.headings(2) == [
+        "Afspraken",
+        "Doelen",
+        "Afspraken per eigenaar",
+        "Balans",
         "Fase 1: Behoefte en kansen vaststellen",
         "Fase 2: Visie ontwikkelen",
         "Fase 3: Plan opstellen",
         "Fase 4: Plan uitwerken",
-        "Doelen",
-        *AGREEMENT_SECTIONS,
-        "Balans",
         "Verslag",
     ]
     owners = ["Joost de Vries", "Fatima El Amrani", "Sevda", "Marieke Jansen"]
-    assert outline.headings(3)[-5:] == [demo.goals[0].description, *owners]
+    assert outline.headings(3)[:5] == [demo.goals[0].description, *owners]
     assert len(outline.section("Afspraken").body_rows()) == 4
 
 
@@ -330,7 +343,7 @@ def small_session(**changes: object) -> StoredSession:
 def test_phase_that_only_ran_gets_a_section_and_the_others_none() -> None:
     stored = small_session(timing_log=[TimingEntry(1, MOMENT, MOMENT + timedelta(minutes=5))])
     outline = Outline.of(render_markdown(stored))
-    assert outline.headings(2) == ["Fase 3: Plan opstellen", *TAIL_SECTIONS]
+    assert outline.headings(2) == [*AGREEMENT_SECTIONS, "Fase 3: Plan opstellen", "Verslag"]
     assert "Bij deze fase is geen inbreng genoteerd." in render_markdown(stored)
 
 
@@ -383,7 +396,7 @@ def test_owners_are_grouped_regardless_of_case() -> None:
     outline = Outline.of(render_markdown(stored))
     assert outline.headings(3) == ["Joost", "Fatima"]
     todo = outline.section("Afspraken per eigenaar").list_items()
-    assert [item.split(" (")[0] for item in todo] == [
+    assert [item.split(" – ")[0] for item in todo] == [
         "Bellen",
         "Brief",
         "Mailen",

@@ -349,7 +349,7 @@ def test_due_days_and_the_calendar_work_for_every_date_in_range(
     assert due_moment(agreement) is not None
     is_overdue(agreement, due)
     calendar = agreements_calendar([agreement], session_title="T", location="")
-    assert (b"BEGIN:VEVENT" in calendar) == (horizon is None)
+    assert b"BEGIN:VEVENT" in calendar  # a horizon is on its day too (issue 11, item 13)
 
 
 def test_the_edges_of_every_range_import_and_export(demo_folder: tuple[Path, str]) -> None:
@@ -363,7 +363,7 @@ def test_the_edges_of_every_range_import_and_export(demo_folder: tuple[Path, str
         put(document, "goals[0].by", f"{YEARS.lowest}-01-01")
         stored = parse_session(document)
         markdown = render_markdown(stored, exported_on=date(2026, 3, 10))
-        assert "31-12-2200" in markdown and f"{VOTES.highest} stemmen" in markdown
+        assert "31 december 2200" in markdown and f"{VOTES.highest} stemmen" in markdown
         assert b"DTSTART;VALUE=DATE:22001231" in agreements_calendar(
             stored.agreements, session_title="T", location=""
         )

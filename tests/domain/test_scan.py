@@ -213,7 +213,7 @@ def test_compare_ignores_other_scans_and_unknown_codes_and_takes_the_last_score(
     assert (a1.team, a1.parents, a1.parents_answered) == (3, None, False)
 
 
-def test_biggest_differences_largest_first_ties_in_statement_order():
+def test_biggest_differences_largest_first_ties_at_the_cutoff_all_in():
     scores = _scores(
         team={"A1": 1, "A2": 4, "A3": 1, "A4": 2, "A5": None},
         parents={"A1": 3, "A2": 1, "A3": 3, "A4": 2, "A5": 1},
@@ -221,7 +221,9 @@ def test_biggest_differences_largest_first_ties_in_statement_order():
     results = compare(SCAN, scores)
     top = biggest_differences(results)
     assert [(r.statement.code, r.difference) for r in top] == [("A2", 3), ("A1", 2), ("A3", 2)]
-    assert [r.statement.code for r in biggest_differences(results, n=2)] == ["A2", "A1"]
+    # A1 and A3 tie at the cut-off of 2: both are in, none is dropped by chance (issue 11, 17)
+    assert [r.statement.code for r in biggest_differences(results, n=2)] == ["A2", "A1", "A3"]
+    assert [r.statement.code for r in biggest_differences(results, n=1)] == ["A2"]
     # agreement (A4) and weet niet (A5) are never where the differences are
     assert [r.statement.code for r in biggest_differences(results, n=10)] == ["A2", "A1", "A3"]
     assert biggest_differences(results, n=0) == []
@@ -242,11 +244,16 @@ def test_biggest_differences_is_a_sorted_selection(team, parents):
     scores = _scores(dict(zip(codes, team, strict=True)), dict(zip(codes, parents, strict=True)))
     results = compare(SCAN, scores)
     top = biggest_differences(results, n=3)
-    assert len(top) <= 3 and all(r.difference for r in top)
+    differing = [r for r in results if r.difference]
+    assert all(r.difference for r in top)
+    assert len(top) >= min(3, len(differing))
     order = [(-r.difference, codes.index(r.statement.code)) for r in top]
     assert order == sorted(order)  # largest first, ties in statement order
-    left_out = [r for r in results if r not in top and r.difference]
-    assert all(r.difference <= top[-1].difference for r in left_out)
+    left_out = [r for r in differing if r not in top]
+    # a tie at the cut-off is never broken: whatever is left out differs strictly less
+    assert all(r.difference < top[-1].difference for r in left_out)
+    # only a tie makes the list longer than 3
+    assert len(top) <= 3 or len({r.difference for r in top[2:]}) == 1
 
 
 def test_change_since_previous_scan():

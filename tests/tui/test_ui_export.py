@@ -104,8 +104,9 @@ def test_preview_then_save_markdown_and_html(make_app, store, clock, exports_dir
         assert md_path.name == "2026-03-10-ouders-en-team-samen-kinderdagverblijf-de-zonnebloem.md"
         tokens = MarkdownIt("commonmark").enable("table").parse(md_path.read_text("utf-8"))
         found = headings(tokens)
-        assert found[0] == ("h1", title)
-        assert [t for t in found if t[0] == "h1"] == [("h1", title)]
+        # the document's title says what it is (issue 11, item 21)
+        assert found[0] == ("h1", f"Plan van aanpak: {title}")
+        assert [t for t in found if t[0] == "h1"] == [("h1", f"Plan van aanpak: {title}")]
         assert ("h2", "Afspraken") in found
         rows = table_rows(tokens, "Afspraken")
         assert rows[0] == [

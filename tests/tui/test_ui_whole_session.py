@@ -130,7 +130,7 @@ def test_a_whole_session(make_app, store, clock, exports_dir) -> None:
                 for i, t in enumerate(tokens)
                 if t.type == "heading_open"
             ]
-            assert headings[0] == ("h1", "Ouderavond anders")
+            assert headings[0] == ("h1", "Plan van aanpak: Ouderavond anders")  # issue 11, 21
             assert ("h2", "Afspraken") in headings and ("h2", "Verslag") in headings
             text = saved.read_text("utf-8")
             assert "Meer uitleg over thuis voorlezen" in text and "Tom" in text

@@ -19,8 +19,10 @@ from workshop.scan import ScanScore
 from workshop.store import SessionStore, StoredSession
 from workshop.trajectory import previous_scan_scores
 
+# The plan's formats, as the app's export preview can offer them (``export(..., fmt)``).
+PLAN_FORMATS = ("md", "html", "pdf")
 # Formats whose document compares a scan with the previous one.
-COMPARING_FORMATS = frozenset({"md", "html"})
+COMPARING_FORMATS = frozenset(PLAN_FORMATS)
 
 
 def in_said_order(stored: StoredSession) -> StoredSession:
@@ -54,10 +56,11 @@ def export(
     today: date,
     without_names: bool = False,
 ) -> Path:
-    """Write the session as ``fmt`` (md, html, json or ics); the path it was written to.
+    """Write the session as ``fmt`` (md, html, pdf, json or ics); the path it was written to.
 
     ``out`` is the place as typed (``plan/`` with its slash means a folder); None: the exports
-    folder. ``today`` is the date the document says it was made on.
+    folder. ``today`` is the date the document says it was made on. With ``without_names`` the
+    file name ends in ``-zonder-namen``. A PDF holds the same plan as md and html.
     """
     earlier = previous_scans(store, stored) if fmt in COMPARING_FORMATS else None
     return export_session(

@@ -52,6 +52,7 @@ class AgreementsMixin(LiveBase):
             phase=self.session.position.phase,
             created=self.clock.now(),
             goal=self._goal_link(goal),
+            made_on=self.session.day,
         )
         self.file.save_agreement(agreement)
         self.agreements.append(agreement)

@@ -177,7 +177,7 @@ class Workspace:
         *,
         without_names: bool = False,
     ) -> Path:
-        """Write a session as md, html, json or ics; the path it was written to.
+        """Write a session as md, html, pdf, json or ics; the path it was written to.
 
         ``out`` is the place as typed, None for the exports folder. A plan compares its scans
         with the trajectory's earlier ones.

@@ -3,28 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
+from workshop.dates import MONTHS as MONTHS  # re-exported: older imports
+from workshop.dates import long_date as long_date
 from workshop.export.escape import table_cell
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def bullets(items: Iterable[str]) -> str:

@@ -34,7 +34,8 @@ from workshop.storage import FILE_MODE, make_private_dir, write_atomically
 from workshop.store import StoredSession
 
 # format -> file extension; "ics" holds the session's dated agreements (workshop.calendar)
-FORMATS = {"md": "md", "html": "html", "json": "json", "ics": "ics"}
+FORMATS = {"md": "md", "html": "html", "pdf": "pdf", "json": "json", "ics": "ics"}
+WITHOUT_NAMES_SUFFIX = "-zonder-namen"  # so that nobody shares the file with names by mistake
 SLUG_MAX = 60
 FALLBACK_SLUG = "sessie"
 MAX_NUMBERED = 999
@@ -61,13 +62,14 @@ def slugify(title: str) -> str:
     return slug or FALLBACK_SLUG
 
 
-def default_name(stored: StoredSession, fmt: str) -> str:
-    return dated_name(stored.session.day, stored.session.title, fmt)
+def default_name(stored: StoredSession, fmt: str, *, without_names: bool = False) -> str:
+    return dated_name(stored.session.day, stored.session.title, fmt, without_names=without_names)
 
 
-def dated_name(day: date, title: str, fmt: str) -> str:
-    """``<date>-<slug>.<ext>``: the default name of an export."""
-    return f"{day.isoformat()}-{slugify(title)}.{FORMATS[fmt]}"
+def dated_name(day: date, title: str, fmt: str, *, without_names: bool = False) -> str:
+    """``<date>-<slug>.<ext>``, or ``<date>-<slug>-zonder-namen.<ext>``: an export's name."""
+    suffix = WITHOUT_NAMES_SUFFIX if without_names else ""
+    return f"{day.isoformat()}-{slugify(title)}{suffix}.{FORMATS[fmt]}"
 
 
 def render(
@@ -76,7 +78,11 @@ def render(
     today: date,
     *,
     previous_scans: dict[str, list[ScanScore]] | None = None,
-) -> str:
+) -> str | bytes:
+    if fmt == "pdf":
+        from workshop.export.pdf import render_pdf  # loads typst only when a PDF is asked for
+
+        return render_pdf(stored, exported_on=today, previous_scans=previous_scans)
     if fmt == "md":
         return render_markdown(stored, exported_on=today, previous_scans=previous_scans)
     if fmt == "html":
@@ -99,27 +105,30 @@ def export_session(
     today: date | None = None,
     previous_scans: dict[str, list[ScanScore]] | None = None,
 ) -> Path:
-    """Write the session as ``fmt`` (md, html, json or ics) and return the path it was written to.
+    """Write the session as ``fmt`` (md, html, pdf, json or ics); the path it was written to.
 
     ``out`` may be given as typed (a string): then ``plan/`` with its slash is known to mean a
     folder, and is refused when that folder does not exist. ``today`` is the date the document
     says it was made on (default: today). ``previous_scans``: see ``render_markdown``.
+    ``without_names``: every name replaced by a role, and ``-zonder-namen`` in the file name.
     """
     if fmt not in FORMATS:
         raise ExportError(f"Het formaat '{fmt}' ken ik niet. Kies uit: {', '.join(FORMATS)}.")
     if without_names:
         stored = anonymized(stored)
     content = render(stored, fmt, today or date.today(), previous_scans=previous_scans)
-    return write_export(content, default_name(stored, fmt), fmt, out, exports_dir)
+    name = default_name(stored, fmt, without_names=without_names)
+    return write_export(content, name, fmt, out, exports_dir)
 
 
 def write_export(
-    content: str, name: str, fmt: str, out: Path | str | None, exports_dir: Path
+    content: str | bytes, name: str, fmt: str, out: Path | str | None, exports_dir: Path
 ) -> Path:
     """Write ``content`` as a new file: ``name`` in the exports folder, or where ``out`` says."""
     target = _target(name, fmt, out, exports_dir)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        return _write_new(target, content.encode("utf-8"))
+        return _write_new(target, data)
     except ExportError as error:
         if out is None:
             raise ExportFolderError(str(error)) from None

@@ -4,10 +4,11 @@ the partnership balance. Each yields nothing when it has nothing to say.
 - ``Zelfscan``: per scan with scores an H3 and a table of the statements with the team's and the
   parents' score and the difference (and the change since the trajectory's previous scan), then
   the statements where the two differ most;
-- ``Terugblik``: the agreements brought along from earlier sessions, with their status before and
-  now, the note, the owner and whether they are overdue; those not yet discussed apart;
-- ``Doelen``: an H3 per goal with its criterion, target, date, result and judgement, and the
-  agreements linked to it;
+- ``Terugblik``: the agreements brought along from earlier sessions, with their moment (and its
+  date), their status before and now, the note and whether they are overdue; those not yet
+  discussed apart (owner and the other details are in the table ``Afspraken``);
+- ``Doelen``: an H3 per goal with its criterion, target, date, result and judgement, and what the
+  agreements linked to it are (their details are in the table);
 - ``Balans``: contributions and agreements per partnership form (and per aim when anything is
   tagged with one), and what got no attention.
 
@@ -20,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from workshop.balance import Tally, balance
+from workshop.deadlines import due_text, is_overdue
 from workshop.export.blocks import bullets, join_words, long_date, plural, table
 from workshop.export.escape import escape_inline
 from workshop.goals import Goal
@@ -34,17 +36,13 @@ from workshop.scan import (
     change_since,
     compare,
     score_label,
+    ties_at_cutoff,
 )
-from workshop.trajectory import is_overdue
 
 SCAN_COLUMNS = ("Code", "Uitspraak", "Team", "Ouders", "Verschil")
 CHANGE_COLUMN = "Sinds vorige scan"
 FORM_COLUMNS = ("Partnerschap", "Inbreng", "Afspraken")
 AIM_COLUMNS = ("Doel van partnerschap", "Inbreng")  # only contributions carry an aim
-
-
-def _details(parts: list[str]) -> str:
-    return f" ({'; '.join(parts)})" if parts else ""
 
 
 # -- Zelfscan -------------------------------------------------------------------------------------
@@ -101,10 +99,17 @@ def _one_scan(
 ) -> Iterator[str]:
     yield f"### {escape_inline(scan.name)}"
     yield _scan_table(scan, scores, previous)
-    differing = biggest_differences(compare(scan, scores))
+    results = compare(scan, scores)
+    differing = biggest_differences(results)
     if differing:
         yield "Hier verschillen team en ouders het meest. Praat hier samen over:"
         yield bullets(_difference_line(r) for r in differing)
+        if tied := ties_at_cutoff(results):
+            codes = join_words([escape_inline(r.statement.code) for r in tied])
+            yield (
+                f"{codes} hebben hetzelfde verschil ({tied[0].difference}). Daarom staan ze er "
+                f"allemaal, en zijn het er {len(differing)} in plaats van 3."
+            )
     else:
         yield "Team en ouders geven bij geen enkele uitspraak een andere score."
 
@@ -128,18 +133,29 @@ def scan_section(
 # -- Terugblik ------------------------------------------------------------------------------------
 
 
-def _review_line(agreement: Agreement, day: date) -> str:
-    parts = [f"eigenaar: {escape_inline(agreement.owner)}"]
-    if agreement.due:
-        parts.append(f"wanneer: {escape_inline(agreement.due.label)}")
+def _status_change(agreement: Agreement) -> str:
+    """"eerst open, nu klaar", "nog steeds open", or just the status when not discussed yet."""
     now = agreement.status.value
-    before = agreement.status_before.value if agreement.status_before else None
-    parts.append(f"status: {before} → {now}" if agreement.reviewed and before else f"status: {now}")
+    before = agreement.status_before
+    if not agreement.reviewed or before is None:
+        return f"status: {now}"
+    if before is agreement.status:
+        return f"nog steeds {now}"
+    return f"eerst {before.value}, nu {now}"
+
+
+def _review_line(agreement: Agreement, day: date) -> str:
+    """What the review adds to the agreement (its details are in the table)."""
+    parts = []
+    if when := due_text(agreement, document=True):
+        parts.append(f"wanneer: {escape_inline(when)}")
+    parts.append(_status_change(agreement))
     if is_overdue(agreement, day):
         parts.append("te laat")
     if agreement.note:
         parts.append(f"notitie: {escape_inline(agreement.note)}")
-    return escape_inline(agreement.what) + _details(parts)
+    # A dash, not brackets: the moment has its own "(uiterlijk ...)".
+    return f"{escape_inline(agreement.what)} – {'; '.join(parts)}"
 
 
 def review_section(agreements: Sequence[Agreement], day: date) -> Iterator[str]:
@@ -168,15 +184,7 @@ def _goal_facts(goal: Goal) -> Iterator[str]:
         yield f"Klaar op: {long_date(goal.by)}"
     if goal.result:
         yield f"Resultaat: {escape_inline(goal.result)}"
-    yield f"Oordeel: {goal.judgement.label if goal.judgement else 'nog niet beoordeeld'}"
-
-
-def _linked_line(agreement: Agreement) -> str:
-    parts = [f"eigenaar: {escape_inline(agreement.owner)}"]
-    if agreement.due:
-        parts.append(f"wanneer: {escape_inline(agreement.due.label)}")
-    parts.append(f"status: {agreement.status.value}")
-    return escape_inline(agreement.what) + _details(parts)
+    yield f"Oordeel: {goal.judgement.label}" if goal.judgement else "Nog geen oordeel."
 
 
 def goals_section(goals: Sequence[Goal], agreements: Sequence[Agreement]) -> Iterator[str]:
@@ -188,8 +196,8 @@ def goals_section(goals: Sequence[Goal], agreements: Sequence[Agreement]) -> Ite
         yield bullets(_goal_facts(goal))
         linked = [a for a in agreements if a.goal == goal.id]
         if linked:
-            yield "Afspraken bij dit doel:"
-            yield bullets(_linked_line(a) for a in linked)
+            yield "Afspraken bij dit doel (zie de tabel Afspraken):"
+            yield bullets(escape_inline(a.what) for a in linked)
         else:
             yield "Bij dit doel zijn nog geen afspraken gemaakt."
 
@@ -205,13 +213,15 @@ def _no_attention(tally: Tally[PartnershipForm] | Tally[Aim], all_covered: str) 
 def _untagged(
     tally: Tally[PartnershipForm] | Tally[Aim], what: str, *, agreements: bool = True
 ) -> Iterator[str]:
+    """"14 opmerkingen en 1 afspraak hebben nog geen vorm van partnerschap."."""
     counts = []
     if tally.untagged_contributions:
-        counts.append(plural(tally.untagged_contributions, "keer inbreng", "keer inbreng"))
+        counts.append(plural(tally.untagged_contributions, "opmerking", "opmerkingen"))
     if agreements and tally.untagged_agreements:
         counts.append(plural(tally.untagged_agreements, "afspraak", "afspraken"))
     if counts:
-        yield f"Zonder {what}: {join_words(counts)}."
+        single = len(counts) == 1 and counts[0].startswith("1 ")
+        yield f"{join_words(counts)} {'heeft' if single else 'hebben'} nog geen {what}."
 
 
 def balance_section(
@@ -229,7 +239,7 @@ def balance_section(
         ]
         yield table(FORM_COLUMNS, rows)
         yield _no_attention(forms, "Elke vorm van partnerschap krijgt aandacht.")
-        yield from _untagged(forms, "partnerschap")
+        yield from _untagged(forms, "vorm van partnerschap")
     if aims.tagged:
         rows = [[aim.label, str(aims.contributions[aim])] for aim in Aim]
         yield table(AIM_COLUMNS, rows)

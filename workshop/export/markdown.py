@@ -1,16 +1,20 @@
 """The plan of approach (plan van aanpak) of a session, as Markdown.
 
-The document, in this order:
+The document, in the order a reader needs it (a manager often reads the first page only):
 
-- an H1 with the session's title, then date, location, facilitator and participants per group;
-- one H2 per phase that was worked on (it has contributions or its timer ran), with an H3 per step
-  that has contributions; the team's and the parent panel's input in separate labelled lists;
-- ``Zelfscan``, ``Terugblik`` and ``Doelen`` (see ``workshop.export.followup``), each only when
+- an H1 "Plan van aanpak: <title>", then date, location, facilitator and participants per group;
+- what was agreed: an H2 ``Afspraken`` with one GFM table, a row per agreement with its owner and
+  its moment as a date (``workshop.export.agreements``), then ``Doelen``, then
+  ``Afspraken per eigenaar`` (a short to-do list per owner);
+- ``Terugblik``, ``Zelfscan`` and ``Balans`` (see ``workshop.export.followup``), each only when
   there is something in it;
-- an H2 ``Afspraken`` with one GFM table, a row per agreement;
-- an H2 ``Afspraken per eigenaar``: an H3 per owner with their agreements (a to-do list);
-- ``Balans``, when contributions or agreements are tagged with a partnership form or an aim;
+- what was said: one H2 per phase that was worked on (it has contributions or its timer ran), with
+  an H3 per step that has contributions; the team's and the parent panel's input in separate
+  labelled lists;
 - an H2 ``Verslag``: per phase the planned and the actual minutes, and when it ran.
+
+Each agreement is written in full once (in the table); the goals, the to-do list and the
+terugblik name it with only what they add.
 
 Every piece of user text (template texts included, since templates are files people edit) goes
 through ``workshop.export.escape``; only the labels written here carry Markdown syntax.
@@ -22,10 +26,18 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from workshop import timer as timers
-from workshop.export.blocks import MONTHS, bullets, join_words, long_date, plural, table_row
-from workshop.export.escape import escape_inline, table_cell
+from workshop.dates import MONTHS, long_date
+from workshop.export.agreements import (
+    AGREEMENT_COLUMNS,
+    agreements_by_owner,
+    agreements_per_owner,
+    agreements_table,
+    owner_key,
+)
+from workshop.export.blocks import bullets, join_words, plural
+from workshop.export.escape import escape_inline
 from workshop.export.followup import balance_section, goals_section, review_section, scan_section
-from workshop.model import Agreement, Contribution, Group, Participant, Session, TimingEntry
+from workshop.model import Contribution, Group, Participant, Session, TimingEntry
 from workshop.scan import ScanScore
 from workshop.store import StoredSession
 from workshop.template import Phase, Template
@@ -37,18 +49,15 @@ __all__ = [
     "agreements_by_owner",
     "long_date",
     "owner_key",
+    "plan_title",
     "render_markdown",
 ]
 
-AGREEMENT_COLUMNS = (
-    "Afspraak",
-    "Eigenaar",
-    "Met wie",
-    "Wanneer",
-    "Instrument",
-    "Partnerschap",
-    "Status",
-)
+
+
+def plan_title(title: str) -> str:
+    """The document's title, as plain text (the Markdown escapes it)."""
+    return f"Plan van aanpak: {title}"
 
 
 def render_markdown(
@@ -70,15 +79,15 @@ def render_markdown(
     template = Template.from_dict(session.template)
     now = now or _last_logged_moment(session.timing_log)
     blocks: list[str] = [
-        f"# {escape_inline(session.title)}",
+        f"# {escape_inline(plan_title(session.title))}",
         bullets(_facts(session, template)),
-        *_phase_sections(stored, template, now),
-        *scan_section(stored.scan_scores, previous_scans or {}),
-        *review_section(stored.agreements, session.day),
+        *agreements_table(stored.agreements),
         *goals_section(stored.goals, stored.agreements),
-        *_agreements_table(stored.agreements),
-        *_agreements_per_owner(stored.agreements),
+        *agreements_per_owner(stored.agreements),
+        *review_section(stored.agreements, session.day),
+        *scan_section(stored.scan_scores, previous_scans or {}),
         *balance_section(stored.contributions, stored.agreements),
+        *_phase_sections(stored, template, now),
         *_minutes(session, template, now),
     ]
     if exported_on:
@@ -172,71 +181,6 @@ def _contribution_line(contribution: Contribution) -> str:
         details.append(f"door {escape_inline(contribution.author)}")
     line = f"**{contribution.kind.value.capitalize()}:** {escape_inline(contribution.text)}"
     return f"{line} ({', '.join(details)})" if details else line
-
-
-# -- the agreements -----------------------------------------------------------------------------
-
-
-def _due_label(agreement: Agreement) -> str:
-    return agreement.due.label if agreement.due else ""
-
-
-def _agreement_cells(agreement: Agreement) -> list[str]:
-    return [
-        agreement.what,
-        agreement.owner,
-        agreement.with_whom,
-        _due_label(agreement),
-        agreement.instrument,
-        agreement.form.value if agreement.form else "",
-        agreement.status.value,
-    ]
-
-
-def _agreements_table(agreements: list[Agreement]) -> Iterator[str]:
-    yield "## Afspraken"
-    rows = [
-        table_row(AGREEMENT_COLUMNS),
-        table_row("---" for _ in AGREEMENT_COLUMNS),
-        *(table_row(table_cell(cell) for cell in _agreement_cells(a)) for a in agreements),
-    ]
-    yield "\n".join(rows)
-    if not agreements:
-        yield "Er zijn nog geen afspraken gemaakt."
-
-
-def owner_key(owner: str) -> str:
-    """Owners are grouped regardless of upper or lower case: 'Joost' and 'joost' are one person."""
-    return owner.casefold()
-
-
-def agreements_by_owner(agreements: list[Agreement]) -> dict[str, list[Agreement]]:
-    """Agreements per owner, owners in the order they first got an agreement."""
-    groups: dict[str, list[Agreement]] = {}
-    for agreement in agreements:
-        groups.setdefault(owner_key(agreement.owner), []).append(agreement)
-    return groups
-
-
-def _agreements_per_owner(agreements: list[Agreement]) -> Iterator[str]:
-    yield "## Afspraken per eigenaar"
-    if not agreements:
-        yield "Niemand heeft nog een afspraak op zijn naam."
-    for group in agreements_by_owner(agreements).values():
-        yield f"### {escape_inline(group[0].owner)}"
-        yield bullets(_todo_line(a) for a in group)
-
-
-def _todo_line(agreement: Agreement) -> str:
-    details = []
-    if agreement.due:
-        details.append(f"wanneer: {escape_inline(agreement.due.label)}")
-    if agreement.with_whom:
-        details.append(f"met: {escape_inline(agreement.with_whom)}")
-    if agreement.instrument:
-        details.append(f"instrument: {escape_inline(agreement.instrument)}")
-    details.append(f"status: {agreement.status.value}")
-    return f"{escape_inline(agreement.what)} ({'; '.join(details)})"
 
 
 # -- the minutes --------------------------------------------------------------------------------

@@ -9,26 +9,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from workshop.export.blocks import bullets, long_date
+from workshop.dates import long_date
+from workshop.deadlines import due_text, is_overdue
+from workshop.export.agreements import owner_key
+from workshop.export.blocks import bullets
 from workshop.export.escape import escape_inline
-from workshop.export.markdown import owner_key
-from workshop.text import format_date
-from workshop.trajectory import AgreementRow, is_overdue
+from workshop.trajectory import AgreementRow
 
 
 def _row_line(row: AgreementRow, today: date) -> str:
     agreement = row.agreement
     parts = []
-    if agreement.due:
-        parts.append(f"wanneer: {escape_inline(agreement.due.label)}")
+    if when := due_text(agreement, document=True):
+        parts.append(f"wanneer: {escape_inline(when)}")
     parts.append(f"status: {agreement.status.value}")
     if is_overdue(agreement, today):
         parts.append("te laat")
     if agreement.note:
         parts.append(f"notitie: {escape_inline(agreement.note)}")
     session = row.session
-    parts.append(f"sessie: {escape_inline(session.title)}, {format_date(session.day)}")
-    return f"{escape_inline(agreement.what)} ({'; '.join(parts)})"
+    parts.append(f"sessie: {escape_inline(session.title)}, {long_date(session.day)}")
+    # A dash, not brackets: the moment has its own "(uiterlijk ...)".
+    return f"{escape_inline(agreement.what)} – {'; '.join(parts)}"
 
 
 def _what_is_listed(open_only: bool, location: str | None) -> str:
