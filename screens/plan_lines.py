@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 
+from rich.color import ColorParseError
 from rich.console import Console
+from rich.errors import StyleSyntaxError
 from rich.markdown import Markdown
 from rich.segment import Segment
+from rich.style import Style
 from rich.theme import Theme
 from textual.strip import Strip
 
@@ -67,12 +71,15 @@ def plan_parts(
         yield Part("\n".join(current), gap)
 
 
-def plan_theme(heading_colour: str) -> Theme:
+def plan_theme(heading_colour: str = "") -> Theme:
     """Rich's Markdown styles without colours of their own (they must read on a light and a dark
     theme); headings in the app's main colour, as Textual's Markdown widget shows them."""
+    heading = "bold"
+    with suppress(StyleSyntaxError, ColorParseError):
+        heading = str(Style.parse(f"bold {heading_colour}"))
     styles = {
-        "markdown.h1": f"bold {heading_colour}",
-        "markdown.h2": f"bold {heading_colour}",
+        "markdown.h1": heading,
+        "markdown.h2": heading,
         "markdown.h3": "bold",
         "markdown.h4": "bold italic",
         "markdown.h5": "italic",

@@ -216,3 +216,36 @@ def test_a_big_plan_is_lines_not_widgets(make_app, store, clock) -> None:
             preview.live.close()
 
     asyncio.run(scenario())
+
+
+def test_the_plan_follows_a_resized_terminal_and_keeps_the_place(make_app, store, clock) -> None:
+    session_id = demo_session(store, clock)
+    app = make_app(session_id)
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await runner_of(pilot)
+            await pilot.press("f12")
+            preview = await plan_shown(pilot)
+            view = preview.view
+            wide = view.lines[0].cell_length
+            await pilot.press("pagedown", "pagedown")
+            await pilot.pause()
+            place = view.scroll_y / len(view.lines)
+            assert place > 0
+
+            await pilot.resize_terminal(100, 30)
+            await pilot.pause()
+            width = view.scrollable_content_region.width
+            await until(pilot, lambda: view.complete and view.lines[0].cell_length == width)
+            assert width < wide
+            assert {line.cell_length for line in view.lines} == {width}
+            assert abs(view.scroll_y / len(view.lines) - place) < 0.05
+            shown = screen_text(pilot)
+            assert "Plan bekijken en opslaan" in shown
+            await pilot.press("home")
+            await pilot.pause()
+            assert TITLE in screen_text(pilot)
+            preview.live.close()
+
+    asyncio.run(scenario())

@@ -11,6 +11,7 @@ from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.theme import Theme
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -88,14 +89,14 @@ class PlanView(ScrollView, can_focus=True):
         self._pending = []
         self._progressive = not self.lines
         self.complete = False
-        theme = plan_theme(self.heading_colour or "bold")
+        theme = plan_theme(self.heading_colour)
         work = partial(self._render_parts, self._generation, self.markdown, width, theme)
         self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
 
-    def _render_parts(self, generation: int, markdown: str, width: int, theme: object) -> None:
+    def _render_parts(self, generation: int, markdown: str, width: int, theme: Theme) -> None:
         """In the worker's thread: render part after part and hand each to the UI thread."""
         worker = get_current_worker()
-        renderer = PlanRenderer(width, theme)  # type: ignore[arg-type]
+        renderer = PlanRenderer(width, theme)
         parts = list(plan_parts(markdown))
         for index, part in enumerate(parts):
             if worker.is_cancelled:
