@@ -228,7 +228,7 @@ def test_the_plan_follows_a_resized_terminal_and_keeps_the_place(make_app, store
             await pilot.press("f12")
             preview = await plan_shown(pilot)
             view = preview.view
-            wide = view.lines[0].cell_length
+            wide = len(view.lines[0][0])  # a line: its text and its styles
             await pilot.press("pagedown", "pagedown")
             await pilot.pause()
             place = view.scroll_y / len(view.lines)
@@ -237,9 +237,9 @@ def test_the_plan_follows_a_resized_terminal_and_keeps_the_place(make_app, store
             await pilot.resize_terminal(100, 30)
             await pilot.pause()
             width = view.scrollable_content_region.width
-            await until(pilot, lambda: view.complete and view.lines[0].cell_length == width)
+            await until(pilot, lambda: view.complete and len(view.lines[0][0]) == width)
             assert width < wide
-            assert {line.cell_length for line in view.lines} == {width}
+            assert {len(text) for text, _ in view.lines} == {width}
             assert abs(view.scroll_y / len(view.lines) - place) < 0.05
             shown = screen_text(pilot)
             assert "Plan bekijken en opslaan" in shown

@@ -10,8 +10,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from rich.markdown import Markdown
+from rich.segment import Segment
 
-from screens.plan_lines import Part, PlanRenderer, plan_parts, plan_theme
+from screens.plan_lines import Line, Part, PlanRenderer, plan_parts, plan_theme, to_strip
 from workshop.app.exporting import preview
 from workshop.clock import FakeClock
 from workshop.demo import create_demo_session
@@ -79,13 +81,13 @@ def _at(c: Contribution, start, i: int) -> Contribution:  # type: ignore[no-unty
     return replace(c, created=start + timedelta(seconds=i))
 
 
-def rendered(text: str, width: int, first: int, size: int) -> tuple[list[str], list[str], int]:
+def rendered(text: str, width: int, first: int, size: int) -> tuple[list[Line], list[Line], int]:
+    """The whole text's lines, the lines of its parts one after the other, and how many parts.
+    A line is its text and its styles (by number: one renderer numbers them for both)."""
     renderer = PlanRenderer(width, plan_theme("#0b4f9c"))
-    whole = [strip.text for strip in renderer.lines(Part(text, False), first=True)]
+    whole = [line for line in renderer.lines(Part(text, False), first=True)]
     parts = list(plan_parts(text, first, size))
-    joined = [
-        strip.text for i, part in enumerate(parts) for strip in renderer.lines(part, first=i == 0)
-    ]
+    joined = [line for i, part in enumerate(parts) for line in renderer.lines(part, first=i == 0)]
     return whole, joined, len(parts)
 
 
@@ -108,7 +110,7 @@ def test_a_real_plan_renders_the_same_in_parts(store, clock, width: int) -> None
     whole, joined, count = rendered(text, width, 40, 60)
     assert count > 3
     assert joined == whole
-    assert any("Opmerking 119 over de brieven" in line for line in whole)
+    assert any("Opmerking 119 over de brieven" in text for text, _ in whole)
 
 
 def test_the_first_part_is_small_and_starts_with_the_title(store, clock) -> None:
@@ -117,3 +119,19 @@ def test_the_first_part_is_small_and_starts_with_the_title(store, clock) -> None
     assert first.text.startswith("# ")
     assert 40 <= first.text.count("\n") + 1 < 120  # a screenful and more, far from the whole
     assert text.count("\n") > 400
+
+
+def test_a_compact_line_draws_as_rich_rendered_it() -> None:
+    renderer = PlanRenderer(50, plan_theme("#0b4f9c"))
+    text = "## Kop\n\n- **Knelpunt:** de *brieven* zijn lang\n\n| a | b |\n| --- | --- |\n| 1 | 2 |"
+    lines = renderer.lines(Part(text, False), first=True)
+    options = renderer.console.options.update_width(50)
+    expected = renderer.console.render_lines(Markdown(text, hyperlinks=False), options)
+    assert len(lines) == len(expected)
+    for line, rich_line in zip(lines, expected, strict=True):
+        strip = to_strip(line, renderer.styles, 50)
+        assert strip.cell_length == 50
+        drawn = [(seg.text, seg.style) for seg in Segment.simplify(strip)]
+        assert drawn == [(seg.text, seg.style) for seg in Segment.simplify(rich_line)]
+    bold = [style for style in renderer.styles if style is not None and style.bold]
+    assert bold  # the headings and the strong text kept their style

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from screens.plan_lines import PlanRenderer, plan_parts, plan_theme
+from screens.plan_lines import Line, PlanRenderer, plan_parts, plan_theme, to_strip
 
 WAITING = "Plan wordt klaargezet…"
 
@@ -42,13 +42,14 @@ class PlanView(ScrollView, can_focus=True):
     def __init__(self, *, heading_colour: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
         self.heading_colour = heading_colour
-        self.lines: list[Strip] = []
+        self.lines: list[Line] = []
+        self.line_styles: list[Style | None] = [None]  # the styles ``lines`` refer to by number
         self.markdown: str | None = None
         self.message = WAITING  # shown while there are no lines
         self.complete = False  # every line of the current plan is in ``lines``
         self._generation = 0  # parts of an earlier render (or plan) are dropped
         self._width = 0  # the width ``lines`` were rendered at
-        self._pending: list[Strip] = []  # a re-render at a new width, until it is complete
+        self._pending: list[Line] = []  # a re-render at a new width, until it is complete
         self._progressive = True  # show each part as it comes (nothing shown yet)
 
     # -- what to show ---------------------------------------------------------------------------
@@ -101,23 +102,28 @@ class PlanView(ScrollView, can_focus=True):
         for index, part in enumerate(parts):
             if worker.is_cancelled:
                 return
-            strips = renderer.lines(part, first=index == 0)
+            lines = renderer.lines(part, first=index == 0)
             done = (index + 1) / len(parts)
-            self.call_later(self._add, generation, strips, done)  # safe from another thread
+            styles = list(renderer.styles)
+            self.call_later(self._add, generation, lines, styles, done)  # safe from a thread
         if not parts:
-            self.call_later(self._add, generation, [], 1.0)
+            self.call_later(self._add, generation, [], list(renderer.styles), 1.0)
 
-    def _add(self, generation: int, strips: list[Strip], done: float) -> None:
+    def _add(
+        self, generation: int, lines: list[Line], styles: list[Style | None], done: float
+    ) -> None:
         if generation != self._generation:
             return  # a later render (another width, another plan) took over
         complete = done >= 1.0
         if self._progressive:
-            self.lines.extend(strips)  # the first render: show each part at once
+            self.lines.extend(lines)  # the first render: show each part at once
+            self.line_styles = styles
         else:
-            self._pending.extend(strips)  # a re-render: swap when complete, keeping the place
+            self._pending.extend(lines)  # a re-render: swap when complete, keeping the place
             if complete:
                 place = self.scroll_y / max(len(self.lines), 1)
                 self.lines, self._pending = self._pending, []
+                self.line_styles = styles
                 self._update_size()
                 self.scroll_to(y=round(place * len(self.lines)), animate=False)
         self.complete = complete
@@ -146,4 +152,5 @@ class PlanView(ScrollView, can_focus=True):
             return Strip.blank(width, style)
         if index >= len(self.lines):
             return Strip.blank(width, style)
-        return self.lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        strip = to_strip(self.lines[index], self.line_styles, self._width)
+        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
