@@ -49,6 +49,7 @@ class PlanView(ScrollView, can_focus=True):
         self.complete = False  # every line of the current plan is in ``lines``
         self._generation = 0  # parts of an earlier render (or plan) are dropped
         self._width = 0  # the width ``lines`` were rendered at
+        self._rendering = 0  # the width of the latest render (still going, or done)
         self._pending: list[Line] = []  # a re-render at a new width, until it is complete
         self._progressive = True  # show each part as it comes (nothing shown yet)
 
@@ -73,7 +74,7 @@ class PlanView(ScrollView, can_focus=True):
         self._render()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.markdown is not None and self._content_width() != self._width:
+        if self.markdown is not None and self._content_width() != self._rendering:
             self._render()  # at the new width; the old lines stay until the new ones are all in
 
     # -- rendering in a thread ------------------------------------------------------------------
@@ -86,7 +87,7 @@ class PlanView(ScrollView, can_focus=True):
         if self.markdown is None or width <= 0:
             return  # not laid out yet: ``on_resize`` starts it
         self._generation += 1
-        self._width = width
+        self._rendering = width
         self._pending = []
         self._progressive = not self.lines
         self.complete = False
@@ -118,12 +119,14 @@ class PlanView(ScrollView, can_focus=True):
         if self._progressive:
             self.lines.extend(lines)  # the first render: show each part at once
             self.line_styles = styles
+            self._width = self._rendering
         else:
             self._pending.extend(lines)  # a re-render: swap when complete, keeping the place
             if complete:
                 place = self.scroll_y / max(len(self.lines), 1)
                 self.lines, self._pending = self._pending, []
                 self.line_styles = styles
+                self._width = self._rendering
                 self._update_size()
                 self.scroll_to(y=round(place * len(self.lines)), animate=False)
         self.complete = complete
