@@ -23,13 +23,16 @@ press): repeating a key that slow would only make the run long.
 Latency: from the moment the key is posted to the app (as the terminal driver posts it) to the
 first frame whose content shows the key's effect: the letter in the line; the saved remark in
 its column with the column's new count; the new step's title and both column counts; the other
-screen with its content (agreements in the table, the plan's title, the form with its remark);
-the runner back with its step and counts. Frames are taken where Textual hands them to the
-driver (``App._display``), turned into the escape sequences a terminal would get (Textual skips
-that under the headless driver; we do it, and count it) and applied to a virtual terminal on
-which the effect is checked. NOT included: writing those bytes to a real terminal, the
-terminal's own drawing, and the keyboard and terminal before the key is posted. The time the
-instruments themselves take (virtual terminal, checks) is measured and subtracted.
+screen with its content (agreements in the table, the form with its remark); the runner back
+with its step and counts. F12 is timed twice: "F12 export" to the first frame of the preview
+screen (its "Plan wordt klaargezet…" line, or the plan if that is already there), "F12 plan
+shown" to the first frame with the plan's title (the plan is made and rendered in a thread).
+Frames are taken where Textual hands them to the driver (``App._display``), turned into the
+escape sequences a terminal would get (Textual skips that under the headless driver; we do it,
+and count it) and applied to a virtual terminal on which the effect is checked. NOT included:
+writing those bytes to a real terminal, the terminal's own drawing, and the keyboard and
+terminal before the key is posted. The time the instruments themselves take (virtual terminal,
+checks) is measured and subtracted.
 
 Block: the longest time the event loop could not run anything (a task sleeps 1 ms and measures
 how late it wakes), from the key until the app is idle again; a key typed meanwhile waits that
@@ -114,11 +117,14 @@ class Session:
 
     # -- pressing keys --------------------------------------------------------------------------
 
-    async def press(self, key: str, check: Check, label: str = "") -> None:
-        """Post ``key``, wait for the first frame that passes ``check``, then for quiet."""
+    async def press(
+        self, key: str, check: Check, label: str = "", early: tuple[Check, str] | None = None
+    ) -> None:
+        """Post ``key``, wait for the first frame that passes ``check``, then for quiet.
+        ``early``: a check for an earlier sign of the effect and its label, timed too."""
         event = key_event(self.app, key)
         self.loop_watch.reset_window()
-        self.watch.expect(check)
+        self.watch.expect(check, early[0] if early else None)
         self.app._driver.send_message(event)  # type: ignore[union-attr]
         try:
             await asyncio.wait_for(self.watch.shown.wait(), TIMEOUT)
@@ -132,6 +138,8 @@ class Session:
         await self.loop_watch.quiet()
         if label:
             self.record(label, latency, self.loop_watch.window_max)
+        if early and self.watch.early_latency is not None:
+            self.record(early[1], self.watch.early_latency, self.loop_watch.window_max)
 
     def record(self, label: str, latency: float, block: float) -> None:
         figures = self.figures
@@ -193,24 +201,37 @@ class Session:
                 isinstance(self.app.screen, ExportPreviewScreen)
                 and w.shows("Plan bekijken en opslaan", title)
             ),
-            "F12 export",
+            "F12 plan shown",
             back,
             "Escape from F12",
+            early=(
+                lambda w: (
+                    isinstance(self.app.screen, ExportPreviewScreen)
+                    and w.shows("Plan bekijken en opslaan")
+                ),
+                "F12 export",
+            ),
         )
         await self.agreement_form()
         await self.press("pagedown", self.runner_at(NEXT), "PageDown (out of step)")
 
     async def there_and_back(
-        self, key: str, check: Check, label: str, back: Check, back_label: str
+        self,
+        key: str,
+        check: Check,
+        label: str,
+        back: Check,
+        back_label: str,
+        early: tuple[Check, str] | None = None,
     ) -> None:
         """A key that opens a screen, then Escape back; skipped in the timed rounds when its
         warm-up press took longer than SLOW (the table then shows that one press)."""
         if self.timed and label in self.figures.slow:
             return
-        await self.press(key, check, label)
+        await self.press(key, check, label, early)
         await self.press("escape", back, back_label)
         if not self.timed and self.figures.first[label] > SLOW:
-            self.figures.slow.update((label, back_label))
+            self.figures.slow.update((label, back_label, *([early[1]] if early else [])))
 
     async def type_letters(self) -> None:
         field_input = self.runner.capture.input

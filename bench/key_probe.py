@@ -171,6 +171,8 @@ class FrameWatch:
         self._start = 0.0
         self._excluded_at_start = 0.0
         self.latency: float | None = None
+        self._early: Check | None = None  # an earlier sign of the effect, timed on its own
+        self.early_latency: float | None = None
         self.matched: list[str] = []  # the frame that passed the check
         self.shown = asyncio.Event()
         original = app._display
@@ -183,19 +185,25 @@ class FrameWatch:
             drawn = time.perf_counter()
             self.frames += 1
             self.terminal.apply(renderable)
+            excluded = self.loop_watch.excluded - self._excluded_at_start
+            if self._early is not None and self.early_latency is None and self._early(self):
+                self.early_latency = drawn - self._start - excluded
             if self._check is not None and self.latency is None and self._check(self):
-                excluded = self.loop_watch.excluded - self._excluded_at_start
                 self.latency = drawn - self._start - excluded
+                if self.early_latency is None:
+                    self.early_latency = self.latency
                 self.matched = self.terminal.lines()
                 self.shown.set()
             self.loop_watch.excluded += time.perf_counter() - drawn
 
         app._display = display  # type: ignore[method-assign]
 
-    def expect(self, check: Check) -> None:
-        """From now on, wait for a frame for which ``check`` holds; the clock starts now."""
+    def expect(self, check: Check, early: Check | None = None) -> None:
+        """From now on, wait for a frame for which ``check`` holds; the clock starts now. The
+        first frame for which ``early`` holds (or else ``check``) is timed as ``early_latency``."""
         self._check = check
-        self.latency = None
+        self._early = early
+        self.latency = self.early_latency = None
         self.shown.clear()
         self._excluded_at_start = self.loop_watch.excluded
         self._start = time.perf_counter()

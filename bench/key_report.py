@@ -14,6 +14,7 @@ KEYS = (  # the rows of the table, in the order a round presses them
     "F10 agreements",
     "Escape from F10",
     "F12 export",
+    "F12 plan shown",
     "Escape from F12",
     "a (agreement form)",
     "Escape from form",

@@ -1,27 +1,42 @@
 """A preview of the plan (plan van aanpak) inside the app, then save it as Markdown or HTML.
 
 Available at any moment of a session. The core renders the document and escapes all user text,
-so showing it with Textual's Markdown widget cannot turn typed text into structure. Showing and
-saving go through the workspace, as ``workshop export`` does: the same plan, byte for byte, with
-the self-scans compared to the trajectory's earlier scan.
+so showing it as Markdown cannot turn typed text into structure. Showing and saving go through
+the workspace, as ``workshop export`` does: the same plan, byte for byte, with the self-scans
+compared to the trajectory's earlier scan.
+
+Nothing heavy runs on the UI thread: the screen opens at once with "Plan wordt klaargezet…", the
+plan is made in a worker thread and drawn by ``PlanView`` (top first, only the lines in sight).
+Saving writes the file in a worker thread too; the keys typed after a save key wait until the
+file is written (``OrderedKeys.hold_keys``), so Escape right after m still shows the result and
+never lands on the runner while a file is half written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Markdown, Static
+from textual.widgets import Checkbox, Footer, Static
 
 from screens.base import WorkshopScreen
+from screens.key_order import OrderedKeys
 from screens.literal import literal
+from screens.widgets.plan_view import PlanView
 
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
+
+T = TypeVar("T")
+
+NOT_MADE = "Het plan kon niet worden klaargezet."
+SAVING = "Wordt opgeslagen…"
 
 FORMAT_LABELS = {"md": "Markdown", "html": "webpagina (HTML)"}
 
@@ -70,6 +85,8 @@ class ExportPreviewScreen(WorkshopScreen[None]):
         super().__init__()
         self.live = live
         self.saved: list[Path] = []
+        self.writing_file = False  # a file is being written; the keys after the save key wait
+        self._wanted = 0  # which plan (names or not) the view should show; older ones are dropped
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-head"):
@@ -87,40 +104,100 @@ class ExportPreviewScreen(WorkshopScreen[None]):
                 id="export-keys",
             )
             yield Static("", id="export-saved")
-        with VerticalScroll(id="export-scroll"):
-            yield Markdown(self.document(), id="export-markdown", open_links=False)
+        yield PlanView(id="export-plan", heading_colour=self.app.current_theme.primary)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#export-saved").display = False
-        self.query_one("#export-scroll").focus()
+        self.view.focus()
+        self.make_plan(anonymous=False)
+
+    @property
+    def view(self) -> PlanView:
+        return self.query_one("#export-plan", PlanView)
 
     @property
     def anonymous(self) -> bool:
         return self.query_one("#export-without-names", Checkbox).value
 
     def document(self, anonymous: bool = False) -> str:
+        """The plan as Markdown, as it is saved (made on the calling thread)."""
         return self.app.workspace.preview(self.live.stored(), without_names=anonymous)
+
+    def off_ui_thread(
+        self, operation: Callable[[], T], then: Callable[[T | Exception], None], group: str
+    ) -> None:
+        """Run ``operation`` in a worker thread; hand its result (or the error it raised) to
+        ``then`` on the UI thread, through the screen's own queue."""
+
+        def work() -> None:
+            try:
+                outcome: T | Exception = operation()
+            except Exception as error:  # shown (or raised, if it is a bug) on the UI thread
+                outcome = error
+            self.call_later(then, outcome)  # safe from another thread
+
+        self.run_worker(work, thread=True, group=group)
+
+    # -- the plan, made in a worker thread ------------------------------------------------------
+
+    def make_plan(self, anonymous: bool) -> None:
+        """Show the waiting line, and make the plan (with names or without) off the UI thread."""
+        self._wanted += 1
+        self.view.wait()
+        workspace, stored = self.app.workspace, self.live.stored()
+        self.off_ui_thread(
+            lambda: workspace.preview(stored, without_names=anonymous),
+            partial(self._made, self._wanted),
+            "plan",
+        )
+
+    def _made(self, wanted: int, outcome: str | Exception) -> None:
+        if wanted != self._wanted:
+            return  # the names were switched meanwhile: that plan is on its way
+        if isinstance(outcome, str):
+            self.view.show(outcome)
+            return
+        self.view.wait(NOT_MADE)
+        self.show_failure(outcome)
 
     async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         event.checkbox.label = names_label(event.value)
-        await self.query_one("#export-markdown", Markdown).update(self.document(event.value))
+        self.make_plan(event.value)
 
     def action_toggle_names(self) -> None:
         self.query_one("#export-without-names", Checkbox).toggle()
 
+    # -- saving, in a worker thread -------------------------------------------------------------
+
     def action_save(self, fmt: str) -> None:
-        stored, anonymous = self.live.stored(), self.anonymous
-        path = self.attempt(
-            lambda: self.app.workspace.export(stored, fmt, without_names=anonymous)
+        workspace, stored, anonymous = self.app.workspace, self.live.stored(), self.anonymous
+        self.writing_file = True
+        self._show_saved(Content(SAVING))
+        self.off_ui_thread(
+            lambda: workspace.export(stored, fmt, without_names=anonymous),
+            partial(self._saved, fmt, anonymous),
+            "save",
         )
-        if path is None:
-            return
+        if isinstance(self.app, OrderedKeys):  # the next keys wait until the file is written
+            self.app.hold_keys(lambda: not self.writing_file, lambda: None)
+
+    def _saved(self, fmt: str, anonymous: bool, outcome: Path | Exception) -> None:
+        self.writing_file = False
+        try:
+            if isinstance(outcome, Path):
+                self._show_result(fmt, anonymous, outcome)
+            else:
+                self.query_one("#export-saved").display = False
+                self.show_failure(outcome)
+        finally:
+            if isinstance(self.app, OrderedKeys):
+                self.app.wake_keys()
+
+    def _show_result(self, fmt: str, anonymous: bool, path: Path) -> None:
         self.saved.append(path)
-        label = FORMAT_LABELS[fmt] + (", zonder namen" if self.anonymous else "")
-        shown = self.query_one("#export-saved", Static)
-        shown.update(
+        label = FORMAT_LABELS[fmt] + (", zonder namen" if anonymous else "")
+        self._show_saved(
             Content.assemble(
                 (f"Opgeslagen als {label}\n", "bold"),
                 "Bestand: ",
@@ -129,12 +206,16 @@ class ExportPreviewScreen(WorkshopScreen[None]):
                 literal(str(path.parent)),
             )
         )
-        shown.display = True
         self.app.notify(
             Content.assemble("Het plan staat in ", literal(str(path))),
             title="Plan opgeslagen",
             timeout=8,
         )
+
+    def _show_saved(self, content: Content) -> None:
+        shown = self.query_one("#export-saved", Static)
+        shown.update(content)
+        shown.display = True
 
     def action_back(self) -> None:
         self.dismiss(None)

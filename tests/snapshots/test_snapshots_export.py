@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers_preview import plan_shown
 from textual.pilot import Pilot
 
 from screens.export_preview import ExportPreviewScreen
@@ -21,5 +22,6 @@ def test_export_preview(snap_compare, make_app, store, clock, size) -> None:  # 
     async def show(pilot: Pilot) -> None:
         app.push_screen(ExportPreviewScreen(open_session(store, demo.session.id, clock)))
         await pilot.pause()
+        await plan_shown(pilot)  # made and rendered in worker threads
 
     assert snap_compare(app, terminal_size=size, run_before=show)

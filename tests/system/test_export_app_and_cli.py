@@ -11,6 +11,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from helpers_preview import plan_shown, saves_done
 from helpers_trajectory import first_session, second_session
 from textual.pilot import Pilot
 
@@ -47,11 +48,11 @@ async def save_from_the_app(pilot: Pilot) -> tuple[str, list[Path]]:
     assert isinstance(pilot.app.screen, RunnerScreen)
     await pilot.press("f12")
     await pilot.pause()
-    preview = pilot.app.screen
+    preview = await plan_shown(pilot)
     assert isinstance(preview, ExportPreviewScreen)
     for key in ("m", "h"):
         await pilot.press(key)
-        await pilot.pause()
+        await saves_done(pilot, preview)
     return preview.document(), list(preview.saved)
 
 

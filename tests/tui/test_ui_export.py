@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from helpers_preview import plan_shown, saves_done
 from markdown_it import MarkdownIt
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Static
@@ -39,7 +40,7 @@ async def open_preview(pilot: Pilot, store: SessionStore, session_id: str, clock
     live = open_session(store, session_id, clock)
     pilot.app.push_screen(ExportPreviewScreen(live))
     await pilot.pause()
-    await pilot.pause()
+    await plan_shown(pilot)
     return live
 
 
@@ -80,7 +81,7 @@ def test_preview_then_save_markdown_and_html(make_app, store, clock, exports_dir
             assert "Sevda en 2 anonieme ouders" in shown
 
             await pilot.press("m")
-            await pilot.pause()
+            await saves_done(pilot, app.screen)
             (md_path,) = exports_dir.glob("*.md")
             assert saved_lines(pilot) == [
                 "Opgeslagen als Markdown",
@@ -91,7 +92,7 @@ def test_preview_then_save_markdown_and_html(make_app, store, clock, exports_dir
             assert f"Bestand: {md_path.name}" in shown and f"Map: {exports_dir}" in shown
 
             await pilot.press("h")
-            await pilot.pause()
+            await saves_done(pilot, app.screen)
             (html_path,) = exports_dir.glob("*.html")
             assert saved_lines(pilot) == [
                 "Opgeslagen als webpagina (HTML)",
@@ -140,7 +141,7 @@ def test_without_names_export_holds_no_participant_name(
         async with app.run_test(size=SIZE) as pilot:
             live = await open_preview(pilot, store, session_id, clock)
             await pilot.press("z")
-            await pilot.pause()
+            await plan_shown(pilot)
             assert app.screen.query_one(Checkbox).value is True
             shown = screen_text(pilot)
             assert "3 anonieme teamleden" in shown
@@ -148,7 +149,7 @@ def test_without_names_export_holds_no_participant_name(
 
             await pilot.press("ctrl+s")
             await pilot.press("h")
-            await pilot.pause()
+            await saves_done(pilot, app.screen)
             assert saved_lines(pilot)[0] == "Opgeslagen als webpagina (HTML), zonder namen"
             live.close()
 
@@ -196,7 +197,7 @@ def test_a_folder_that_cannot_be_written_gives_a_calm_message(
         async with app.run_test(size=SIZE) as pilot:
             live = await open_preview(pilot, store, session_id, clock)
             await pilot.press("m")
-            await pilot.pause()
+            await saves_done(pilot, app.screen)
             assert isinstance(app.screen, ExportPreviewScreen)
             messages = [str(n.message) for n in app._notifications]
             assert any(str(exports_dir) in m and "kan niet" in m for m in messages), messages

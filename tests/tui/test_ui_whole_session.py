@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
+from helpers_preview import saves_done
 from markdown_it import MarkdownIt
 
 from screens.agreement_form import AgreementFormScreen
@@ -121,7 +122,7 @@ def test_a_whole_session(make_app, store, clock, exports_dir) -> None:
             await pilot.pause()
             assert isinstance(app.screen, ExportPreviewScreen)
             await pilot.press("m")
-            await pilot.pause()
+            await saves_done(pilot, app.screen)
             (saved,) = exports_dir.glob("*.md")
             assert saved.name == "2026-03-10-ouderavond-anders.md"
             tokens = MarkdownIt("commonmark").enable("table").parse(saved.read_text("utf-8"))

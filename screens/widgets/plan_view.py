@@ -1,0 +1,159 @@
+"""A read-only view of the plan that draws only the lines in sight.
+
+The plan's Markdown is rendered to lines in a worker thread (``screens.plan_lines``), the top of
+the plan first; this view shows each part as it arrives. It holds lines, not widgets, so showing
+a plan of 10,000 remarks costs the UI thread no more than one of 30, and so does closing it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.theme import Theme
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from screens.plan_lines import Line, PlanRenderer, plan_parts, plan_theme, to_strip
+
+WAITING = "Plan wordt klaargezet…"
+
+
+class PlanView(ScrollView, can_focus=True):
+    """Shows a Markdown plan; ``show(markdown)`` renders it off the UI thread, part by part."""
+
+    DEFAULT_CSS = """
+    PlanView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        border-title-align: right;
+    }
+    """
+
+    class Shown(Message):
+        """Every line of the plan is in the view."""
+
+    def __init__(self, *, heading_colour: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.heading_colour = heading_colour
+        self.lines: list[Line] = []
+        self.line_styles: list[Style | None] = [None]  # the styles ``lines`` refer to by number
+        self.markdown: str | None = None
+        self.message = WAITING  # shown while there are no lines
+        self.complete = False  # every line of the current plan is in ``lines``
+        self._generation = 0  # parts of an earlier render (or plan) are dropped
+        self._width = 0  # the width ``lines`` were rendered at
+        self._rendering = 0  # the width of the latest render (still going, or done)
+        self._pending: list[Line] = []  # a re-render at a new width, until it is complete
+        self._progressive = True  # show each part as it comes (nothing shown yet)
+
+    # -- what to show ---------------------------------------------------------------------------
+
+    def wait(self, message: str = WAITING) -> None:
+        """Show ``message`` instead of the plan until ``show`` gives the next one."""
+        self._generation += 1
+        self.markdown = None
+        self.lines, self._pending = [], []
+        self.message = message
+        self.complete = False
+        self.border_title = ""
+        self.virtual_size = Size(0, 0)
+        self.scroll_to(0, 0, animate=False)
+        self.refresh()
+
+    def show(self, markdown: str) -> None:
+        """Render ``markdown`` and show it, the first screenful as soon as it is ready."""
+        self.wait()
+        self.markdown = markdown
+        self._render()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.markdown is not None and self._content_width() != self._rendering:
+            self._render()  # at the new width; the old lines stay until the new ones are all in
+
+    # -- rendering in a thread ------------------------------------------------------------------
+
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _render(self) -> None:
+        width = self._content_width()
+        if self.markdown is None or width <= 0:
+            return  # not laid out yet: ``on_resize`` starts it
+        self._generation += 1
+        self._rendering = width
+        self._pending = []
+        self._progressive = not self.lines
+        self.complete = False
+        theme = plan_theme(self.heading_colour)
+        work = partial(self._render_parts, self._generation, self.markdown, width, theme)
+        self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
+
+    def _render_parts(self, generation: int, markdown: str, width: int, theme: Theme) -> None:
+        """In the worker's thread: render part after part and hand each to the UI thread."""
+        worker = get_current_worker()
+        renderer = PlanRenderer(width, theme)
+        parts = list(plan_parts(markdown))
+        for index, part in enumerate(parts):
+            if worker.is_cancelled:
+                return
+            lines = renderer.lines(part, first=index == 0)
+            done = (index + 1) / len(parts)
+            styles = list(renderer.styles)
+            self.call_later(self._add, generation, lines, styles, done)  # safe from a thread
+        if not parts:
+            self.call_later(self._add, generation, [], list(renderer.styles), 1.0)
+
+    def _add(
+        self, generation: int, lines: list[Line], styles: list[Style | None], done: float
+    ) -> None:
+        if generation != self._generation:
+            return  # a later render (another width, another plan) took over
+        complete = done >= 1.0
+        if self._progressive:
+            self.lines.extend(lines)  # the first render: show each part at once
+            self.line_styles = styles
+            self._width = self._rendering
+        else:
+            self._pending.extend(lines)  # a re-render: swap when complete, keeping the place
+            if complete:
+                place = self.scroll_y / max(len(self.lines), 1)
+                self.lines, self._pending = self._pending, []
+                self.line_styles = styles
+                self._width = self._rendering
+                self._update_size()
+                self.scroll_to(y=round(place * len(self.lines)), animate=False)
+        self.complete = complete
+        if complete:
+            self.message = ""
+        self.border_title = "" if complete else f"Nog bezig: {round(done * 100)}%"
+        self._update_size()
+        self.refresh()
+        if complete:
+            self.post_message(self.Shown())
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(self._width, len(self.lines))
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self._content_width()
+        style = self.rich_style
+        index = scroll_y + y
+        if not self.lines:
+            if y == 0 and self.message:
+                text = Segment(self.message, style + Style(italic=True))
+                return Strip([text]).crop_extend(0, width, style)
+            return Strip.blank(width, style)
+        if index >= len(self.lines):
+            return Strip.blank(width, style)
+        strip = to_strip(self.lines[index], self.line_styles, self._width)
+        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
