@@ -25,7 +25,7 @@ from workshop import timer as timers
 from workshop.export.blocks import MONTHS, bullets, join_words, long_date, plural, table_row
 from workshop.export.escape import escape_inline, table_cell
 from workshop.export.followup import balance_section, goals_section, review_section, scan_section
-from workshop.model import Agreement, Contribution, Group, Participant, Session, TimingEntry
+from workshop.model import Agreement, Contribution, Group, Participant, Session
 from workshop.scan import ScanScore
 from workshop.store import StoredSession
 from workshop.template import Phase, Template
@@ -68,7 +68,7 @@ def render_markdown(
     """
     session = stored.session
     template = Template.from_dict(session.template)
-    now = now or _last_logged_moment(session.timing_log)
+    now = now or timers.last_logged_moment(session.timing_log)
     blocks: list[str] = [
         f"# {escape_inline(session.title)}",
         bullets(_facts(session, template)),
@@ -91,11 +91,6 @@ def render_markdown(
 
 def _minutes_label(seconds: float) -> str:
     return f"{round(seconds / 60)} min"
-
-
-def _last_logged_moment(log: list[TimingEntry]) -> datetime | None:
-    moments = [m for entry in log for m in (entry.started, entry.stopped) if m is not None]
-    return max(moments, default=None)
 
 
 # -- the opening facts --------------------------------------------------------------------------
