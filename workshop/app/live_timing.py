@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
+from workshop import phase_progress as progress
 from workshop import timer as timers
 from workshop.app.live_base import LiveBase
 from workshop.app.writer import WriterClosedError
@@ -139,18 +140,13 @@ class TimingMixin(LiveBase):
         return sum(t.planned for t in self.session.timers)
 
     def schedule_delta(self) -> float:
-        """Seconds behind plan (positive) or ahead of it (negative).
+        """Seconds behind plan (positive) or ahead of it (negative); see ``phase_progress``."""
+        return progress.schedule_delta(self.session, self.clock.now())
 
-        Finished phases count with their actual time against their plan; the current phase only
-        counts once it runs over.
-        """
-        current = self.session.position.phase
-        finished = sum(
-            self.actual_seconds(i) - self.planned_seconds(i)
-            for i in range(current)
-            if self.actual_seconds(i) > 0
-        )
-        return finished + max(0.0, -self.timer_reading().remaining)
+    def phase_progress(self) -> list[progress.PhaseProgress]:
+        """Per phase: done, skipped, current or to come (a skipped phase is not done)."""
+        count = len(self.template.phases)
+        return progress.phase_progress(self.session, self.contributions, count, self.clock.now())
 
     # -- participants ---------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ The document, in this order:
 - an H2 ``Afspraken`` with one GFM table, a row per agreement;
 - an H2 ``Afspraken per eigenaar``: an H3 per owner with their agreements (a to-do list);
 - ``Balans``, when contributions or agreements are tagged with a partnership form or an aim;
-- an H2 ``Verslag``: per phase the planned and the actual minutes, and when it ran.
+- an H2 ``Verslag``: per phase the planned and the actual minutes, and when it ran; a phase the
+  session passed without working on it says "overgeslagen" (``workshop.phase_progress``).
 
 Every piece of user text (template texts included, since templates are files people edit) goes
 through ``workshop.export.escape``; only the labels written here carry Markdown syntax.
@@ -26,6 +27,7 @@ from workshop.export.blocks import MONTHS, bullets, join_words, long_date, plura
 from workshop.export.escape import escape_inline, table_cell
 from workshop.export.followup import balance_section, goals_section, review_section, scan_section
 from workshop.model import Agreement, Contribution, Group, Participant, Session
+from workshop.phase_progress import PhaseProgress, phase_progress
 from workshop.scan import ScanScore
 from workshop.store import StoredSession
 from workshop.template import Phase, Template
@@ -79,7 +81,7 @@ def render_markdown(
         *_agreements_table(stored.agreements),
         *_agreements_per_owner(stored.agreements),
         *balance_section(stored.contributions, stored.agreements),
-        *_minutes(session, template, now),
+        *_minutes(session, template, now, stored.contributions),
     ]
     if exported_on:
         blocks.append(f"*Gemaakt op {long_date(exported_on)}.*")
@@ -264,19 +266,27 @@ def _actual_seconds(session: Session, index: int, now: datetime | None) -> float
     return timers.actual_seconds(session.timing_log, index, now) if now else 0.0
 
 
-def _phase_minutes_line(session: Session, phase: Phase, index: int, now: datetime | None) -> str:
+def _phase_minutes_line(
+    session: Session, phase: Phase, index: int, now: datetime | None, progress: PhaseProgress
+) -> str:
     line = f"Fase {phase.number}, {escape_inline(phase.name)}: gepland "
     line += _minutes_label(_planned_seconds(session, phase, index))
+    if progress is PhaseProgress.SKIPPED:
+        return f"{line}, overgeslagen."
     ran = _ran_from_to(session, index)
     if ran is None:
-        return f"{line}, nog niet gedaan."
+        done = progress is PhaseProgress.DONE
+        return f"{line}, {'besproken zonder klok' if done else 'nog niet gedaan'}."
     return f"{line}, werkelijk {_minutes_label(_actual_seconds(session, index, now))}, {ran}."
 
 
-def _minutes(session: Session, template: Template, now: datetime | None) -> Iterator[str]:
+def _minutes(
+    session: Session, template: Template, now: datetime | None, said: list[Contribution]
+) -> Iterator[str]:
     yield "## Verslag"
     phases = list(enumerate(template.phases))
-    yield bullets(_phase_minutes_line(session, phase, i, now) for i, phase in phases)
+    progress = phase_progress(session, said, len(phases), now)
+    yield bullets(_phase_minutes_line(session, phase, i, now, progress[i]) for i, phase in phases)
     planned = sum(_planned_seconds(session, phase, i) for i, phase in phases)
     actual = sum(_actual_seconds(session, i, now) for i, _ in phases)
     yield f"In totaal: gepland {_minutes_label(planned)}, werkelijk {_minutes_label(actual)}."
