@@ -50,3 +50,27 @@ def test_a_skipped_phase_is_shown_skipped_and_not_counted(make_app, store, clock
 def test_a_skipped_row_reads_in_full_where_there_is_room() -> None:
     row = AgendaRow(2, "Visie ontwikkelen", 20, None, PhaseProgress.SKIPPED)
     assert row_line(row, 40).plain == "– 2 Visie ontwikkelen" + " " * 6 + " overgeslagen"
+
+
+def test_the_agenda_shows_the_time_added_steps_bring(make_app, store, clock) -> None:
+    live = create_session(
+        store,
+        clock,
+        title="Tweede sessie",
+        template=get_template(DEFAULT_TEMPLATE_ID),
+        review=True,
+        scans=("indicatoren", "criteria"),
+    )
+    session_id = live.session.id
+    live.close()
+
+    async def scenario() -> None:
+        async with make_app(session_id).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            lines = agenda_lines(pilot)
+            # A look back (10) and two self-scans (15 each) on top of phase 1's own 20 minutes.
+            assert lines[1].startswith("▶ 1 Behoefte") and lines[1].endswith(" 60")
+            assert lines[6].startswith("· 6 Evaluatie") and lines[6].endswith(" 20")
+            assert pilot.app.screen.query_one("#timer-digits").value == "60:00"
+
+    asyncio.run(scenario())

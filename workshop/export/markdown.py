@@ -259,7 +259,7 @@ def _planned_seconds(session: Session, phase: Phase, index: int) -> float:
     """The planned time as adjusted during the session; the template's when there is no timer."""
     if index < len(session.timers):
         return session.timers[index].planned
-    return phase.minutes * 60.0
+    return phase.planned_minutes * 60.0
 
 
 def _actual_seconds(session: Session, index: int, now: datetime | None) -> float:
