@@ -164,7 +164,16 @@ class WorkshopApp(WorkshopAppBase):
     def push_runner(self, live: LiveSession, *, read_only_reason: str = "") -> None:
         from screens.runner import RunnerScreen
 
-        self.push_screen(RunnerScreen(live, read_only_reason=read_only_reason))
+        runner = RunnerScreen(live, read_only_reason=read_only_reason)
+        self.push_screen(runner)
+        if live.unseen_clock is not None:  # the clock ran on after a crash: does that count?
+            from screens.clock_question import UnseenTimeQuestion
+
+            def answer(counts: bool | None) -> None:
+                settle = partial(live.settle_unseen_time, bool(counts))
+                runner.write(settle, lambda _: runner.tick())
+
+            self.push_screen(UnseenTimeQuestion(live.unseen_clock), answer)
 
     # -- app-wide actions -----------------------------------------------------------------------
 

@@ -308,6 +308,7 @@ class RunnerScreen(WorkshopScreen[None]):
     def tick(self) -> None:
         """Refresh the timer, session clock and agenda from the clock; ring once at zero."""
         live = self.live
+        live.keep_clock_alive()  # about once a minute while it runs (closed time never counts)
         reading = live.timer_reading()
         phase = live.session.position.phase
         over = reading.remaining <= 0

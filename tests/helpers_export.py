@@ -241,6 +241,7 @@ def templates(draw: st.DrawFn) -> dict[str, Any]:
                         "questions": draw(st.lists(lines(required=True), max_size=2)),
                         "kind": draw(st.sampled_from(STEP_KINDS)),
                         "translations": [],
+                        "minutes": draw(st.integers(0, 30)),
                     }
                     for _ in range(draw(st.integers(1, 3)))
                 ],

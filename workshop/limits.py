@@ -46,6 +46,7 @@ class Range:
 
 PHASE_NUMBER = Range(1, 6)  # the six phases of the step plan
 PHASE_MINUTES = Range(1, 600)  # one phase of a template: at most ten hours
+STEP_MINUTES = Range(0, 600)  # what a step adds to its phase's planned time (data/added_steps.toml)
 TIMER_PLANNED = Range(0, DAY_SECONDS, whole=False)  # seconds, as adjusted during the session
 # Seconds left on a paused timer; negative is overtime, kept for at most a year.
 TIMER_REMAINING = Range(-366 * DAY_SECONDS, DAY_SECONDS, whole=False)

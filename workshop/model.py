@@ -256,11 +256,17 @@ class Agreement(Record):
 
 @dataclass
 class TimingEntry(Record):
-    """One stretch during which a phase's timer ran. ``stopped`` is None while it still runs."""
+    """One stretch during which a phase's timer ran. ``stopped`` is None while it still runs.
+
+    ``seen``: while it runs, the last moment the app noted that it still ran (about once a
+    minute, ``workshop.timer.HEARTBEAT_SECONDS``). A stretch found running when the session is
+    opened again stopped being seen then: the app was closed without pausing (a crash).
+    """
 
     phase: Index
     started: Moment
     stopped: Moment | None = None
+    seen: Annotated[Moment | None, ADDED_LATER] = None
 
     def seconds(self, now: datetime) -> float:
         return ((self.stopped or now) - self.started).total_seconds()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Literal, NoReturn, get_args
 
 from workshop.errors import TemplateError
-from workshop.limits import PHASE_MINUTES, PHASE_NUMBER
+from workshop.limits import PHASE_MINUTES, PHASE_NUMBER, STEP_MINUTES
 from workshop.model import Language
 from workshop.resources import templates_dir
 from workshop.schema_types import (
@@ -58,6 +58,10 @@ class Step(Record):
     title: RequiredTemplateText
     questions: Texts = ()
     kind: StepKind = "gesprek"  # what the step does; "gesprek" is a conversation with questions
+    # Minutes the step adds to its phase's planned time: the steps the app adds to a session
+    # (a look back, a self-scan) bring their own (data/added_steps.toml); a template's own steps
+    # are in the phase's minutes already, so 0.
+    minutes: Annotated[int, Bounded(STEP_MINUTES), ADDED_LATER] = 0
     translations: Annotated[tuple[Translation, ...], ADDED_LATER] = ()
 
 
@@ -81,6 +85,11 @@ class Phase(Record):
     hints: Hints = field(default=Hints(), kw_only=True)
     steps: Annotated[tuple[Step, ...], NonEmpty("een fase heeft minstens één stap.")]
 
+    @property
+    def planned_minutes(self) -> int:
+        """The phase's own minutes plus those its added steps bring along."""
+        return self.minutes + sum(step.minutes for step in self.steps)
+
 
 @dataclass(frozen=True)
 class Template(Record):
@@ -93,7 +102,7 @@ class Template(Record):
 
     @property
     def minutes(self) -> int:
-        return sum(p.minutes for p in self.phases)
+        return sum(p.planned_minutes for p in self.phases)
 
 
 # ---------------------------------------------------------------- loading and checking

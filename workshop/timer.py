@@ -99,3 +99,67 @@ def ran_between(log: list[TimingEntry], phase: int) -> tuple[datetime, datetime 
     if not entries:
         return None
     return entries[0].started, entries[-1].stopped
+
+
+# -- a clock left running: the app stopped without pausing it --------------------------------------
+
+HEARTBEAT_SECONDS = 60.0  # while a timer runs, the app notes about once a minute that it still runs
+# A running stretch not noted for longer than this was not watched by any app: it was closed
+# without pausing (a crash, a power cut). Two and a half heartbeats leave room for a slow disk.
+UNSEEN_AFTER_SECONDS = 150.0
+
+
+def open_stretches(log: list[TimingEntry]) -> list[TimingEntry]:
+    return [entry for entry in log if entry.stopped is None]
+
+
+def last_seen(entry: TimingEntry) -> datetime:
+    """The last moment a stretch is known to have run: its start, or when it was last noted."""
+    return max(entry.started, entry.seen) if entry.seen is not None else entry.started
+
+
+def last_logged_moment(log: list[TimingEntry]) -> datetime | None:
+    """The latest moment the timing log knows of: up to there, time is known to have passed."""
+    moments = [m for entry in log for m in (entry.started, entry.stopped, entry.seen) if m]
+    return max(moments, default=None)
+
+
+def unseen_seconds(log: list[TimingEntry], now: datetime) -> float | None:
+    """How long a timer found running has not been seen, when that is longer than a restart
+    takes (``UNSEEN_AFTER_SECONDS``); None when no timer runs or it was seen just now."""
+    running = open_stretches(log)
+    if not running:
+        return None
+    gap = (now - max(last_seen(entry) for entry in running)).total_seconds()
+    return gap if gap > UNSEEN_AFTER_SECONDS else None
+
+
+def heartbeat_due(log: list[TimingEntry], now: datetime, noted: datetime | None) -> bool:
+    """A timer runs and it was last noted (in the log, or ``noted`` just now) a heartbeat ago."""
+    running = open_stretches(log)
+    if not running:
+        return False
+    latest = max(last_seen(entry) for entry in running)
+    if noted is not None:
+        latest = max(latest, noted)
+    return (now - latest).total_seconds() >= HEARTBEAT_SECONDS
+
+
+def duration_words(seconds: float) -> str:
+    """A stretch of time the way people say it: '7 minuten', '2 uur en 5 minuten', '8 dagen'."""
+    minutes = max(int(seconds // 60), 1)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        words = [_count(days, "dag", "dagen")]
+        if hours and days < 2:
+            words.append(_count(hours, "uur", "uur"))
+    else:
+        words = [_count(hours, "uur", "uur")] if hours else []
+        if minutes:
+            words.append(_count(minutes, "minuut", "minuten"))
+    return " en ".join(words)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

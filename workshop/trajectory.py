@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from workshop.added_steps import added_step_minutes
 from workshop.deadlines import OPEN_STATUSES, due_day
 from workshop.deadlines import is_overdue as is_overdue  # for older imports
 from workshop.errors import WorkshopError
@@ -196,27 +197,30 @@ def open_items_before(store: SessionStore, session: SessionLike) -> CarryOver:
 def scan_step(scan: Scan) -> Step:
     # The built-in scans' names already start with "Zelfscan".
     name = scan.name if scan.name.casefold().startswith("zelfscan") else f"Zelfscan: {scan.name}"
-    return Step(title=name, questions=SCAN_QUESTIONS, kind=f"scan-{scan.id}")
+    minutes = added_step_minutes().scan  # it brings its own planned time along
+    return Step(title=name, questions=SCAN_QUESTIONS, kind=f"scan-{scan.id}", minutes=minutes)
 
 
-def _with_step_first(phase: Phase) -> Phase:
+def _with_step_first(phase: Phase, minutes: int = 0) -> Phase:
     if phase.steps and phase.steps[0].kind == REVIEW_KIND:
         return phase
-    return replace(phase, steps=(REVIEW_STEP, *phase.steps))
+    return replace(phase, steps=(replace(REVIEW_STEP, minutes=minutes), *phase.steps))
 
 
 def session_template(template: Template, *, review: bool, scans: Iterable[Scan] = ()) -> Template:
     """The session's own copy of ``template`` with the review and scan steps added.
 
     The evaluation phase always starts with a review; with ``review`` the first phase does too.
-    Each scan becomes a step at the end of the first phase.
+    Each scan becomes a step at the end of the first phase. An added step brings its own planned
+    minutes (``data/added_steps.toml``), except the evaluation's review: that is the phase's own
+    work, already in its minutes.
     """
     phases = [
         _with_step_first(phase) if phase.number == EVALUATION_PHASE else phase
         for phase in template.phases
     ]
     if phases and review:
-        phases[0] = _with_step_first(phases[0])
+        phases[0] = _with_step_first(phases[0], added_step_minutes().review)
     if phases:
         extra = tuple(scan_step(scan) for scan in scans)
         phases[0] = replace(phases[0], steps=(*phases[0].steps, *extra))

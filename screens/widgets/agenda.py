@@ -7,27 +7,23 @@ makes Textual lay out the whole screen again, so fewer widgets keep typing quick
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widget import Widget
 
+from workshop.phase_progress import PhaseProgress as Progress
+
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
 
 TITLE = "Agenda (minuten)"
+SKIPPED_TEXT = "overgeslagen"  # in words, not in colour alone: a projector washes colours out
 
-
-class Progress(StrEnum):
-    DONE = "done"
-    CURRENT = "current"
-    TO_COME = "to-come"
-
-
-MARKS = {Progress.DONE: "✓", Progress.CURRENT: "▶", Progress.TO_COME: "·"}
+MARKS = {Progress.DONE: "✓", Progress.SKIPPED: "–", Progress.CURRENT: "▶", Progress.TO_COME: "·"}
 ROW_STYLES = {
     Progress.DONE: "dim",
+    Progress.SKIPPED: "dim",
     Progress.CURRENT: "bold $background on $primary",
     Progress.TO_COME: "",
 }
@@ -43,7 +39,10 @@ class AgendaRow:
 
     @property
     def minutes_text(self) -> str:
-        """Done phases show actual/planned, the others their planned minutes."""
+        """Done phases show actual/planned, skipped ones say so, the others their planned
+        minutes."""
+        if self.progress is Progress.SKIPPED:
+            return SKIPPED_TEXT
         if self.progress is Progress.DONE and self.actual_minutes is not None:
             return f"{self.actual_minutes}/{self.planned_minutes}"
         return str(self.planned_minutes)
@@ -99,18 +98,13 @@ class Agenda(Widget):
 
 
 def agenda_rows(live: LiveSession) -> list[AgendaRow]:
-    """One row per phase of the open session: planned and actual minutes, done, now or to come."""
-    current = live.session.position.phase
+    """One row per phase of the open session: planned and actual minutes, and whether it is
+    done, skipped, now or to come."""
     rows = []
+    progress_of = live.phase_progress()
     for index, phase in enumerate(live.template.phases):
+        progress = progress_of[index]
         actual = live.actual_seconds(index)
-        progress = (
-            Progress.DONE
-            if index < current
-            else Progress.CURRENT
-            if index == current
-            else Progress.TO_COME
-        )
         rows.append(
             AgendaRow(
                 number=phase.number,

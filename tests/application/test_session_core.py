@@ -204,17 +204,21 @@ def test_timer_runs_into_overtime(live: LiveSession, clock: FakeClock) -> None:
     assert reading.label == "+01:40"
 
 
-def test_running_timer_survives_close_and_reopen(
+def test_a_running_timer_pauses_on_close_and_stays_paused(
     live: LiveSession, store: SessionStore, clock: FakeClock
 ) -> None:
+    # Before issue 11 a closed session's timer ran on; closed time now never counts
+    # (tests/test_app_closed_time.py has the crash cases).
     live.start_timer()
     clock.advance(60)
     live.close()
-    clock.advance(9 * 60)  # the laptop was closed for nine minutes
+    clock.advance(9 * 60)  # the app was closed for nine minutes
     again = open_session(store, live.session.id, clock)
     try:
         reading = again.timer_reading()
-        assert reading.running and reading.remaining == 10 * 60
+        assert not reading.running and reading.remaining == 19 * 60
+        again.start_timer()
+        clock.advance(60)
         again.pause_timer()
     finally:
         again.close()
@@ -222,8 +226,8 @@ def test_running_timer_survives_close_and_reopen(
     third = open_session(store, live.session.id, clock)
     try:
         assert not third.timer_reading().running
-        assert third.timer_reading().remaining == 10 * 60
-        assert third.actual_seconds(0) == 10 * 60
+        assert third.timer_reading().remaining == 18 * 60
+        assert third.actual_seconds(0) == 2 * 60
     finally:
         third.close()
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli import run_cli
+from helpers_cli import run_cli
 
 from workshop.cli import main
 from workshop.clock import FakeClock

@@ -22,7 +22,7 @@ from helpers_keys import (
     settle,
     until,
 )
-from test_ui_review import start_session
+from helpers_review import start_session
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 

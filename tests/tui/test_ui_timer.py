@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
+from helpers_sessions import crash
 from textual.color import Color
 from textual.widgets import Digits, Input, Static
 
@@ -83,8 +84,9 @@ def test_start_pause_resume_with_f5(make_app, store, clock) -> None:
             await pilot.press("f5")  # resume
             await after(pilot, screen, clock, 5)
             assert digits(screen) == "18:50"
+        # Quitting paused it (issue 11): before, it ran on while the app was closed.
         timers = store.load(session_id).session.timers
-        assert timers[0].ends_at is not None  # still running, stored as an end moment
+        assert timers[0].ends_at is None and timers[0].remaining == 18 * 60 + 50
 
     asyncio.run(scenario())
 
@@ -229,7 +231,7 @@ def test_timer_survives_closing_the_app(make_app, store, clock, monkeypatch) -> 
             await after(pilot, screen, clock, 5 * 60)
             assert digits(screen) == "15:00"
 
-        clock.advance(3 * 60)  # the laptop was closed for three minutes
+        clock.advance(3 * 60)  # the app was closed for three minutes: that does not count
 
         app = make_app(session_id)
         rings: list[int] = []
@@ -238,10 +240,11 @@ def test_timer_survives_closing_the_app(make_app, store, clock, monkeypatch) -> 
             screen = await runner_of(pilot)
             position = screen.live.session.position
             assert (position.phase, position.step) == (1, 1)
-            assert digits(screen) == "12:00"
-            assert "Loopt" in words(screen, "#timer-state")
-            await after(pilot, screen, clock, 1)
-            assert digits(screen) == "11:59"  # still running
+            assert digits(screen) == "15:00"  # quitting paused it (issue 11)
+            assert "Gepauzeerd" in words(screen, "#timer-state")
+            await pilot.press("f5")
+            await after(pilot, screen, clock, 3 * 60 + 1)
+            assert digits(screen) == "11:59"  # running again
             await pilot.press("f5")  # pause, then close again
             await pilot.pause()
 
@@ -264,8 +267,10 @@ def test_no_ring_for_time_that_was_up_before_opening(make_app, store, clock, mon
     )
     session_id = live.session.id
     live.start_timer()
-    live.close()
     clock.advance(PHASE_1 + 90)
+    live.keep_clock_alive()  # the app saw it run until just now, then stopped without closing
+    live.writer.wait()
+    crash(live)
 
     async def scenario() -> None:
         app = make_app(session_id)

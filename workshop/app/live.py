@@ -66,7 +66,10 @@ def create_session(
     chosen_scans = [get_scan(scan_id) for scan_id in dict.fromkeys(scans)]
     carried = open_items_before(store, session) if carry_over else CarryOver([], [])
     with_review = bool(carried.agreements) if review is None else review
-    session.template = session_template(template, review=with_review, scans=chosen_scans).to_dict()
+    own = session_template(template, review=with_review, scans=chosen_scans)
+    session.template = own.to_dict()
+    # Steps added for the review and the scans bring their own planned time along.
+    session.timers = [PhaseTimer.fresh(phase.planned_minutes) for phase in own.phases]
     file = store.create(
         StoredSession(session, [], carried.agreements, carried.goals), clock.now(), clock=clock
     )

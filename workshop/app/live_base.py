@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from datetime import datetime
 
 from workshop import timer as timers
 from workshop.app.writer import SessionWriter
 from workshop.clock import Clock
-from workshop.errors import ValidationError
+from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Contribution, Session
 from workshop.store import SessionFile, StoredSession
 from workshop.template import Phase, Step, Template
@@ -44,6 +45,12 @@ class LiveBase:
         self.template = Template.from_dict(self.session.template)
         # The one writer every front end hands its changes to (no thread until the first one).
         self.writer = SessionWriter(f"workshop-writer-{self.session.id}")
+        # A timer found running that no app watched for a while (a crash): seconds since it was
+        # last seen, until ``settle_unseen_time`` says whether that time counts (live_timing).
+        self.unseen_clock: float | None = None
+        if not self.read_only:
+            self.unseen_clock = timers.unseen_seconds(self.session.timing_log, clock.now())
+        self._clock_noted: datetime | None = None  # the last heartbeat handed to the writer
 
     # -- where we are ---------------------------------------------------------------------------
 
@@ -62,12 +69,23 @@ class LiveBase:
             raise ValidationError("doel", "Dit doel bestaat niet (meer). Kies een ander doel.")
         return goal_id
 
-    def _pause(self, session: Session, index: int) -> None:
-        """Pause a phase's timer and close its open stretch in the timing log."""
-        timers.pause(session.timers[index], self.clock.now())
+    def _pause(self, session: Session, index: int, at: datetime | None = None) -> None:
+        """Pause a phase's timer and close its open stretch in the timing log, now or ``at``."""
+        moment = at or self.clock.now()
+        timers.pause(session.timers[index], moment)
         for entry in session.timing_log:
             if entry.phase == index and entry.stopped is None:
-                entry.stopped = self.clock.now()
+                entry.stopped = moment
+
+    def _pause_all(self, session: Session) -> None:
+        """Pause every running timer: now, or where it was last seen while the question whether
+        the unseen time counts is still open (the default answer is no)."""
+        at = None
+        if self.unseen_clock is not None:
+            at = max(map(timers.last_seen, timers.open_stretches(session.timing_log)), default=None)
+        for index, timer in enumerate(session.timers):
+            if timer.running:
+                self._pause(session, index, at)
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -92,6 +110,15 @@ class LiveBase:
         )
 
     def close(self) -> None:
-        """Finish the changes handed to the writer, then close the file and give up the lock.
-        Safe to call more than once."""
-        self.writer.close(self.file.close)
+        """Finish the changes handed to the writer, pause a running clock (closed time never
+        counts), then close the file and give up the lock. Safe to call more than once."""
+        self.writer.close(self._pause_and_close)
+
+    def _pause_and_close(self) -> None:
+        try:
+            if not self.read_only and any(t.running for t in self.session.timers):
+                self._commit(self._pause_all)
+        except (WorkshopError, OSError):
+            pass  # not saved (a full disk): the next open asks whether the time in between counts
+        finally:
+            self.file.close()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+
+from workshop import phase_progress as progress
 from workshop import timer as timers
 from workshop.app.live_base import LiveBase
+from workshop.app.writer import WriterClosedError
 from workshop.model import Group, Participant, Position, Session, TimingEntry
 from workshop.text import NAME_MAX, optional_line
 
@@ -81,6 +85,44 @@ class TimingMixin(LiveBase):
 
         self._commit(change)
 
+    # -- a clock left running -------------------------------------------------------------------
+
+    def keep_clock_alive(self) -> None:
+        """Note, about once a minute while a timer runs, that it still runs (on the writer).
+
+        A front end calls this often (the runner: on every tick). A session found later with its
+        timer running and not noted for a while was closed without pausing: see ``unseen_clock``.
+        """
+        now = self.clock.now()
+        if self.read_only or self.unseen_clock is not None:
+            return  # a viewer writes nothing; the open question must be answered first
+        if not timers.heartbeat_due(self.session.timing_log, now, self._clock_noted):
+            return
+        self._clock_noted = now
+        with contextlib.suppress(WriterClosedError):  # closing: the clock is paused anyway
+            self.writer.submit(self._note_running)
+
+    def _note_running(self) -> None:
+        def change(session: Session) -> None:
+            for entry in timers.open_stretches(session.timing_log):
+                entry.seen = self.clock.now()
+
+        self._commit(change)
+
+    def settle_unseen_time(self, counts: bool) -> None:
+        """The answer to "the clock still ran when the session stopped; does that time count?".
+
+        Yes: the time in between counts and the clock runs on. No: the clock stands still where
+        it was last seen, so the time in between is left out; starting it again goes on from there.
+        """
+        if self.unseen_clock is None:
+            return
+        if counts:
+            self._note_running()  # counted now: a later crash does not ask about it again
+        else:
+            self._commit(self._pause_all)
+        self.unseen_clock = None
+
     def set_bell(self, on: bool) -> None:
         self._commit(lambda session: setattr(session, "bell", on))
 
@@ -98,18 +140,13 @@ class TimingMixin(LiveBase):
         return sum(t.planned for t in self.session.timers)
 
     def schedule_delta(self) -> float:
-        """Seconds behind plan (positive) or ahead of it (negative).
+        """Seconds behind plan (positive) or ahead of it (negative); see ``phase_progress``."""
+        return progress.schedule_delta(self.session, self.clock.now())
 
-        Finished phases count with their actual time against their plan; the current phase only
-        counts once it runs over.
-        """
-        current = self.session.position.phase
-        finished = sum(
-            self.actual_seconds(i) - self.planned_seconds(i)
-            for i in range(current)
-            if self.actual_seconds(i) > 0
-        )
-        return finished + max(0.0, -self.timer_reading().remaining)
+    def phase_progress(self) -> list[progress.PhaseProgress]:
+        """Per phase: done, skipped, current or to come (a skipped phase is not done)."""
+        count = len(self.template.phases)
+        return progress.phase_progress(self.session, self.contributions, count, self.clock.now())
 
     # -- participants ---------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ The document, in the order a reader needs it (a manager often reads the first pa
 - what was said: one H2 per phase that was worked on (it has contributions or its timer ran), with
   an H3 per step that has contributions; the team's and the parent panel's input in separate
   labelled lists;
-- an H2 ``Verslag``: per phase the planned and the actual minutes, and when it ran.
+- an H2 ``Verslag``: per phase the planned and the actual minutes, and when it ran; a phase the
+  session passed without working on it says "overgeslagen" (``workshop.phase_progress``).
 
 Each agreement is written in full once (in the table); the goals, the to-do list and the
 terugblik name it with only what they add.
@@ -37,7 +38,8 @@ from workshop.export.agreements import (
 from workshop.export.blocks import bullets, join_words, plural
 from workshop.export.escape import escape_inline
 from workshop.export.followup import balance_section, goals_section, review_section, scan_section
-from workshop.model import Contribution, Group, Participant, Session, TimingEntry
+from workshop.model import Contribution, Group, Participant, Session
+from workshop.phase_progress import PhaseProgress, phase_progress
 from workshop.scan import ScanScore
 from workshop.store import StoredSession
 from workshop.template import Phase, Template
@@ -77,7 +79,7 @@ def render_markdown(
     """
     session = stored.session
     template = Template.from_dict(session.template)
-    now = now or _last_logged_moment(session.timing_log)
+    now = now or timers.last_logged_moment(session.timing_log)
     blocks: list[str] = [
         f"# {escape_inline(plan_title(session.title))}",
         bullets(_facts(session, template)),
@@ -88,7 +90,7 @@ def render_markdown(
         *scan_section(stored.scan_scores, previous_scans or {}),
         *balance_section(stored.contributions, stored.agreements),
         *_phase_sections(stored, template, now),
-        *_minutes(session, template, now),
+        *_minutes(session, template, now, stored.contributions),
     ]
     if exported_on:
         blocks.append(f"*Gemaakt op {long_date(exported_on)}.*")
@@ -100,11 +102,6 @@ def render_markdown(
 
 def _minutes_label(seconds: float) -> str:
     return f"{round(seconds / 60)} min"
-
-
-def _last_logged_moment(log: list[TimingEntry]) -> datetime | None:
-    moments = [m for entry in log for m in (entry.started, entry.stopped) if m is not None]
-    return max(moments, default=None)
 
 
 # -- the opening facts --------------------------------------------------------------------------
@@ -206,26 +203,34 @@ def _planned_seconds(session: Session, phase: Phase, index: int) -> float:
     """The planned time as adjusted during the session; the template's when there is no timer."""
     if index < len(session.timers):
         return session.timers[index].planned
-    return phase.minutes * 60.0
+    return phase.planned_minutes * 60.0
 
 
 def _actual_seconds(session: Session, index: int, now: datetime | None) -> float:
     return timers.actual_seconds(session.timing_log, index, now) if now else 0.0
 
 
-def _phase_minutes_line(session: Session, phase: Phase, index: int, now: datetime | None) -> str:
+def _phase_minutes_line(
+    session: Session, phase: Phase, index: int, now: datetime | None, progress: PhaseProgress
+) -> str:
     line = f"Fase {phase.number}, {escape_inline(phase.name)}: gepland "
     line += _minutes_label(_planned_seconds(session, phase, index))
+    if progress is PhaseProgress.SKIPPED:
+        return f"{line}, overgeslagen."
     ran = _ran_from_to(session, index)
     if ran is None:
-        return f"{line}, nog niet gedaan."
+        done = progress is PhaseProgress.DONE
+        return f"{line}, {'besproken zonder klok' if done else 'nog niet gedaan'}."
     return f"{line}, werkelijk {_minutes_label(_actual_seconds(session, index, now))}, {ran}."
 
 
-def _minutes(session: Session, template: Template, now: datetime | None) -> Iterator[str]:
+def _minutes(
+    session: Session, template: Template, now: datetime | None, said: list[Contribution]
+) -> Iterator[str]:
     yield "## Verslag"
     phases = list(enumerate(template.phases))
-    yield bullets(_phase_minutes_line(session, phase, i, now) for i, phase in phases)
+    progress = phase_progress(session, said, len(phases), now)
+    yield bullets(_phase_minutes_line(session, phase, i, now, progress[i]) for i, phase in phases)
     planned = sum(_planned_seconds(session, phase, i) for i, phase in phases)
     actual = sum(_actual_seconds(session, i, now) for i, _ in phases)
     yield f"In totaal: gepland {_minutes_label(planned)}, werkelijk {_minutes_label(actual)}."
