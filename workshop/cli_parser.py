@@ -97,6 +97,11 @@ def build_parser() -> ArgumentParser:
         action="store_true",
         help="vervang elke naam door een rol (ouder, teamlid), om buiten het team te delen",
     )
+    export.add_argument(
+        "--met-notities",
+        action="store_true",
+        help="neem je eigen notities mee in de JSON (als reservekopie; niet om te delen)",
+    )
 
     imp = commands.add_parser(
         "import",

@@ -76,6 +76,7 @@ def render(
     today: date,
     *,
     previous_scans: dict[str, list[ScanScore]] | None = None,
+    notes: bool = False,
 ) -> str:
     if fmt == "md":
         return render_markdown(stored, exported_on=today, previous_scans=previous_scans)
@@ -86,7 +87,7 @@ def render(
         return agreements_calendar(
             stored.agreements, session_title=session.title, location=session.location
         ).decode("utf-8")
-    return dumps_session(stored)
+    return dumps_session(stored, notes=notes)
 
 
 def export_session(
@@ -98,18 +99,20 @@ def export_session(
     without_names: bool = False,
     today: date | None = None,
     previous_scans: dict[str, list[ScanScore]] | None = None,
+    notes: bool = False,
 ) -> Path:
     """Write the session as ``fmt`` (md, html, json or ics) and return the path it was written to.
 
     ``out`` may be given as typed (a string): then ``plan/`` with its slash is known to mean a
     folder, and is refused when that folder does not exist. ``today`` is the date the document
-    says it was made on (default: today). ``previous_scans``: see ``render_markdown``.
+    says it was made on (default: today). ``previous_scans``: see ``render_markdown``. ``notes``:
+    the facilitator's private notes go into a JSON export too (only when asked).
     """
     if fmt not in FORMATS:
         raise ExportError(f"Het formaat '{fmt}' ken ik niet. Kies uit: {', '.join(FORMATS)}.")
     if without_names:
         stored = anonymized(stored)
-    content = render(stored, fmt, today or date.today(), previous_scans=previous_scans)
+    content = render(stored, fmt, today or date.today(), previous_scans=previous_scans, notes=notes)
     return write_export(content, default_name(stored, fmt), fmt, out, exports_dir)
 
 
