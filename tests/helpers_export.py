@@ -77,7 +77,8 @@ def hostile(n: int) -> str:
 
 
 def hostile_template(template: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``template`` with hostile text as every name, title, question and hint."""
+    """A copy of ``template`` with hostile text as every name, title, question and hint (also in
+    the steps' translations)."""
     result = copy.deepcopy(template)
     counter = iter(range(10_000))
     result["name"] = hostile(next(counter))
@@ -89,6 +90,9 @@ def hostile_template(template: dict[str, Any]) -> dict[str, Any]:
         for step in phase["steps"]:
             step["title"] = hostile(next(counter))
             step["questions"] = [hostile(next(counter)), hostile(next(counter))]
+            for translation in step.get("translations", []):  # the phones' languages
+                translation["title"] = hostile(next(counter))
+                translation["questions"] = [hostile(next(counter)), hostile(next(counter))]
     return result
 
 

@@ -83,7 +83,9 @@ def run_command(args: argparse.Namespace, store: SessionStore, launch: Launcher 
     if args.command == "list":
         return cmd_list(workspace)
     if args.command == "export":
-        return cmd_export(workspace, args.session, args.format, args.out, args.zonder_namen)
+        return cmd_export(
+            workspace, args.session, args.format, args.out, args.zonder_namen, args.met_notities
+        )
     if args.command == "import":
         return cmd_import(workspace, Path(args.file))
     if args.command == "templates":
@@ -130,10 +132,16 @@ def cmd_list(workspace: Workspace) -> int:
 
 
 def cmd_export(
-    workspace: Workspace, query: str, fmt: str, out: str | None, without_names: bool
+    workspace: Workspace,
+    query: str,
+    fmt: str,
+    out: str | None,
+    without_names: bool,
+    notes: bool = False,
 ) -> int:
     # ``out`` stays the string as typed: a trailing slash means "a folder".
-    path = workspace.export(workspace.load(query), fmt, out, without_names=without_names)
+    stored = workspace.load(query)  # notes=True: the JSON backup keeps the private notes
+    path = workspace.export(stored, fmt, out, without_names=without_names, notes=notes)
     print(f"Opgeslagen: {path}")
     return 0
 

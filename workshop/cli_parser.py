@@ -133,6 +133,11 @@ def build_parser() -> ArgumentParser:
     )
     export.add_argument("--out", metavar="PAD", help="bestand of map om in op te slaan")
     _add_without_names(export)
+    export.add_argument(
+        "--met-notities",
+        action="store_true",
+        help="neem je eigen notities mee in de JSON (als reservekopie; niet om te delen)",
+    )
 
     imp = commands.add_parser(
         "import",

@@ -108,7 +108,11 @@ class Template(Record):
 # ---------------------------------------------------------------- loading and checking
 
 # In a message about one text of a list: "vraag 2: deze tekst mag niet leeg zijn."
-_ITEM_NOUNS = {"questions": "vraag", **{kind: "tip" for kind in HINT_KINDS}}
+_ITEM_NOUNS = {
+    "questions": "vraag",
+    "translations": "vertaling",
+    **{kind: "tip" for kind in HINT_KINDS},
+}
 
 
 def load_template(path: Path) -> Template:
@@ -237,20 +241,23 @@ class _LineLocator:
 
     def field_at(self, line: int) -> str:
         """The other way round: the field path at a 1-based line (for TOML syntax errors)."""
-        phase, table, steps = None, None, 0
+        phase, table, steps, inner = None, None, 0, ""
         for i, name in self.headers:
             if i > line - 1:
                 break
+            inner = ""
             if name == "phases":
                 phase, table, steps = (phase or 0) + 1, None, 0
             elif name == "phases.steps":
                 table, steps = "steps", steps + 1
+            elif name.startswith("phases.steps."):  # inside a step, e.g. its translations
+                table, inner = "steps", name.removeprefix("phases.steps.") + "."
             elif name == "phases.hints":
                 table = "hints"
             else:
                 phase, table = None, name
         match = _KEY.match(self.lines[line - 1]) if line <= len(self.lines) else None
-        key = match.group(1) if match else None
+        key = inner + match.group(1) if match else inner.rstrip(".") or None
         return str(_Field(key, phase, table, steps if table == "steps" else None))
 
     def _next(self, after: int, name: str | None = None) -> int:

@@ -65,6 +65,47 @@ def test_short_template_is_a_90_minute_team_meeting_on_phases_1_3_4():
             assert getattr(phase.hints, kind), (phase.number, kind)
 
 
+PHONE_LANGUAGES = ("en", "ar", "tr", "pl", "uk")
+
+
+def test_every_step_of_the_default_template_is_translated_question_for_question():
+    """The parents' phones show the step in their language: every step of the step plan has a
+    translation in each of the five languages, with as many questions as the Dutch step (so the
+    facilitator's question 3 is the parent's question 3)."""
+    template = get_template(DEFAULT_TEMPLATE_ID)
+    for phase in template.phases:
+        for step in phase.steps:
+            where = f"fase {phase.number}, {step.title}"
+            languages = [t.language for t in step.translations]
+            assert sorted(languages) == sorted(PHONE_LANGUAGES), where
+            for translation in step.translations:
+                assert translation.title.strip(), (where, translation.language)
+                assert len(translation.questions) == len(step.questions), (
+                    where,
+                    translation.language,
+                )
+                for question in translation.questions:
+                    assert question.strip() and question != step.questions[0], where
+                    assert question.rstrip().endswith(("?", "؟")), (where, question)
+                assert translation.questions != step.questions, where
+
+
+def test_a_wrong_translation_is_named_as_a_translation(tmp_path: Path):
+    path = tmp_path / "vertaald.toml"
+    path.write_text(
+        changed(
+            '[[phases.steps]]\ntitle = "Ouders en de groep"',
+            '[[phases.steps.translations]]\nlanguage = "EN"\n\n'
+            '[[phases.steps]]\ntitle = "Ouders en de groep"',
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(TemplateError) as caught:
+        load_template(path)
+    assert caught.value.field == "phases[1].steps[1].translations"
+    assert caught.value.reason.startswith("vertaling 1: een taalcode")
+
+
 def test_builtin_templates_finds_both():
     ids = {t.id for t in builtin_templates()}
     assert {"stappenplan", "partnerschapsteam-90"} <= ids
@@ -220,6 +261,27 @@ BAD_TEMPLATES = [
         changed('kind = "gesprek"', 'soort = "gesprek"'),
         34,
         "phases[2].steps[1].soort",
+    ),
+    # a step's translations: a syntax error in or after one still names the right phase and step
+    (
+        "translation-syntax",
+        changed(
+            '[[phases.steps]]\ntitle = "Ouders en de groep"',
+            '[[phases.steps.translations]]\nlanguage = "en"\ntitle = "Parents\n\n'
+            '[[phases.steps]]\ntitle = "Ouders en de groep"',
+        ),
+        20,
+        "phases[1].steps[1].translations.title",
+    ),
+    (
+        "syntax-after-translation",
+        changed(
+            '[[phases.steps]]\ntitle = "Ouders en de groep"',
+            '[[phases.steps.translations]]\nlanguage = "en"\ntitle = "Parents"\n\n'
+            '[[phases.steps]]\ntitle = "Ouders en de groep',
+        ),
+        23,
+        "phases[1].steps[2].title",
     ),
     (
         "unknown-step-kind",

@@ -91,3 +91,24 @@ def test_demo_export_works_from_the_installed_wheel(installed_venv: Path, tmp_pa
     assert made.returncode == 0, made.stderr
     listed = _workshop(installed_venv, "list", data=tmp_path / "data")
     assert "De Zonnebloem" in listed.stdout
+
+
+def test_the_phone_pages_speak_arabic_from_the_installed_package(
+    installed_venv: Path, tmp_path: Path
+) -> None:
+    """The gettext catalogues (data/locale/*/LC_MESSAGES/phone.po) ship in the wheel and are
+    compiled from there; the default template carries its translations."""
+    code = (
+        "import workshop.phone.i18n as i18n, workshop.resources as r\n"
+        "from workshop.template import get_template\n"
+        "print(r.content_dir())\n"
+        "print(i18n.translations('ar').gettext('Versturen'))\n"
+        "step = get_template('stappenplan').phases[0].steps[0]\n"
+        "print(sorted(t.language for t in step.translations))\n"
+    )
+    result = _run([str(installed_venv / "bin" / "python"), "-c", code], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    content, send, languages = result.stdout.splitlines()
+    assert str(installed_venv) in content, "the catalogues must come from the installed package"
+    assert send == "إرسال"
+    assert languages == "['ar', 'en', 'pl', 'tr', 'uk']"

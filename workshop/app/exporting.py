@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from workshop.anonymize import without_names as anonymized
-from workshop.export.files import export_session
+from workshop.export.files import ExportError, export_session
 from workshop.export.markdown import render_markdown
 from workshop.scan import ScanScore
 from workshop.store import SessionStore, StoredSession
@@ -55,13 +55,17 @@ def export(
     *,
     today: date,
     without_names: bool = False,
+    notes: bool = False,
 ) -> Path:
     """Write the session as ``fmt`` (md, html, pdf, json or ics); the path it was written to.
 
     ``out`` is the place as typed (``plan/`` with its slash means a folder); None: the exports
     folder. ``today`` is the date the document says it was made on. With ``without_names`` the
     file name ends in ``-zonder-namen``. A PDF holds the same plan as md and html.
+    ``notes``: a JSON backup that keeps the facilitator's private notes (left out unless asked).
     """
+    if notes:
+        check_notes_export(fmt, without_names=without_names)
     earlier = previous_scans(store, stored) if fmt in COMPARING_FORMATS else None
     return export_session(
         in_said_order(stored),
@@ -71,4 +75,16 @@ def export(
         without_names=without_names,
         today=today,
         previous_scans=earlier,
+        notes=notes,
     )
+
+
+def check_notes_export(fmt: str, *, without_names: bool) -> None:
+    """Private notes go only into a JSON backup, and never into one meant for outside the team:
+    the notes are free text, so a name in them would not be replaced."""
+    if fmt != "json":
+        raise ExportError("Notities kunnen alleen mee in een JSON-bestand (formaat json).")
+    if without_names:
+        raise ExportError(
+            "Notities kunnen niet mee in een export zonder namen: er kunnen namen in staan."
+        )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -66,6 +66,15 @@ class StepView:
     questions: tuple[str, ...]
     position: tuple[int, int]
     translations: dict[str, tuple[str, ...]]  # language -> the questions in that language
+    titles: dict[str, str] = field(default_factory=dict)  # language -> the title in that language
+
+    def title_in(self, language: str) -> str:
+        """The step's title in ``language``; the Dutch one when the template has none."""
+        return self.titles.get(language) or self.step_title
+
+    def questions_in(self, language: str) -> tuple[str, ...]:
+        """The questions in ``language``; the Dutch ones when the template has none."""
+        return self.translations.get(language) or self.questions
 
 
 class Room:
@@ -228,6 +237,7 @@ class Room:
             questions=tuple(step.questions),
             position=(position.phase, position.step),
             translations={t.language: tuple(t.questions) for t in step.translations},
+            titles={t.language: t.title for t in step.translations if t.title},
         )
 
     def hints(self) -> Hints:

@@ -176,11 +176,13 @@ class Workspace:
         out: str | None = None,
         *,
         without_names: bool = False,
+        notes: bool = False,
     ) -> Path:
         """Write a session as md, html, pdf, json or ics; the path it was written to.
 
         ``out`` is the place as typed, None for the exports folder. A plan compares its scans
-        with the trajectory's earlier ones.
+        with the trajectory's earlier ones. ``notes``: a JSON file keeps the facilitator's
+        private notes (only when asked; never with ``without_names``).
         """
         from workshop.app.exporting import export
 
@@ -192,6 +194,7 @@ class Workspace:
             self.exports_dir,
             today=self.clock.now().date(),
             without_names=without_names,
+            notes=notes,
         )
 
     def previous_scan_scores(self, session: Session, scan_id: str) -> list[ScanScore] | None:

@@ -78,6 +78,7 @@ def render(
     today: date,
     *,
     previous_scans: dict[str, list[ScanScore]] | None = None,
+    notes: bool = False,
 ) -> str | bytes:
     if fmt == "pdf":
         from workshop.export.pdf import render_pdf  # loads typst only when a PDF is asked for
@@ -92,7 +93,7 @@ def render(
         return agreements_calendar(
             stored.agreements, session_title=session.title, location=session.location
         ).decode("utf-8")
-    return dumps_session(stored)
+    return dumps_session(stored, notes=notes)
 
 
 def export_session(
@@ -104,6 +105,7 @@ def export_session(
     without_names: bool = False,
     today: date | None = None,
     previous_scans: dict[str, list[ScanScore]] | None = None,
+    notes: bool = False,
 ) -> Path:
     """Write the session as ``fmt`` (md, html, pdf, json or ics); the path it was written to.
 
@@ -111,12 +113,13 @@ def export_session(
     folder, and is refused when that folder does not exist. ``today`` is the date the document
     says it was made on (default: today). ``previous_scans``: see ``render_markdown``.
     ``without_names``: every name replaced by a role, and ``-zonder-namen`` in the file name.
+    ``notes``: the facilitator's private notes go into a JSON export too (only when asked).
     """
     if fmt not in FORMATS:
         raise ExportError(f"Het formaat '{fmt}' ken ik niet. Kies uit: {', '.join(FORMATS)}.")
     if without_names:
         stored = anonymized(stored)
-    content = render(stored, fmt, today or date.today(), previous_scans=previous_scans)
+    content = render(stored, fmt, today or date.today(), previous_scans=previous_scans, notes=notes)
     name = default_name(stored, fmt, without_names=without_names)
     return write_export(content, name, fmt, out, exports_dir)
 

@@ -16,6 +16,7 @@ from workshop.phone.i18n import NAMES, RTL
 from workshop.text import TEXT_MAX
 
 Translate = Callable[[str], str]
+TranslatePlural = Callable[[str, str, int], str]  # gettext's ngettext(singular, plural, n)
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:0 auto;max-width:40rem;padding:1rem;
@@ -82,8 +83,11 @@ def hidden(csrf: str, **fields: str) -> str:
 
 
 def step_block(t: Translate, phase: str, step: str, questions: Iterable[str]) -> str:
-    items = "".join(f"<li>{e(q)}</li>" for q in questions)
-    return f"<h1>{e(step)}</h1><p>{e(t('Fase'))}: {e(phase)}</p><ul>{items}</ul>"
+    # dir="auto": a question that falls back to Dutch reads left to right on an Arabic page
+    items = "".join(f'<li dir="auto">{e(q)}</li>' for q in questions)
+    return (
+        f'<h1 dir="auto">{e(step)}</h1><p>{e(t("Fase"))}: <bdi>{e(phase)}</bdi></p><ul>{items}</ul>'
+    )
 
 
 def remark_form(t: Translate, csrf: str, anonymous_default: bool) -> str:
@@ -125,7 +129,12 @@ def own_remarks(t: Translate, csrf: str, remarks: list[PhoneRemark]) -> str:
 
 
 def vote_list(
-    t: Translate, csrf: str, choices: list[Contribution], mine: dict[str, int], left: int
+    t: Translate,
+    plural: TranslatePlural,
+    csrf: str,
+    choices: list[Contribution],
+    mine: dict[str, int],
+    left: int,
 ) -> str:
     rows = []
     for c in choices:
@@ -142,7 +151,8 @@ def vote_list(
         )
         rows.append(f"<li><bdi>{e(c.text)}</bdi> {'●' * dots}{plus}{minus}</li>")
     return (
-        f"<h2>{e(t('Stemmen'))}</h2><p>{e(t('Nog {n} stemmen').format(n=left))}</p>"
+        f"<h2>{e(t('Stemmen'))}</h2>"
+        f"<p>{e(plural('Nog {n} stem', 'Nog {n} stemmen', left).format(n=left))}</p>"
         f"<ul>{''.join(rows)}</ul>"
     )
 

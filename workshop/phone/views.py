@@ -15,15 +15,18 @@ from workshop.scan import SCALE
 
 def participant(request: web.Request, visitor: Visitor) -> str:
     room = request.app[ROOM]
-    t = translations(visitor.language).gettext
+    catalogue = translations(visitor.language)
+    t = catalogue.gettext
     view = room.step_view()
-    questions = view.translations.get(visitor.language) or view.questions
     parts = []
     if request.query.get("ok") == "1":
         parts.append(pages.flash(t, "Ontvangen. Dank je wel!"))
     elif request.query.get("ok") == "scan":
         parts.append(pages.flash(t, "Je antwoorden zijn ontvangen."))
-    parts.append(pages.step_block(t, view.phase_name, view.step_title, questions))
+    # The template's translation of the step (Dutch where it has none); the phase names of the
+    # step plan are in the catalogue, any other name stays as written.
+    title, questions = view.title_in(visitor.language), view.questions_in(visitor.language)
+    parts.append(pages.step_block(t, t(view.phase_name), title, questions))
     parts.append(pages.remark_form(t, visitor.csrf, visitor.role == ROLE_PARENTS))
     parts.append(pages.own_remarks(t, visitor.csrf, room.remarks_of(visitor.phone)))
     choices = room.voting_choices()
@@ -31,7 +34,7 @@ def participant(request: web.Request, visitor: Visitor) -> str:
         mine = room.dots_of(visitor.phone)
         ids = {c.id for c in choices}
         left = room.settings.vote_budget - sum(d for cid, d in mine.items() if cid in ids)
-        parts.append(pages.vote_list(t, visitor.csrf, choices, mine, left))
+        parts.append(pages.vote_list(t, catalogue.ngettext, visitor.csrf, choices, mine, left))
     if (scan := room.scan()) is not None:
         parts.append(_scan_form(t, visitor.csrf, scan))
     return pages.page(
