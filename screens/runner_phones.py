@@ -1,0 +1,117 @@
+"""The runner's side of phones taking part: its keys, its indicator, and the room's events.
+
+``RunnerScreen`` inherits this (so runner.py only gains a few lines). Ctrl+Y opens the join
+panel, Ctrl+N the moderation queue, Ctrl+S dot voting from phones; all three are in the command
+menu (Ctrl+P). A remark accepted or a vote from a phone refreshes the columns; the indicator
+shows how many phones take part and how many remarks wait. Closing the session stops the server.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+from screens.base import WorkshopScreen
+from screens.phone_room import PhoneRoom, close_phone_room, phone_room
+from screens.widgets.phone_indicator import PhoneIndicator
+
+if TYPE_CHECKING:
+    from workshop.app.live import LiveSession
+    from workshop.app.participation import RoomEvent
+    from workshop.model import Contribution
+
+READ_ONLY = "Deze sessie is alleen te bekijken: telefoons kunnen nu niet meedoen."
+
+
+class PhonesRunner(WorkshopScreen[None]):
+    BINDINGS = [
+        Binding(
+            "ctrl+y", "phones", "Meedoen", id="runner.phones", show=False,
+            tooltip="Laat ouders en team meedoen met hun telefoon: toon de QR-code en de links",
+        ),
+        Binding(
+            "ctrl+n", "phone_queue", "Wachtrij", id="runner.phone_queue", show=False,
+            tooltip="Bekijk de opmerkingen van telefoons die wachten: toelaten of verbergen",
+        ),
+        Binding(
+            "ctrl+s", "phone_voting", "Stemmen telefoons", id="runner.phone_voting", show=False,
+            tooltip="Open of sluit het stemmen met telefoons voor deze stap",
+        ),
+    ]  # fmt: skip
+
+    live: LiveSession
+    sort_by_votes: bool
+
+    @property
+    def phones(self) -> PhoneRoom:
+        return phone_room(self.live, self.app.phone_options)
+
+    def phone_indicator(self) -> PhoneIndicator:
+        return PhoneIndicator(id="phone-indicator")
+
+    def on_mount(self) -> None:
+        if not self.live.read_only:
+            self._unwatch_phones = self.phones.watch(self, self._on_phone_event)
+
+    def close_phones(self) -> None:
+        """Before the session closes: the server stops, so nothing listens any more."""
+        close_phone_room(self.live)
+
+    def show_contributions(self) -> None:
+        raise NotImplementedError
+
+    def _on_phone_event(self, event: RoomEvent | None) -> None:
+        if not self.is_mounted:
+            return
+        if event is not None and event.kind in ("remark_accepted", "vote"):
+            self.show_contributions()
+        self.show_phones()
+
+    def show_phones(self) -> None:
+        phones = self.phones
+        self.query_one(PhoneIndicator).show(
+            phones.running, phones.phone_count, len(phones.room.waiting())
+        )
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and not self.live.read_only:
+            self.show_phones()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _may_change(self) -> bool:
+        if self.live.read_only:
+            self.app.notify(READ_ONLY, title="Let op", severity="warning")
+            return False
+        return True
+
+    def action_phones(self) -> None:
+        if self._may_change():
+            from screens.join_panel import JoinPanelScreen
+
+            self.app.push_screen(JoinPanelScreen(self.phones))
+
+    def action_phone_queue(self) -> None:
+        if self._may_change():
+            from screens.moderation import ModerationScreen
+
+            self.app.push_screen(ModerationScreen(self.phones))
+
+    def action_phone_voting(self) -> None:
+        if not self._may_change():
+            return
+        from screens.phone_voting import VotingScreen
+
+        def closed(result: list[Contribution] | None) -> None:
+            if result is None:
+                return
+            self.sort_by_votes = True
+            self.show_contributions()
+            self.notify(
+                "Het stemmen is gesloten. De inbreng met de meeste stemmen staat bovenaan.",
+                title="Uitslag",
+                timeout=8,
+            )
+
+        self.app.push_screen(VotingScreen(self.phones), closed)
