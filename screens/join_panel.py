@@ -62,7 +62,7 @@ class JoinPanelScreen(WorkshopScreen[None]):
     #join-count { text-style: bold; margin-top: 1; }
     #join-notice { margin-top: 1; height: auto; }
     #join-links { height: auto; margin: 1 0 0 0; padding: 0 1; }
-    #join-keys { height: auto; }
+    #join-keys { height: auto; margin-top: 1; padding: 0; }
     """
     BINDINGS = [
         Binding(
@@ -70,15 +70,15 @@ class JoinPanelScreen(WorkshopScreen[None]):
             tooltip="Toon de code voor het team, of weer die voor ouders",
         ),
         Binding(
-            "b", "own_code", "Jouw code", id="join.own_code",
+            "b", "own_code", "Jouw code", id="join.own_code", show=False,
             tooltip="Toon je eigen code (alleen voor de begeleider): scan hem vóór je projecteert",
         ),
         Binding(
-            "w", "wifi", "Wi-Fi-code", id="join.wifi",
+            "w", "wifi", "Wi-Fi-code", id="join.wifi", show=False,
             tooltip="Maak een code waarmee telefoons met de hotspot van deze laptop verbinden",
         ),
         Binding(
-            "n", "search_network", "Opnieuw zoeken", id="join.search",
+            "n", "search_network", "Opnieuw zoeken", id="join.search", show=False,
             tooltip="Zoek opnieuw naar het netwerk (na het aanzetten van een hotspot)",
         ),
         Binding(
@@ -110,6 +110,11 @@ class JoinPanelScreen(WorkshopScreen[None]):
                 yield Static("", id="join-code-text")
                 yield Static("", id="join-count")
                 yield Static("", id="join-notice")
+                yield Static(
+                    "b: jouw eigen code · w: Wi-Fi-code · n: opnieuw zoeken naar het netwerk",
+                    classes="hint-line",
+                    id="join-keys",
+                )
         yield Static("", id="join-links")
         yield Footer()
 
