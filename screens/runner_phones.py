@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from workshop.app.participation import RoomEvent
     from workshop.model import Contribution
 
+REFRESH_SECONDS = 0.2  # remarks and votes from phones reach the columns within this
 READ_ONLY = "Deze sessie is alleen te bekijken: telefoons kunnen nu niet meedoen."
 
 
@@ -64,9 +65,17 @@ class PhonesRunner(WorkshopScreen[None]):
     def _on_phone_event(self, event: RoomEvent | None) -> None:
         if not self.is_mounted:
             return
-        if event is not None and event.kind in ("remark_accepted", "vote"):
-            self.show_contributions()
+        changes_columns = event is not None and event.kind in ("remark_accepted", "vote")
+        # Forty phones voting at once: one refresh of the columns per moment, not per dot.
+        if changes_columns and not getattr(self, "_phones_refresh_due", False):
+            self._phones_refresh_due = True
+            self.set_timer(REFRESH_SECONDS, self._refresh_from_phones)
         self.show_phones()
+
+    def _refresh_from_phones(self) -> None:
+        self._phones_refresh_due = False
+        if self.is_mounted:
+            self.show_contributions()
 
     def show_phones(self) -> None:
         phones = self.phones
