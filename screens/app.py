@@ -214,6 +214,9 @@ class WorkshopApp(WorkshopAppBase):
                 help_text,
                 partial(self.run_action, binding.action, active.node),
             )
+        # Actions a screen offers only here, without a key of their own.
+        for description, help_text, action in getattr(screen, "PALETTE_ONLY", ()):
+            yield SystemCommand(description, help_text, partial(self.run_action, action, screen))
         yield SystemCommand(
             "Thema kiezen", "Kies een ander kleurenschema", self.action_change_theme
         )

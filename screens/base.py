@@ -16,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 
 from screens.key_order import OrderedKeys
 from screens.literal import literal
+from screens.phone_room import PhoneOptions
 from screens.writes import ScreenWrites
 from workshop.errors import ValidationError, WorkshopError
 
@@ -31,6 +32,7 @@ class WorkshopAppBase(OrderedKeys):
     """The app as its screens know it; ``screens.app.WorkshopApp`` is the real one."""
 
     workspace: Workspace
+    phone_options: PhoneOptions = PhoneOptions()  # tests inject a fixed address and tokens
 
     def report(self, error: WorkshopError | OSError) -> None:
         """Show an expected error as a calm message; never as a traceback."""

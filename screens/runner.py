@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from screens.base import WorkshopScreen
+from screens.runner_phones import PhonesRunner
 from screens.steady_footer import SteadyFooter
 from screens.step_screens import screen_for_step
 from screens.widgets import (
@@ -69,7 +69,7 @@ CHANGING_ACTIONS = frozenset(
 )
 
 
-class RunnerScreen(WorkshopScreen[None]):
+class RunnerScreen(PhonesRunner):
     CSS_PATH = "styles/runner.tcss"
     TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
 
@@ -245,6 +245,7 @@ class RunnerScreen(WorkshopScreen[None]):
             with Vertical(id="runner-side"):
                 yield TimerDisplay(id="timer")
                 yield Agenda(id="agenda")
+                yield self.phone_indicator()
         yield CaptureBar(save=self.save_capture, id="capture")
         yield SteadyFooter()
 
@@ -264,6 +265,7 @@ class RunnerScreen(WorkshopScreen[None]):
     def on_unmount(self) -> None:
         if not self._live_closed:
             self._live_closed = True
+            self.close_phones()
             self.live.close()
 
     def on_screen_resume(self) -> None:

@@ -16,9 +16,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.base import WorkshopScreen
 from screens.literal import literal
 from screens.scan_keys import SCAN_KEYS
+from screens.scan_phones import PhoneScanMixin
 from screens.steady_footer import SteadyFooter
 from screens.widgets.score_bars import bar_line, group_name, group_style, score_text
 from workshop.errors import WorkshopError
@@ -44,7 +44,7 @@ DIFFERENCE_HEADING = "Hier zit het verschil: praat hierover"
 LEGEND = " · ".join(f"{n} {label}" for n, label in SCALE.items()) + " · 0 of w: weet niet"
 
 
-class ScanScreen(WorkshopScreen[None]):
+class ScanScreen(PhoneScanMixin):
     CSS_PATH = "styles/scan.tcss"
     AUTO_FOCUS = ""  # the keys act on the screen; an input gets focus only when opened
     HELP_TEXT = (
@@ -117,6 +117,8 @@ class ScanScreen(WorkshopScreen[None]):
     # -- reading --------------------------------------------------------------------------------
 
     def scores(self) -> list[ScanScore]:
+        if self.from_phones and self.mode == RESULTS:
+            return self.phone_scores()  # what phones answered, together (screens.scan_phones)
         return self.live.scan_scores(self.scan_id)
 
     def results(self) -> list[StatementResult]:

@@ -1,12 +1,13 @@
-"""A phone for the phone-server tests: it joins over real HTTP (http.client) and keeps its
-cookie, CSRF token and Origin."""
+"""A phone for tests: real HTTP against a running PhoneServer (http.client, no browser)."""
 
 from __future__ import annotations
 
 import http.client
 import re
+import socket
 from urllib.parse import urlencode
 
+from screens.phone_room import PhoneOptions
 from workshop.phone.server import PhoneServer
 
 
@@ -56,3 +57,22 @@ class Phone:
 
 def path_of(link: str) -> str:
     return "/" + link.split("/", 3)[3]
+
+
+def phone_options(**changes: object) -> PhoneOptions:
+    """What the app injects for phones in tests: this laptop only (127.0.0.1), a free port."""
+    return PhoneOptions(**{"find_address": lambda: "127.0.0.1", **changes})  # type: ignore[arg-type]
+
+
+def fixed_tokens(role: str) -> str:
+    """Fixed join tokens (snapshots): the same links, the same QR code, every run."""
+    return {"ouderpanel": "O" * 30, "team": "T" * 30, "begeleider": "B" * 30}[role]
+
+
+def listens(port: int) -> bool:
+    """Whether anything accepts a connection on 127.0.0.1:port."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            return True
+    except OSError:
+        return False

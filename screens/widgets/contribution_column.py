@@ -37,6 +37,8 @@ def contribution_prompt(contribution: Contribution, *, has_agreement: bool = Fal
         details.append(contribution.form.value)
     if contribution.author:
         details.append(contribution.author)
+    if contribution.language:  # from a phone: the language of the page it was written on
+        details.append(f"({contribution.language})")
     parts: list[str | Content | tuple[str, str]] = [
         literal(contribution.text),
         "\n",

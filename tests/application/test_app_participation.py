@@ -153,3 +153,18 @@ def test_a_file_from_before_phones_still_loads(room: Room, tmp_path: Path) -> No
         del contribution["source"], contribution["language"]
     stored = parse_session(document)
     assert stored.remarks == [] and stored.session.participation.vote_budget == 3
+
+
+def test_hide_applies_only_to_waiting_remarks_and_never_deletes_a_shown_one(room: Room) -> None:
+    shown = room.send_remark("al getoond", Group.TEAM, language="nl", phone=ANNA).result(WAIT)
+    room.accept(shown.id).result(WAIT)
+    with pytest.raises(ValidationError, match="al op het scherm"):
+        room.hide(shown.id).result(WAIT)
+    assert [c.text for c in room.live.contributions] == ["al getoond"]
+    assert room.live.remark(shown.id).state is Moderation.ACCEPTED
+    waiting = room.send_remark("weg ermee", Group.TEAM, language="nl", phone=BOB).result(WAIT)
+    assert room.hide(waiting.id).result(WAIT).state is Moderation.HIDDEN
+    assert room.hide(waiting.id).result(WAIT).state is Moderation.HIDDEN  # twice: still hidden
+    reopened = reopen(room)
+    assert [c.text for c in reopened.live.contributions] == ["al getoond"]
+    assert [r.state for r in reopened.live.remarks] == [Moderation.ACCEPTED, Moderation.HIDDEN]

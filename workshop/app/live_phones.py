@@ -92,14 +92,18 @@ class PhonesMixin(ContributionsMixin):
         return self._accept(waiting) if waiting else []
 
     def hide_remark(self, remark_id: str) -> PhoneRemark:
-        """Hide a remark: it never reaches the columns (nor, once shown, stays there)."""
+        """Hide a waiting remark: it never reaches the columns. A remark already on the wall is
+        refused (it is a contribution then: Delete removes it, with Ctrl+Z to undo)."""
         old = self.remark(remark_id)
-        new = replace(old, state=Moderation.HIDDEN, contribution=None)
-        shown = [c for c in self.contributions if c.id == old.contribution]
+        if old.state is Moderation.HIDDEN:
+            return old
+        if old.state is not Moderation.WAITING:
+            raise ValidationError(
+                "opmerking",
+                "Deze opmerking staat al op het scherm. Haal hem daar weg met Delete.",
+            )
+        new = replace(old, state=Moderation.HIDDEN)
         self.file.save_remarks([new])
-        if shown:
-            self.file.remove_contribution(shown[0].id)
-            self.contributions = [c for c in self.contributions if c.id != shown[0].id]
         self._put_remarks([new])
         return new
 

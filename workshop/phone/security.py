@@ -47,11 +47,19 @@ class Visitor:
 class Gate:
     """The join tokens of one server and the visitors they let in. Thread-safe."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.tokens = {role: secrets.token_urlsafe(TOKEN_BYTES) for role in ROLES}
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        token_source: Callable[[str], str] | None = None,
+    ) -> None:
+        # token_source(role): only tests give one (fixed links for snapshots of the join panel)
+        make = token_source or (lambda _role: secrets.token_urlsafe(TOKEN_BYTES))
+        self.tokens = {role: make(role) for role in ROLES}
         self._visitors: dict[str, Visitor] = {}
         self._lock = threading.Lock()
         self.clock = clock
+        # Called (on the server's thread) after a phone joined: the app updates its count.
+        self.on_join: Callable[[], None] | None = None
 
     def role_of_token(self, token: str) -> str | None:
         for role, known in self.tokens.items():
@@ -67,7 +75,9 @@ class Gate:
             cookie = secrets.token_urlsafe(32)
             visitor = Visitor(role, phone_id(cookie), language=language)
             self._visitors[cookie] = visitor
-            return cookie, visitor
+        if self.on_join is not None:
+            self.on_join()
+        return cookie, visitor
 
     def visitor(self, cookie: str | None) -> Visitor | None:
         if not cookie:

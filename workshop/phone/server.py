@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 
 from aiohttp import web
 
@@ -31,11 +32,18 @@ class PhoneServerError(WorkshopError):
 
 
 class PhoneServer:
-    def __init__(self, room: Room, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        room: Room,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        token_source: Callable[[str], str] | None = None,
+    ) -> None:
         self.room = room
         self.host = host
         self.port = port
-        self.gate = Gate()
+        self.gate = Gate(token_source=token_source)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None

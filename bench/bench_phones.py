@@ -1,0 +1,278 @@
+"""Benchmark: 40 phones at once while the facilitator types in the app (issue 10).
+
+    PYTHONPATH=. /work/venv/bin/python bench/bench_phones.py [--phones 40] [--remarks 10]
+
+Prints figures, not a test. The real app (``WorkshopApp`` under ``App.run_test()`` at 120x36, a
+real store in a temporary folder, durable saves) opens a session and starts participation with
+its own key (Ctrl+Y): a real ``PhoneServer`` on 127.0.0.1. Then, at the same time:
+
+- 40 phones (one thread each, real HTTP with http.client: join link, cookie, CSRF token) each
+  send 10 remarks;
+- the facilitator types remarks in the app with real key presses (``pilot.press``), one after
+  the other, until the phones are done.
+
+Then the facilitator accepts everything (Ctrl+N, a) and opens voting (Ctrl+S, Enter); every
+phone gives its 3 dots (over HTTP) while the facilitator goes on typing; the vote is closed.
+
+Checked (from the file, after closing and reopening the session): every remark sent is stored
+exactly once (none lost, none twice), every one became exactly one contribution, every typed
+remark is there, and the votes add up to 3 per phone.
+
+Time to durable: a phone's POST is answered only after its remark is on disk (the server awaits
+the writer's future), so the time from sending the POST to its answer is an upper bound of the
+time from POST to durable. Target: p95 at most 100 ms.
+
+Block: the longest time the app's event loop could not run anything (a task sleeps 1 ms and
+measures how late it wakes) while the phones send and vote. Target: at most 50 ms.
+
+Baseline in the same run: one bare append+fsync of a line as long as a remark's, in the same
+folder (the floor for any durable save), 20 times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from helpers_phone import Phone, phone_options
+
+from screens.app import WorkshopApp
+from screens.runner import RunnerScreen
+from workshop.app.workspace import Workspace
+from workshop.clock import SystemClock
+from workshop.model import Source
+from workshop.session import create_session, open_session
+from workshop.store import SessionStore
+from workshop.template import DEFAULT_TEMPLATE_ID, get_template
+
+SIZE = (120, 36)
+DOTS = 3
+PROCESSES = 4  # the phones' processes (10 phones each, a thread per phone)
+
+
+class LoopWatch:
+    """The longest time the event loop was blocked: a task that sleeps 1 ms, measured late."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.running = True
+
+    async def run(self) -> None:
+        while self.running:
+            start = time.perf_counter()
+            await asyncio.sleep(0.001)
+            self.longest = max(self.longest, time.perf_counter() - start - 0.001)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def fsync_baseline(folder: Path, rounds: int = 20) -> list[float]:
+    line = ("x" * 200 + "\n").encode()
+    times = []
+    fd = os.open(folder / "baseline.jsonl", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        for _ in range(rounds):
+            start = time.perf_counter()
+            os.write(fd, line)
+            os.fsync(fd)
+            times.append(time.perf_counter() - start)
+    finally:
+        os.close(fd)
+    return times
+
+
+class _Server:
+    """What the tests' Phone needs of a server, in another process: the port and the links."""
+
+    def __init__(self, port: int, links: dict[str, str]) -> None:
+        self.port, self.links = port, links
+
+
+def phones_in_process(
+    port: int, links: dict[str, str], numbers: list[int], remarks: int, go: Any, voting: Any
+) -> tuple[list[float], float]:
+    """One process: its phones (a thread each) join, send their remarks, then (once voting
+    is open) give their dots. Returns the POST-to-answer times and the sending seconds."""
+    server = _Server(port, links)
+    with ThreadPoolExecutor(len(numbers)) as pool:
+        clients = list(pool.map(lambda _: Phone(server, "ouderpanel"), numbers))  # type: ignore[arg-type]
+        go.wait()
+        started = time.perf_counter()
+        times = [
+            t for ts in pool.map(send_all, clients, numbers, [remarks] * len(numbers)) for t in ts
+        ]
+        sent = time.perf_counter() - started
+        choices = voting.get()
+        list(pool.map(vote_all, clients, [choices] * len(numbers), numbers))
+    return times, sent
+
+
+def send_all(phone: Phone, number: int, remarks: int) -> list[float]:
+    times = []
+    for n in range(remarks):
+        start = time.perf_counter()
+        status, _, _ = phone.post("/stuur", tekst=f"telefoon {number} opmerking {n}")
+        times.append(time.perf_counter() - start)
+        if status != 303:
+            raise RuntimeError(f"telefoon {number}: status {status}")
+    return times
+
+
+def vote_all(phone: Phone, choices: list[str], number: int) -> None:
+    for k in range(DOTS):  # three different remarks: within the budget, at most 2 on one
+        target = choices[(number * DOTS + k) % len(choices)]
+        status, _, _ = phone.post("/stem", id=target, delta="1")
+        if status != 303:
+            raise RuntimeError(f"telefoon {number}: stem gaf status {status}")
+
+
+async def type_while(pilot, busy: asyncio.Future, typed: list[str], prefix: str) -> None:  # type: ignore[no-untyped-def]
+    while not busy.done():
+        text = f"{prefix} {len(typed)}"
+        await pilot.press(*text, "enter")
+        typed.append(text)
+
+
+async def run(phones: int, remarks: int, folder: Path) -> int:
+    store = SessionStore(folder / "data")
+    store.ensure()
+    clock = SystemClock()
+    live = create_session(store, clock, title="Bench", template=get_template(DEFAULT_TEMPLATE_ID))
+    session_id = live.session.id
+    live.close()
+    app = WorkshopApp(Workspace(store, clock, folder / "exports"), open_session_id=session_id)
+    app.phone_options = phone_options()
+    baseline = fsync_baseline(folder)
+    typed: list[str] = []
+    # The phones run in other processes (as real phones would be elsewhere): their threads then
+    # do not compete with the app for this process's interpreter lock. Started before the app
+    # (its test driver does not let a process be spawned from inside it).
+    manager = multiprocessing.Manager()
+    go, votes_open = manager.Event(), manager.Queue()
+    processes = ProcessPoolExecutor(PROCESSES, mp_context=multiprocessing.get_context("spawn"))
+    for started in [processes.submit(time.sleep, 0.5) for _ in range(PROCESSES)]:
+        started.result()
+    watch = LoopWatch()
+    async with app.run_test(size=SIZE) as pilot:
+        while not isinstance(app.screen, RunnerScreen):
+            await asyncio.sleep(0.01)
+        runner = app.screen
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        server = runner.phones.server
+        assert server is not None
+        loop = asyncio.get_running_loop()
+        groups = [list(range(phones))[k::PROCESSES] for k in range(PROCESSES)]
+        work = [
+            loop.run_in_executor(
+                processes, phones_in_process, server.port, server.links, g, remarks, go, votes_open
+            )
+            for g in groups
+        ]
+        while server.phone_count < phones:
+            await asyncio.sleep(0.05)
+        idle = LoopWatch()  # baseline: the same app, idle, on this machine, for a second
+        idle_task = asyncio.ensure_future(idle.run())
+        await asyncio.sleep(1.0)
+        idle.running = False
+        await idle_task
+        watcher = asyncio.ensure_future(watch.run())
+        go.set()
+        while len(runner.phones.room.live.remarks) < phones * remarks:
+            await pilot.press(*f"getypt tijdens sturen {len(typed)}", "enter")
+            typed.append(f"getypt tijdens sturen {len(typed)}")
+        block_sending = watch.longest
+        await pilot.press("ctrl+n", "a")
+        while runner.phones.room.waiting():
+            await asyncio.sleep(0.01)
+        await pilot.press("escape", "ctrl+s", "enter")
+        while runner.phones.room.settings.voting is None:
+            await asyncio.sleep(0.01)
+        await pilot.press("escape")
+        choices = [c.id for c in runner.phones.room.voting_choices() if c.source is Source.PHONE]
+        for _ in groups:
+            votes_open.put(choices)
+        voting = asyncio.gather(*work)
+        await type_while(pilot, voting, typed, "getypt tijdens stemmen")
+        results = await voting
+        times = [t for ts, _ in results for t in ts]
+        send_seconds = max(s for _, s in results)
+        watch.running = False
+        await watcher
+        processes.shutdown()
+        manager.shutdown()
+        await pilot.press("ctrl+s", "enter")  # close the vote
+        await pilot.pause()
+        await pilot.press("escape")  # leave the session: it closes, the server stops
+        await pilot.pause()
+
+    live = open_session(store, session_id, clock)
+    sent = [f"telefoon {p} opmerking {n}" for p in range(phones) for n in range(remarks)]
+    stored = [r.text for r in live.remarks]
+    from_phones = [c.text for c in live.contributions if c.source is Source.PHONE]
+    texts = [c.text for c in live.contributions]
+    lost = len(set(sent) - set(stored))
+    doubled = len(stored) - len(set(stored))
+    problems = []
+    if lost or doubled or sorted(stored) != sorted(sent):
+        problems.append(f"opmerkingen: {lost} kwijt, {doubled} dubbel")
+    if sorted(from_phones) != sorted(sent):
+        problems.append("niet elke opmerking werd precies één inbreng")
+    if any(texts.count(t) != 1 for t in typed):
+        problems.append("getypte inbreng kwijt of dubbel")
+    if sum(c.votes for c in live.contributions) != phones * DOTS:
+        problems.append("stemmen tellen niet op")
+    live.close()
+
+    ms = 1000
+    print(f"{phones} telefoons x {remarks} opmerkingen = {len(sent)}, in {send_seconds:.1f} s")
+    print(f"facilitator typte intussen {len(typed)} opmerkingen (echte toetsen, run_test)")
+    print(f"kwijt: {lost}  dubbel: {doubled}  (gecontroleerd na heropenen van het bestand)")
+    print(
+        f"POST tot duurzaam: mediaan {statistics.median(times) * ms:.1f} ms, "
+        f"p95 {percentile(times, 0.95) * ms:.1f} ms, max {max(times) * ms:.1f} ms (doel p95 <= 100)"
+    )
+    print(
+        f"langste blokkade van de event loop: {watch.longest * ms:.1f} ms over alles, "
+        f"{block_sending * ms:.1f} ms terwijl de telefoons stuurden (doel <= 50)"
+    )
+    print(
+        f"basis: langste blokkade van dezelfde app zonder telefoons (1 s): "
+        f"{idle.longest * ms:.1f} ms"
+    )
+    print(
+        f"basis (zelfde map): append+fsync mediaan {statistics.median(baseline) * ms:.2f} ms, "
+        f"p95 {percentile(baseline, 0.95) * ms:.2f} ms"
+    )
+    for problem in problems:
+        print(f"FOUT: {problem}")
+    return 1 if problems else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, default=40)
+    parser.add_argument("--remarks", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        return asyncio.run(run(args.phones, args.remarks, Path(folder)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""The moderation queue: remarks from phones wait here until the facilitator accepts them.
+
+The laptop's screen is also the wall, so the queue shows each remark's text, its group and the
+language of the page it came from, never a name or which phone sent it (also not when hidden).
+Enter accepts the highlighted remark, ``a`` accepts all, ``v`` hides one, ``o`` switches
+"meteen tonen" for this session. Every change goes through the session's writer.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.base import WorkshopModal
+from screens.literal import literal
+from screens.phone_room import PhoneRoom, when_done
+from workshop.app.participation import RoomEvent
+from workshop.participation import PhoneRemark
+
+
+def remark_prompt(remark: PhoneRemark) -> Content:
+    """The text as sent (never markup), then group and page language; never a name."""
+    return Content.assemble(
+        literal(remark.text), "\n", (f"{remark.group.label} · ({remark.language})", "italic")
+    )
+
+
+class ModerationScreen(WorkshopModal[None]):
+    DEFAULT_CSS = """
+    ModerationScreen { align: center middle; background: $background 60%; }
+    #queue-box {
+        width: 90%; height: 90%; border: thick $primary; background: $surface; padding: 0 1;
+    }
+    #queue-title { text-style: bold; color: $primary; height: 1; }
+    #queue-switch { height: 1; margin-bottom: 1; }
+    #queue-list { height: 1fr; border: none; }
+    #queue-list > .option-list--option { padding: 0 0 1 0; }
+    #queue-empty { color: $foreground 70%; padding: 1 0; }
+    """
+    BINDINGS = [
+        Binding(
+            "a", "accept_all", "Alles toelaten", id="queue.accept_all",
+            tooltip="Zet alle wachtende opmerkingen op het scherm, in de volgorde van binnenkomst",
+        ),
+        Binding(
+            "v,delete", "hide", "Verbergen", id="queue.hide",
+            tooltip="Deze opmerking komt niet op het scherm; niemand ziet wie hem stuurde",
+        ),
+        Binding(
+            "o", "toggle_show_at_once", "Meteen tonen", id="queue.show_at_once",
+            tooltip="Zet opmerkingen van telefoons meteen op het scherm, zonder wachtrij (of niet)",
+        ),
+        Binding("escape", "close", "Terug", id="queue.close", tooltip="Terug naar de sessie"),
+    ]  # fmt: skip
+
+    def __init__(self, phones: PhoneRoom) -> None:
+        super().__init__()
+        self.phones = phones
+        self._unwatch = phones.watch(self, self._on_room)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="queue-box"):
+            yield Static("", id="queue-title")
+            yield Static("", id="queue-switch")
+            yield OptionList(id="queue-list")
+            yield Static(
+                "Er wacht niets. Nieuwe opmerkingen van telefoons komen hier vanzelf bij.",
+                id="queue-empty",
+            )
+            yield Static(
+                "Enter: toelaten · a: alles toelaten · v: verbergen · o: meteen tonen aan/uit",
+                classes="hint-line",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one(OptionList).focus()
+
+    def on_unmount(self) -> None:
+        self._unwatch()
+
+    def _on_room(self, _event: RoomEvent | None) -> None:
+        if self.is_mounted:
+            self.show()
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def show(self) -> None:
+        waiting = self.phones.room.waiting()
+        n = len(waiting)
+        self.query_one("#queue-title", Static).update(
+            "Wachtrij: er wacht niets"
+            if not n
+            else f"Wachtrij: {n} " + ("opmerking wacht" if n == 1 else "opmerkingen wachten")
+        )
+        at_once = self.phones.room.settings.show_at_once
+        self.query_one("#queue-switch", Static).update(
+            Content.assemble(
+                "Meteen tonen: ",
+                ("AAN", "bold reverse") if at_once else ("UIT", "bold"),
+                "  (opmerkingen van telefoons komen "
+                + ("meteen op het scherm)" if at_once else "eerst hier)"),
+            )
+        )
+        option_list = self.query_one(OptionList)
+        keep = option_list.highlighted
+        ids = [r.id for r in waiting]
+        shown = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
+        if ids != shown:
+            option_list.clear_options()
+            option_list.add_options(Option(remark_prompt(r), id=r.id) for r in waiting)
+            if waiting:
+                option_list.highlighted = min(keep or 0, len(waiting) - 1)
+        option_list.display = bool(waiting)
+        self.query_one("#queue-empty").display = not waiting
+
+    def _highlighted(self) -> str | None:
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted
+        if index is None or not option_list.option_count:
+            return None
+        return option_list.get_option_at_index(index).id
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _after(self, message: str):  # type: ignore[no-untyped-def]
+        def done(_result: object) -> None:
+            self.notify(message, timeout=3)
+            if self.is_mounted:
+                self.show()
+
+        return done
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            future = self.phones.room.accept(event.option.id)
+            when_done(self, future, self._after("Toegelaten."), self.show_failure)
+
+    def action_accept_all(self) -> None:
+        if self.phones.room.waiting():
+            future = self.phones.room.accept_all()
+            when_done(self, future, self._after("Alles toegelaten."), self.show_failure)
+
+    def action_hide(self) -> None:
+        remark = self._highlighted()
+        if remark is not None:
+            future = self.phones.room.hide(remark)
+            when_done(self, future, self._after("Verborgen."), self.show_failure)
+
+    def action_toggle_show_at_once(self) -> None:
+        on = not self.phones.room.settings.show_at_once
+        message = "Meteen tonen staat aan." if on else "Meteen tonen staat uit."
+        future = self.phones.room.set_show_at_once(on)
+        when_done(self, future, self._after(message), self.show_failure)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
