@@ -128,7 +128,9 @@ async def scenario(app) -> None:  # type: ignore[no-untyped-def]
             assert "Op het scherm" in await page.inner_text("body")
 
             # voting: opened in the app, a dot from the phone
-            await pilot.press("ctrl+s")
+            await pilot.press("ctrl+y")  # the join panel; v opens voting for this step
+            await pilot.pause()
+            await pilot.press("v")
             await pilot.pause()
             await pilot.press("enter")
             await settle(pilot)
