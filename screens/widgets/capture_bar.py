@@ -87,6 +87,57 @@ class CaptureInput(CalmInput):
 
 
 class CaptureBar(Vertical):
+    DEFAULT_CSS = """
+    CaptureBar {
+        height: auto;
+        padding: 0 1 0 2;
+    }
+
+    #capture-row {
+        height: 3;
+    }
+
+    #capture-badge {
+        width: 22;
+        height: 3;
+        text-align: center;
+        color: $background;
+    }
+
+    CaptureBar.-team #capture-badge {
+        background: $team-color;
+    }
+
+    CaptureBar.-ouderpanel #capture-badge {
+        background: $parent-color;
+    }
+
+    #capture-input {
+        width: 1fr;
+        border: tall $foreground 40%;
+    }
+
+    CaptureBar.-team #capture-input:focus {
+        border: tall $team-color;
+    }
+
+    CaptureBar.-ouderpanel #capture-input:focus {
+        border: tall $parent-color;
+    }
+
+    /* One line, always: a message is updated without laying out the screen again. */
+    #capture-message {
+        height: 1;
+        padding: 0 1;
+    }
+
+    /* Not the app's .field-error: that one lets a message grow to more lines. */
+    #capture-message.-error {
+        color: $error;
+        text-style: bold;
+    }
+    """
+
     BINDINGS = [
         Binding(
             "tab",
@@ -256,7 +307,7 @@ class CaptureBar(Vertical):
     def show_message(self, message: str, *, error: bool = False) -> None:
         line = self.query_one("#capture-message", Static)
         line.update(Content(message), layout=False)  # one line, fixed size: no re-layout
-        line.set_class(error, "field-error")
+        line.set_class(error, "-error")
 
     def set_read_only(self, read_only: bool) -> None:
         self.input.disabled = read_only
