@@ -244,7 +244,7 @@ class RunnerScreen(WorkshopScreen[None]):
             with Vertical(id="runner-side"):
                 yield TimerDisplay(id="timer")
                 yield Agenda(id="agenda")
-        yield CaptureBar(save=self.save_capture, id="capture")
+        yield CaptureBar(id="capture")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -344,6 +344,9 @@ class RunnerScreen(WorkshopScreen[None]):
         return True
 
     # -- capturing ------------------------------------------------------------------------------
+
+    def on_capture_bar_submitted(self, message: CaptureBar.Submitted) -> None:
+        self.save_capture(message.line)
 
     def save_capture(self, line: CapturedLine) -> None:
         """Hand a line from the capture bar to the writer, at its Enter, before the next key.
