@@ -41,6 +41,9 @@ KIND_ORDER: tuple[Kind, ...] = (
     Kind.IDEE,
 )
 FORM_ORDER: tuple[PartnershipForm | None, ...] = (None, *PartnershipForm)
+# Kind and form are chosen for one remark: after Enter they are these again (issue 11).
+DEFAULT_KIND = Kind.OBSERVATIE
+DEFAULT_FORM: PartnershipForm | None = None
 
 PLACEHOLDER = "Typ wat er gezegd wordt en druk op Enter"
 QUOTE_MAX = 40  # characters of a waiting remark quoted in the one-line message
@@ -177,9 +180,10 @@ class CaptureBar(Vertical):
     ]
 
     # What the next remark will be; each watcher updates the badge (never a repaint of the bar).
+    # The voice stays until Tab; kind and form go back to their default after each remark.
     group: reactive[Group] = reactive(Group.TEAM, repaint=False, init=False)
-    kind: reactive[Kind] = reactive(Kind.OBSERVATIE, repaint=False, init=False)
-    form: reactive[PartnershipForm | None] = reactive(None, repaint=False, init=False)
+    kind: reactive[Kind] = reactive(DEFAULT_KIND, repaint=False, init=False)
+    form: reactive[PartnershipForm | None] = reactive(DEFAULT_FORM, repaint=False, init=False)
 
     # Not bubbled through the message queues: ``CaptureBar.enter`` takes it up the tree itself.
     class Submitted(Message, bubble=False):
@@ -264,6 +268,10 @@ class CaptureBar(Vertical):
             return
         line = CapturedLine(text, self.group, self.kind, self.form)
         field.value = ""
+        # The next remark starts from the defaults; this one keeps its own (and gets them back
+        # if it cannot be saved). Done now, not once it is saved: F2 or F3 typed meanwhile are
+        # for the next remark.
+        self.kind, self.form = DEFAULT_KIND, DEFAULT_FORM
         await self._send_up(self.Submitted(self, line))
 
     async def _send_up(self, message: Message) -> None:

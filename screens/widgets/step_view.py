@@ -41,6 +41,7 @@ class StepView(Vertical):
         text-style: bold;
     }
     """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[object, ...] = ()
