@@ -1,5 +1,10 @@
 """The phase runner: the main screen, projected on the wall while the group talks.
 
+The widgets own what they show and how (``screens.widgets``): the step view, the two columns of
+remarks (``RunnerColumns``), the clock panel with the agenda (``ClockPanel``), the hints and the
+capture bar, which sends ``CaptureBar.Submitted`` at Enter. The screen composes them and calls the
+application layer; its keys on a highlighted remark are in its base, ``RemarkActions``.
+
 Thin by design: every change is a ``LiveSession`` operation handed to the session's single writer
 (``self.write``), which saves it off the UI thread, in the order typed; the screen shows a change
 once it is on disk. A failed save shows a calm message and keeps the typed text (the capture bar
@@ -10,217 +15,49 @@ until every change handed in is shown (``after_writes``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from screens.runner_phones import PhonesRunner
+from screens.runner_remarks import RemarkActions
 from screens.steady_footer import SteadyFooter
 from screens.step_screens import screen_for_step
-from screens.widgets import (
-    Agenda,
-    CaptureBar,
-    ContributionColumn,
-    ContributionList,
-    HintsPanel,
-    StepView,
-    TimerDisplay,
-)
+from screens.widgets import CaptureBar, HintsPanel, StepView
 from screens.widgets.agenda import agenda_rows
-from screens.widgets.capture_bar import CapturedLine
-from screens.widgets.keys import step_bindings
+from screens.widgets.clock_panel import ClockPanel
+from screens.widgets.runner_columns import RunnerColumns
+from screens.widgets.runner_keys import CHANGING_ACTIONS, RUNNER_BINDINGS
 from screens.widgets.step_kinds import step_screen_label
 from screens.writes import ScreenWrites, after_writes
 from workshop.capture import parse_capture
-from workshop.errors import NotFoundError, ValidationError
-from workshop.model import Agreement, Contribution, Group
+from workshop.errors import ValidationError
+from workshop.model import Contribution, Group
 
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
 
-T = TypeVar("T")
 
-TIME_GROUP = Binding.Group("+1 +5 -1")
-PHASE_GROUP = Binding.Group("Fase")
-
-# Actions that change the session; switched off in a read-only view.
-CHANGING_ACTIONS = frozenset(
-    {
-        "toggle_timer",
-        "adjust_timer",
-        "reset_timer",
-        "toggle_bell",
-        "next_step",
-        "previous_step",
-        "next_phase",
-        "previous_phase",
-        "edit_contribution",
-        "move_contribution",
-        "delete_contribution",
-        "undo_delete",
-        "vote",
-        "make_agreement",
-        "focus_capture",
-    }
-)
-
-
-class RunnerScreen(PhonesRunner):
+class RunnerScreen(PhonesRunner, RemarkActions):
     CSS_PATH = "styles/runner.tcss"
     TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
 
-    BINDINGS = [
-        Binding(
-            "f5",
-            "toggle_timer",
-            "Start/pauze",
-            id="runner.timer_toggle",
-            tooltip="Start de tijd van deze fase, of zet hem op pauze",
-        ),
-        Binding(
-            "f6",
-            "adjust_timer(1)",
-            "+1 minuut",
-            id="runner.timer_plus_1",
-            tooltip="Geef deze fase een minuut meer tijd",
-            group=TIME_GROUP,
-        ),
-        Binding(
-            "f7",
-            "adjust_timer(5)",
-            "+5 minuten",
-            id="runner.timer_plus_5",
-            tooltip="Geef deze fase vijf minuten meer tijd",
-            group=TIME_GROUP,
-        ),
-        Binding(
-            "f8",
-            "adjust_timer(-1)",
-            "-1 minuut",
-            id="runner.timer_minus_1",
-            tooltip="Haal een minuut van de tijd van deze fase af",
-            group=TIME_GROUP,
-        ),
-        Binding(
-            "f9",
-            "reset_timer",
-            "Reset",
-            id="runner.timer_reset",
-            tooltip="Zet de tijd van deze fase terug naar het begin (eerst komt een vraag)",
-        ),
-        Binding(
-            "f4",
-            "toggle_hints",
-            "Tips",
-            id="runner.hints",
-            tooltip="Toon of verberg de tips voor de begeleider bij deze fase",
-        ),
-        Binding(
-            "ctrl+g",
-            "toggle_bell",
-            "Bel",
-            id="runner.bell",
-            show=False,  # the timer says "bel uit" when it is off
-            tooltip="Zet de bel aan of uit; de bel klinkt één keer als de tijd om is",
-        ),
-        *step_bindings(),
-        Binding(
-            "ctrl+up",
-            "previous_phase",
-            "Vorige fase",
-            id="runner.previous_phase",
-            tooltip="Ga naar de eerste stap van de vorige fase",
-            group=PHASE_GROUP,
-            show=False,
-        ),
-        Binding(
-            "ctrl+down",
-            "next_phase",
-            "Volgende fase",
-            id="runner.next_phase",
-            tooltip="Ga naar de eerste stap van de volgende fase",
-            group=PHASE_GROUP,
-            show=False,
-        ),
-        Binding(
-            "f10",
-            "agreements",
-            "Afspraken",
-            id="runner.agreements",
-            tooltip="Bekijk en bewerk alle afspraken van deze sessie",
-        ),
-        Binding(
-            "f12",
-            "export",
-            "Export",
-            id="runner.export",
-            tooltip="Bekijk het plan van aanpak en sla het op",
-        ),
-        Binding(
-            "ctrl+o",
-            "open_step",
-            "Stap openen",
-            id="runner.open_step",
-            tooltip="Open de terugblik of de zelfscan van deze stap",
-        ),
-        Binding(
-            "ctrl+r",
-            "review",
-            "Terugblik",
-            id="runner.review",
-            tooltip="Bespreek de afspraken van eerdere sessies één voor één",
-            show=False,
-        ),
-        Binding(
-            "ctrl+l",
-            "goals",
-            "Doelen",
-            id="runner.goals",
-            tooltip="Bekijk de doelen, maak een nieuw doel of beoordeel er een",
-            show=False,
-        ),
-        Binding(
-            "ctrl+b",
-            "balance",
-            "Balans",
-            id="runner.balance",
-            tooltip="Aan welke vormen van partnerschap geven jullie aandacht, en aan welke niet?",
-            show=False,
-        ),
-        Binding(
-            "ctrl+z",
-            "undo_delete",
-            "Terugzetten",
-            id="runner.undo",
-            tooltip="Zet de inbreng terug die je net hebt weggehaald",
-        ),
-        Binding(
-            "escape",
-            "home",
-            "Naar start",
-            id="runner.home",
-            tooltip="Terug naar het overzicht van sessies; alles is al opgeslagen",
-        ),
-    ]
+    BINDINGS = RUNNER_BINDINGS
 
     def __init__(self, live: LiveSession, *, read_only_reason: str = "") -> None:
         super().__init__()
         self.live = live
         self.read_only = bool(live.read_only)
         self.read_only_reason = read_only_reason
-        self.sort_by_votes = False
-        self._last_list: ContributionList | None = None
-        self._last_group = Group.TEAM  # where the last remark went: Escape goes there
-        self._bell_phase: int | None = None
-        self._was_over = False
         self._live_closed = False
         self._shown_step = (live.session.position.phase, live.session.position.step)
         self.writes = ScreenWrites(self, live.writer)
-        self.writes.shown = lambda: not any(c.filling for c in self.query(ContributionColumn))
+        self.writes.shown = lambda: not self.columns.filling
+        self.columns = RunnerColumns(id="columns")
+        self.capture = CaptureBar(id="capture")
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -238,23 +75,15 @@ class RunnerScreen(PhonesRunner):
         with Horizontal(id="runner-body"):
             with Vertical(id="runner-main"):
                 yield StepView(id="step-view")
-                with Horizontal(id="columns"):
-                    yield ContributionColumn(Group.TEAM, id="column-team")
-                    yield ContributionColumn(Group.OUDERPANEL, id="column-ouderpanel")
+                yield self.columns
             yield HintsPanel(id="hints")
-            with Vertical(id="runner-side"):
-                yield TimerDisplay(id="timer")
-                yield Agenda(id="agenda")
-                yield self.phone_indicator()
-        yield CaptureBar(save=self.save_capture, id="capture")
+            yield ClockPanel(self.phone_indicator(), id="runner-side")
+        yield self.capture
         yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one(HintsPanel).display = False
         self.capture.set_read_only(self.read_only)
-        # A timer that was already past zero when the session opened does not ring again.
-        self._bell_phase = self.live.session.position.phase
-        self._was_over = self.live.timer_reading().remaining <= 0
         self.show_position()
         self.set_interval(self.TICK_SECONDS, self.tick)
         if not self.read_only:
@@ -274,13 +103,6 @@ class RunnerScreen(PhonesRunner):
             self.show_contributions()
             self.tick()
 
-    @property
-    def capture(self) -> CaptureBar:
-        return self.query_one(CaptureBar)
-
-    def column(self, group: Group) -> ContributionColumn:
-        return self.query_one(f"#column-{group.value}", ContributionColumn)
-
     # -- showing the session --------------------------------------------------------------------
 
     def show_position(self) -> None:
@@ -297,42 +119,25 @@ class RunnerScreen(PhonesRunner):
         self.tick()
 
     def show_contributions(self) -> None:
-        linked = self._linked_ids()
-        for group in Group:
-            shown = self.live.contributions_at(*self._shown_step, group)
-            if self.sort_by_votes:
-                shown.sort(key=lambda c: -c.votes)  # stable: equal votes stay in time order
-            self.column(group).show(shown, linked)
-
-    def _linked_ids(self) -> set[str]:
-        return {a.source for a in self.live.agreements if a.source}
+        at = self._shown_step
+        by_group = {group: self.live.contributions_at(*at, group) for group in Group}
+        self.columns.show(by_group, self.linked_ids())
 
     def tick(self) -> None:
         """Refresh the timer, session clock and agenda from the clock; ring once at zero."""
         live = self.live
         live.keep_clock_alive()  # about once a minute while it runs (closed time never counts)
-        reading = live.timer_reading()
-        phase = live.session.position.phase
-        over = reading.remaining <= 0
-        if phase != self._bell_phase:
-            self._bell_phase = phase
-        elif over and not self._was_over and reading.running and live.session.bell:
-            self.app.bell()
-        self._was_over = over
-        self.query_one(TimerDisplay).show(
-            reading,
+        self.query_one(ClockPanel).show(
+            live.timer_reading(),
+            phase=live.session.position.phase,
             bell=live.session.bell,
             elapsed=live.elapsed_total(),
             planned=live.planned_total(),
+            agenda=agenda_rows(live),
+            schedule_delta=live.schedule_delta(),
         )
-        self.query_one(Agenda).show(agenda_rows(live), live.schedule_delta())
 
     # -- calling the core -----------------------------------------------------------------------
-
-    def write(self, operation: Callable[[], T], done: Callable[[T], object]) -> None:
-        """Hand ``operation`` to the session's writer; ``done(result)`` once it is on disk, or
-        its error shown as ``attempt`` shows it."""
-        self.writes.run(operation, done, self.show_failure)
 
     def show_invalid(self, error: ValidationError) -> None:
         """A refused value (``attempt``) is said in the capture bar, where the eyes are."""
@@ -349,7 +154,7 @@ class RunnerScreen(PhonesRunner):
 
     # -- capturing ------------------------------------------------------------------------------
 
-    def save_capture(self, line: CapturedLine) -> None:
+    def on_capture_bar_submitted(self, message: CaptureBar.Submitted) -> None:
         """Hand a line from the capture bar to the writer, at its Enter, before the next key.
 
         Prefixes in the text override the line's group, kind and form for this remark only. Until
@@ -357,7 +162,7 @@ class RunnerScreen(PhonesRunner):
         """
         if self.read_only:
             return
-        bar = self.capture
+        bar, line = self.capture, message.line
         parsed = parse_capture(line.text, self.live.session.participants)
         group = parsed.group or line.group
         kind = parsed.kind or line.kind
@@ -376,7 +181,7 @@ class RunnerScreen(PhonesRunner):
         def done(contribution: Contribution) -> None:
             if (contribution.phase, contribution.step) == self._shown_step:
                 self.column(group).append(contribution)
-            self._last_group = group
+            self.columns.last_group = group  # Escape goes there
             if not self.writes.in_flight:
                 bar.saved(f"Opgeslagen bij {group.label.lower()} ({kind.value}).")
 
@@ -395,158 +200,13 @@ class RunnerScreen(PhonesRunner):
 
     @after_writes
     def action_focus_columns(self) -> None:
-        column = self.column(self._last_group)
-        if not column.list.option_count:
-            column = self.column(Group.OUDERPANEL if column.group is Group.TEAM else Group.TEAM)
-        if not column.list.option_count:
+        if not self.columns.focus_list():
             # Nothing to pick here: Escape goes one level further out, to the session list.
             self.action_home()
-            return
-        if column.list.highlighted is None:
-            column.select_last()
-        column.list.focus()
 
     @after_writes
     def action_other_column(self) -> None:
-        current = self._last_list
-        group = Group.TEAM if current and current.group is Group.OUDERPANEL else Group.OUDERPANEL
-        column = self.column(group)
-        if column.list.option_count:
-            if column.list.highlighted is None:
-                column.select_last()
-            column.list.focus()
-
-    def on_descendant_focus(self, event: Any) -> None:
-        if isinstance(event.widget, ContributionList):
-            self._last_list = event.widget
-            self._last_group = event.widget.group
-
-    # -- working on a selected contribution -----------------------------------------------------
-
-    def selected(self) -> Contribution | None:
-        option_list = self._last_list
-        contribution_id = option_list.selected_id if option_list else None
-        if contribution_id is None:
-            self.capture.show_message("Kies eerst een inbreng in de lijst (Esc, dan pijltjes).")
-            return None
-        try:
-            return self.live.contribution(contribution_id)
-        except NotFoundError:
-            return None
-
-    @after_writes
-    def action_edit_contribution(self) -> None:
-        contribution = self.selected()
-        if contribution is None:
-            return
-        from screens.contribution_edit import ContributionEditScreen
-
-        def done(updated: Contribution | None) -> None:
-            if updated is not None:
-                self.show_contributions()
-                self.column(updated.group).select(updated.id)
-                self.column(updated.group).list.focus()
-                self.capture.show_message("Inbreng aangepast.")
-
-        self.app.push_screen(ContributionEditScreen(self.live, contribution), done)
-
-    @after_writes
-    def action_move_contribution(self) -> None:
-        contribution = self.selected()
-        if contribution is None:
-            return
-        from screens.contribution_move import ContributionMoveScreen
-
-        def done(target: tuple[int, int] | None) -> None:
-            if target is None or target == (contribution.phase, contribution.step):
-                return
-            self.write(lambda: self.live.move_contribution(contribution.id, *target), moved)
-
-        def moved(moved: Contribution) -> None:
-            self.column(moved.group).remove(moved.id)
-            phase = self.live.template.phases[moved.phase]
-            self.capture.show_message(
-                f"Verplaatst naar fase {phase.number}, stap {moved.step + 1}: "
-                f"{phase.steps[moved.step].title}."
-            )
-            self._after_removal(moved.group)
-
-        self.app.push_screen(ContributionMoveScreen(self.live, contribution), done)
-
-    @after_writes
-    def action_delete_contribution(self) -> None:
-        contribution = self.selected()
-        if contribution is None:
-            return
-        self.write(lambda: self.live.delete_contribution(contribution.id), self._removed)
-
-    def _removed(self, removed: Contribution) -> None:
-        self.column(removed.group).remove(removed.id)
-        self.capture.show_message("Verwijderd — Ctrl+Z zet terug")
-        self.refresh_bindings()
-        self._after_removal(removed.group)
-
-    def _after_removal(self, group: Group) -> None:
-        if not self.column(group).list.option_count:
-            self.capture.input.focus()
-
-    @after_writes
-    def action_undo_delete(self) -> None:
-        self.write(self.live.undo_delete, self._undone)
-
-    def _undone(self, contribution: Contribution | None) -> None:
-        if contribution is None:
-            return
-        self.refresh_bindings()
-        self.show_contributions()
-        position = self.live.session.position
-        if (contribution.phase, contribution.step) == (position.phase, position.step):
-            self.column(contribution.group).select(contribution.id)
-            self.capture.show_message("Teruggezet.")
-        else:
-            phase = self.live.template.phases[contribution.phase]
-            self.capture.show_message(
-                f"Teruggezet bij fase {phase.number}, stap {contribution.step + 1}."
-            )
-
-    @after_writes
-    def action_vote(self, delta: int) -> None:
-        contribution = self.selected()
-        if contribution is None:
-            return
-        self.write(lambda: self.live.vote(contribution.id, delta), self._voted)
-
-    def _voted(self, voted: Contribution) -> None:
-        column = self.column(voted.group)
-        if self.sort_by_votes:
-            self.show_contributions()
-            column.select(voted.id)
-        else:
-            column.update(voted, has_agreement=voted.id in self._linked_ids())
-
-    @after_writes
-    def action_toggle_sort(self) -> None:
-        self.sort_by_votes = not self.sort_by_votes
-        self.show_contributions()
-        self.capture.show_message(
-            "Gesorteerd op stemmen: de meeste stemmen bovenaan."
-            if self.sort_by_votes
-            else "Gesorteerd op tijd: de oudste bovenaan."
-        )
-
-    @after_writes
-    def action_make_agreement(self) -> None:
-        contribution = self.selected()
-        if contribution is None:
-            return
-        from screens.agreement_form import AgreementFormScreen
-
-        def done(agreement: Agreement | None) -> None:
-            if agreement is not None:
-                self.show_contributions()
-                self.capture.show_message(f"Afspraak opgeslagen. Eigenaar: {agreement.owner}.")
-
-        self.app.push_screen(AgreementFormScreen(self.live, source=contribution), done)
+        self.columns.focus_other()
 
     # -- moving through the session -------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from screens.phone_room import PhoneRoom, close_phone_room, phone_room
 from screens.widgets.phone_indicator import PhoneIndicator
 
 if TYPE_CHECKING:
+    from screens.widgets.runner_columns import RunnerColumns
     from workshop.app.live import LiveSession
     from workshop.app.participation import RoomEvent
     from workshop.model import Contribution
@@ -44,7 +45,7 @@ class PhonesRunner(WorkshopScreen[None]):
     )  # fmt: skip
 
     live: LiveSession
-    sort_by_votes: bool
+    columns: RunnerColumns
 
     @property
     def phones(self) -> PhoneRoom:
@@ -121,7 +122,7 @@ class PhonesRunner(WorkshopScreen[None]):
         def closed(result: list[Contribution] | None) -> None:
             if result is None:
                 return
-            self.sort_by_votes = True
+            self.columns.sort_by_votes = True
             self.show_contributions()
             self.notify(
                 "Het stemmen is gesloten. De inbreng met de meeste stemmen staat bovenaan.",

@@ -71,6 +71,13 @@ def row_line(row: AgendaRow, width: int) -> Content:
 class Agenda(Widget):
     """Redrawn only when its rows or the schedule change, not on every tick."""
 
+    DEFAULT_CSS = """
+    Agenda {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: list[AgendaRow] = []

@@ -1,20 +1,21 @@
 """The capture line at the bottom: always ready, with whose voice, kind and form beside it.
 
 Tab, F2 and F3 are bound here, on the bar that holds the input, so they work while typing and
-take precedence over the screen's Tab (focus next). The screen saves; the bar only shows: "Wordt
-opgeslagen" while a remark is on its way to the disk, "Opgeslagen" once it is there.
+take precedence over the screen's Tab (focus next). Voice, kind and form are reactives of the bar;
+their watchers keep the badge beside the input up to date. The screen saves; the bar only shows:
+"Wordt opgeslagen" while a remark is on its way to the disk, "Opgeslagen" once it is there.
 
 Enter is handled by the input itself, in its own key handling: it takes exactly the text typed so
-far, empties the line and hands that text, with the voice, kind and form of that moment, to the
-screen's ``save``. Keys typed after Enter (a fast typist, a slow disk) therefore never end up in
-the previous remark, and emptying the line never wipes them. A remark that could not be saved
+far, empties the line and sends ``CaptureBar.Submitted`` with that text and the voice, kind and
+form of that moment; the screen handles it by handing the remark to the session's writer. Keys
+typed after Enter (a fast typist, a slow disk) therefore never end up in the previous remark, and
+emptying the line never wipes them. A remark that could not be saved
 comes back in the line if that is still empty, or else waits beside it until Enter is pressed on
 an empty line: never mixed with what was typed since.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from screens.key_order import after_keys
@@ -37,6 +41,9 @@ KIND_ORDER: tuple[Kind, ...] = (
     Kind.IDEE,
 )
 FORM_ORDER: tuple[PartnershipForm | None, ...] = (None, *PartnershipForm)
+# Kind and form are chosen for one remark: after Enter they are these again (issue 11).
+DEFAULT_KIND = Kind.OBSERVATIE
+DEFAULT_FORM: PartnershipForm | None = None
 
 PLACEHOLDER = "Typ wat er gezegd wordt en druk op Enter"
 QUOTE_MAX = 40  # characters of a waiting remark quoted in the one-line message
@@ -83,10 +90,61 @@ class CaptureInput(CalmInput):
             event.prevent_default()
             bar = next((a for a in self.ancestors if isinstance(a, CaptureBar)), None)
             if bar is not None:
-                bar.enter()
+                await bar.enter()
 
 
 class CaptureBar(Vertical):
+    DEFAULT_CSS = """
+    CaptureBar {
+        height: auto;
+        padding: 0 1 0 2;
+    }
+
+    #capture-row {
+        height: 3;
+    }
+
+    #capture-badge {
+        width: 22;
+        height: 3;
+        text-align: center;
+        color: $background;
+    }
+
+    CaptureBar.-team #capture-badge {
+        background: $team-color;
+    }
+
+    CaptureBar.-ouderpanel #capture-badge {
+        background: $parent-color;
+    }
+
+    #capture-input {
+        width: 1fr;
+        border: tall $foreground 40%;
+    }
+
+    CaptureBar.-team #capture-input:focus {
+        border: tall $team-color;
+    }
+
+    CaptureBar.-ouderpanel #capture-input:focus {
+        border: tall $parent-color;
+    }
+
+    /* One line, always: a message is updated without laying out the screen again. */
+    #capture-message {
+        height: 1;
+        padding: 0 1;
+    }
+
+    /* Not the app's .field-error: that one lets a message grow to more lines. */
+    #capture-message.-error {
+        color: $error;
+        text-style: bold;
+    }
+    """
+
     BINDINGS = [
         Binding(
             "tab",
@@ -121,14 +179,28 @@ class CaptureBar(Vertical):
         ),
     ]
 
-    def __init__(
-        self, *, save: Callable[[CapturedLine], None] | None = None, id: str | None = None
-    ) -> None:
+    # What the next remark will be; each watcher updates the badge (never a repaint of the bar).
+    # The voice stays until Tab; kind and form go back to their default after each remark.
+    group: reactive[Group] = reactive(Group.TEAM, repaint=False, init=False)
+    kind: reactive[Kind] = reactive(DEFAULT_KIND, repaint=False, init=False)
+    form: reactive[PartnershipForm | None] = reactive(DEFAULT_FORM, repaint=False, init=False)
+
+    # Not bubbled through the message queues: ``CaptureBar.enter`` takes it up the tree itself.
+    class Submitted(Message, bubble=False):
+        """Enter in the line: ``line`` is exactly what was typed, with the voice, kind and form
+        the badge showed at that moment."""
+
+        def __init__(self, bar: CaptureBar, line: CapturedLine) -> None:
+            super().__init__()
+            self.bar = bar
+            self.line = line
+
+        @property
+        def control(self) -> CaptureBar:
+            return self.bar
+
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.group = Group.TEAM
-        self.kind = Kind.OBSERVATIE
-        self.form: PartnershipForm | None = None
-        self._save = save
         self.unsaved: list[CapturedLine] = []  # refused while new text was typed; oldest first
 
     def compose(self) -> ComposeResult:
@@ -148,14 +220,20 @@ class CaptureBar(Vertical):
 
     def action_toggle_group(self) -> None:
         self.group = Group.OUDERPANEL if self.group is Group.TEAM else Group.TEAM
-        self._show_badge()
 
     def action_cycle_kind(self) -> None:
         self.kind = KIND_ORDER[(KIND_ORDER.index(self.kind) + 1) % len(KIND_ORDER)]
-        self._show_badge()
 
     def action_cycle_form(self) -> None:
         self.form = FORM_ORDER[(FORM_ORDER.index(self.form) + 1) % len(FORM_ORDER)]
+
+    def watch_group(self) -> None:
+        self._show_badge()
+
+    def watch_kind(self) -> None:
+        self._show_badge()
+
+    def watch_form(self) -> None:
         self._show_badge()
 
     def _show_badge(self) -> None:
@@ -180,7 +258,7 @@ class CaptureBar(Vertical):
 
     # -- Enter, and after saving ---------------------------------------------------------------
 
-    def enter(self) -> None:
+    async def enter(self) -> None:
         """Enter in the line: hand over exactly what is typed now, and empty the line at once."""
         field = self.input
         text = field.value
@@ -190,8 +268,21 @@ class CaptureBar(Vertical):
             return
         line = CapturedLine(text, self.group, self.kind, self.form)
         field.value = ""
-        if self._save is not None:
-            self._save(line)
+        # The next remark starts from the defaults; this one keeps its own (and gets them back
+        # if it cannot be saved). Done now, not once it is saved: F2 or F3 typed meanwhile are
+        # for the next remark.
+        self.kind, self.form = DEFAULT_KIND, DEFAULT_FORM
+        await self._send_up(self.Submitted(self, line))
+
+    async def _send_up(self, message: Message) -> None:
+        """Give ``message`` to this bar and then each parent up to the screen, now, in the task
+        of the key that caused it (as ``OrderedKeys`` walks a key up): the screen has handed the
+        remark to its writer before the next key is looked at. Through the message queues a key
+        typed after Enter could act first, such as Escape then E on a list still without it."""
+        node: DOMNode | None = self
+        while node is not None and not message._stop_propagation:
+            await node._dispatch_message(message)
+            node = None if node is self.screen else node.parent
 
     def saving(self, line: CapturedLine) -> None:
         """The remark is handed to the writer: say it is on its way (it is not in the list yet)."""
@@ -229,7 +320,6 @@ class CaptureBar(Vertical):
     def _restore(self, line: CapturedLine, message: str) -> None:
         """Put a remark back in the line, with the voice, kind and form it was typed with."""
         self.group, self.kind, self.form = line.group, line.kind, line.form
-        self._show_badge()
         self.input.value = line.text
         self.input.cursor_position = len(line.text)
         self.show_message(message + self._still_waiting(), error=True)
@@ -256,7 +346,7 @@ class CaptureBar(Vertical):
     def show_message(self, message: str, *, error: bool = False) -> None:
         line = self.query_one("#capture-message", Static)
         line.update(Content(message), layout=False)  # one line, fixed size: no re-layout
-        line.set_class(error, "field-error")
+        line.set_class(error, "-error")
 
     def set_read_only(self, read_only: bool) -> None:
         self.input.disabled = read_only

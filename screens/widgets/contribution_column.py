@@ -140,6 +140,69 @@ class ContributionList(OptionList):
 class ContributionColumn(Vertical):
     """Heading (colour AND name of the group) above the list of that group's contributions."""
 
+    # The list's rules are here, under the column: scoped to it, they outweigh OptionList's own.
+    DEFAULT_CSS = """
+    ContributionColumn {
+        width: 1fr;
+        height: 1fr;
+    }
+
+    .column-heading {
+        height: 1;
+        padding: 0 1;
+        text-style: bold;
+        color: $background;
+    }
+
+    ContributionColumn.-team .column-heading {
+        background: $team-color;
+    }
+
+    ContributionColumn.-ouderpanel .column-heading {
+        background: $parent-color;
+    }
+
+    ContributionList {
+        height: 1fr;
+        max-height: 100%;
+        border: none;
+        padding: 0 0 0 1;
+        background: $background;
+        scrollbar-size-vertical: 1;
+    }
+
+    ContributionList:focus {
+        border: none;
+        background-tint: $foreground 0%;
+    }
+
+    ContributionList.-team {
+        border-left: heavy $team-color;
+    }
+
+    ContributionList.-ouderpanel {
+        border-left: heavy $parent-color;
+    }
+
+    ContributionList > .option-list--option {
+        padding: 0 0 1 0;
+    }
+
+    .column-empty {
+        display: none;
+        color: $foreground 70%;
+        padding: 1 1;
+    }
+
+    ContributionColumn.-empty .column-empty {
+        display: block;
+    }
+
+    ContributionColumn.-empty ContributionList {
+        display: none;
+    }
+    """
+
     def __init__(self, group: Group, *, id: str | None = None) -> None:
         super().__init__(id=id, classes=f"contribution-column -{group.value}")
         self.group = group

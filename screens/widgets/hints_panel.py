@@ -36,6 +36,22 @@ def hints_content(hints: Hints) -> Content:
 class HintsPanel(VerticalScroll):
     """Only for the facilitator's eyes, so it stays hidden while the screen is projected."""
 
+    DEFAULT_CSS = """
+    HintsPanel {
+        width: 46;
+        height: 1fr;
+        background: $surface;
+        border-left: thick $secondary;
+        padding: 1 1 0 2;
+    }
+
+    .hints-title {
+        text-style: bold;
+        color: $secondary;
+        margin-bottom: 1;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown_for: Hints | None = None

@@ -22,6 +22,26 @@ def questions_content(step: Step) -> Content:
 
 
 class StepView(Vertical):
+    DEFAULT_CSS = """
+    StepView {
+        height: auto;
+        padding-top: 1;
+    }
+
+    #phase-line {
+        color: $primary;
+    }
+
+    #step-line {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+
+    #questions {
+        text-style: bold;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[object, ...] = ()

@@ -36,6 +36,52 @@ def plan_words(reading: TimerReading, *, bell: bool) -> str:
 class TimerDisplay(Vertical):
     """Shows one phase timer. Colour follows the timer state (normal, warning, overtime)."""
 
+    DEFAULT_CSS = """
+    TimerDisplay {
+        height: auto;
+        padding-top: 1;
+    }
+
+    #timer-caption {
+        text-style: bold;
+    }
+
+    #timer-digits {
+        width: auto;
+        text-style: bold;
+    }
+
+    TimerDisplay.-normal #timer-digits {
+        color: $timer-normal;
+    }
+
+    TimerDisplay.-warning #timer-digits,
+    TimerDisplay.-warning #timer-state {
+        color: $timer-warning;
+        text-style: bold;
+    }
+
+    TimerDisplay.-overtime #timer-digits,
+    TimerDisplay.-overtime #timer-state {
+        color: $timer-overtime;
+        text-style: bold;
+    }
+
+    #timer-state {
+        height: 1;
+        text-style: bold;
+    }
+
+    #timer-plan {
+        height: 1;
+    }
+
+    #session-clock {
+        height: 1;
+        margin-top: 1;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="-normal")
         self._label = ""

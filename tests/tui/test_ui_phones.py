@@ -260,7 +260,7 @@ async def _voting_from_phones_opens_with_a_budget_and_closing_sorts_the_runner(
         await pilot.pause()
         await pilot.pause()
         assert app.screen is runner and room.settings.voting is None
-        assert runner.sort_by_votes
+        assert runner.columns.sort_by_votes
         texts = [t.split("\n")[0] for t in column_texts(runner, Group.TEAM)]
         assert texts == ["derde", "tweede", "eerste"]
         assert "3 stemmen" in column_texts(runner, Group.TEAM)[0]
