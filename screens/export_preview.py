@@ -23,12 +23,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Static
+from textual.widgets import Footer, Static
 
 from screens.base import WorkshopScreen
 from screens.key_order import OrderedKeys
 from screens.literal import literal
 from screens.widgets.plan_view import PlanView
+from screens.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
@@ -92,7 +93,7 @@ class ExportPreviewScreen(WorkshopScreen[None]):
         with Vertical(id="export-head"):
             with Horizontal(id="export-bar"):
                 yield Static("Plan bekijken en opslaan", classes="title", id="export-title")
-                yield Checkbox(
+                yield TickBox(
                     names_label(False),
                     compact=True,
                     id="export-without-names",
@@ -117,7 +118,7 @@ class ExportPreviewScreen(WorkshopScreen[None]):
 
     @property
     def anonymous(self) -> bool:
-        return self.query_one("#export-without-names", Checkbox).value
+        return self.query_one("#export-without-names", TickBox).value
 
     def document(self, anonymous: bool = False) -> str:
         """The plan as Markdown, as it is saved (made on the calling thread)."""
@@ -160,13 +161,13 @@ class ExportPreviewScreen(WorkshopScreen[None]):
         self.view.wait(NOT_MADE)
         self.show_failure(outcome)
 
-    async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+    async def on_checkbox_changed(self, event: TickBox.Changed) -> None:
         event.stop()
         event.checkbox.label = names_label(event.value)
         self.make_plan(event.value)
 
     def action_toggle_names(self) -> None:
-        self.query_one("#export-without-names", Checkbox).toggle()
+        self.query_one("#export-without-names", TickBox).toggle()
 
     # -- saving, in a worker thread -------------------------------------------------------------
 
