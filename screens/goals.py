@@ -20,6 +20,7 @@ from screens.confirm import ConfirmScreen
 from screens.goal_form import EvaluateGoalScreen, GoalFormScreen
 from screens.literal import literal
 from screens.steady_footer import SteadyFooter
+from screens.widgets.hanging import Hanging
 from workshop.goals import Goal, Judgement, norm_suggestion
 from workshop.model import Agreement
 from workshop.text import format_date
@@ -313,15 +314,13 @@ class LinkAgreementScreen(WorkshopModal[None]):
             else:
                 mark = ("              ", "")
                 extra = (
-                    Content.styled(
-                        f"\n              bij doel: {self._goal_name(agreement.goal)}", "dim"
-                    )
+                    Content.styled(f"\nbij doel: {self._goal_name(agreement.goal)}", "dim")
                     if agreement.goal
                     else ""
                 )
-            option_list.add_option(
-                Option(Content.assemble(mark, agreement_line(agreement), extra), id=agreement.id)
-            )
+            # wrapped lines start under the agreement, not under the mark
+            body = Content.assemble(agreement_line(agreement), extra)
+            option_list.add_option(Option(Hanging(Content.assemble(mark), body), id=agreement.id))
         empty = not self.live.agreements
         option_list.display = not empty
         self.query_one("#link-empty").display = empty
