@@ -170,7 +170,10 @@ class HelpScreen(WorkshopModal[None]):
         self.call_after_refresh(self.fit_keys)
 
     def lay_out(self) -> None:
-        self.query_one("#help-box").set_class(self.app.size.width >= WIDE, "-wide")
+        """Side by side for the typing help (the runner, with the most keys); a screen's own
+        tips are sentences and read best under the keys, at full width."""
+        wide = self.app.size.width >= WIDE and not hasattr(self.origin, "HELP_TEXT")
+        self.query_one("#help-box").set_class(wide, "-wide")
 
     def fit_keys(self) -> None:
         table = self.query_one("#help-keys", DataTable)
