@@ -1,4 +1,4 @@
-"""A preview of the plan (plan van aanpak) inside the app, then save it as Markdown or HTML.
+"""A preview of the plan (plan van aanpak) inside the app, then save it as Markdown, HTML or PDF.
 
 Available at any moment of a session. The core renders the document and escapes all user text,
 so showing it as Markdown cannot turn typed text into structure. Showing and saving go through
@@ -39,7 +39,7 @@ T = TypeVar("T")
 NOT_MADE = "Het plan kon niet worden klaargezet."
 SAVING = "Wordt opgeslagen…"
 
-FORMAT_LABELS = {"md": "Markdown", "html": "webpagina (HTML)"}
+FORMAT_LABELS = {"md": "Markdown", "html": "webpagina (HTML)", "pdf": "PDF"}
 
 
 def names_label(anonymous: bool) -> str:
@@ -48,7 +48,7 @@ def names_label(anonymous: bool) -> str:
 
 
 class ExportPreviewScreen(WorkshopScreen[None]):
-    """Shows the plan as it will be saved; m or Ctrl+S saves Markdown, h saves HTML."""
+    """Shows the plan as it will be saved; m or Ctrl+S saves Markdown, h HTML, p PDF."""
 
     CSS_PATH = "styles/export_preview.tcss"
     BINDINGS = [
@@ -65,6 +65,13 @@ class ExportPreviewScreen(WorkshopScreen[None]):
             "Opslaan (HTML)",
             id="export_preview.save_html",
             tooltip="Sla het plan op als webpagina die je kunt printen",
+        ),
+        Binding(
+            "p",
+            "save('pdf')",
+            "Opslaan (PDF)",
+            id="export_preview.save_pdf",
+            tooltip="Sla het plan op als PDF, om te mailen of te printen",
         ),
         Binding(
             "z",
@@ -100,7 +107,7 @@ class ExportPreviewScreen(WorkshopScreen[None]):
                     tooltip="Alle namen worden een rol, zoals 'ouder' of 'teamlid'",
                 )
             yield Static(
-                "m: opslaan als Markdown · h: als webpagina (om te printen) · PgDn: verder lezen",
+                "m: opslaan als Markdown · h: als webpagina · p: als PDF · PgDn: verder lezen",
                 classes="hint-line",
                 id="export-keys",
             )
