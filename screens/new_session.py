@@ -33,6 +33,7 @@ from screens.new_session_fields import (
     Field,
     carry_over_text,
     parent_panel,
+    participant_texts,
     scan_label,
     shipped,
     team_members,
@@ -87,6 +88,9 @@ class NewSessionScreen(WorkshopScreen[None]):
         self.carry_over_for: tuple[str, date] | None = None  # what the hint was worked out for
         self.review_chosen = False  # once the facilitator sets it, it no longer follows the hint
         self.carry_over_lookup = Lookup(self, self.app.workspace.carry_over, self._show_carried)
+        # what the previous session of the trajectory filled in (team, parents); a field the
+        # facilitator changed is theirs and is never overwritten
+        self.prefilled: dict[str, str] = {}
         self.creating = False  # the session is being stored (in a thread)
 
     # -- layout -------------------------------------------------------------------------------
@@ -228,9 +232,19 @@ class NewSessionScreen(WorkshopScreen[None]):
             hint.update("De eerdere sessies konden niet worden gelezen.")
             return
         hint.update(carry_over_text(carried))
+        self.prefill_participants(participant_texts(carried.participants))
         if not self.review_chosen:
             with self.prevent(TickBox.Changed):
                 self.query_one("#review", TickBox).value = bool(carried.agreements)
+
+    def prefill_participants(self, texts: dict[str, str]) -> None:
+        """Fill in the team and parents of the previous session at this location, in the
+        fields that are empty or still hold what was filled in before."""
+        for input_id, text in texts.items():
+            field = self.query_one(f"#{input_id}", Input)
+            if field.value in ("", self.prefilled.get(input_id, "")):
+                field.value = text
+                self.prefilled[input_id] = text
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("location", "series", "day"):
