@@ -250,7 +250,7 @@ class GoalsScreen(WorkshopScreen[None]):
         question = f"Dit doel verwijderen?\n\n{literal(goal.description).plain}"
         if linked:
             question += (
-                f"\n\nDe {linked} gekoppelde afspraak blijft bestaan, maar hoort dan bij geen doel."
+                "\n\nDe gekoppelde afspraak blijft bestaan, maar hoort dan bij geen doel."
                 if linked == 1
                 else f"\n\nDe {linked} gekoppelde afspraken blijven bestaan, maar horen dan bij "
                 "geen doel."
