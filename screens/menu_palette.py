@@ -15,8 +15,10 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
+from screens.base import WorkshopScreen
 
-class MenuPalette(CommandPalette):
+
+class MenuPalette(CommandPalette, WorkshopScreen[None]):
     """The command palette of this app: typing a word and Enter is enough."""
 
     def _searches(self) -> list[Worker[object]]:
