@@ -21,6 +21,7 @@ from screens.field_form import FieldForm
 from screens.literal import literal
 from screens.steady_footer import SteadyFooter
 from screens.suggestions import ChoiceSuggester
+from workshop.dates import example_due_hint
 from workshop.model import (
     INSTRUMENTS,
     Agreement,
@@ -122,7 +123,7 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
             yield from self._field(
                 "wanneer",
                 "Wanneer",
-                "bijv. volgende maand of 01-10-2026",
+                example_due_hint(self.app.workspace.clock.now().date()),
                 suggestions=[h.value for h in Horizon],
                 hint=" · ".join(h.value for h in Horizon) + " · of dd-mm-jjjj",
             )

@@ -17,6 +17,7 @@ from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from screens.steady_footer import SteadyFooter
+from workshop.deadlines import due_text
 from workshop.errors import WorkshopError
 from workshop.export.markdown import agreements_by_owner, owner_key
 from workshop.model import Agreement, Status
@@ -227,7 +228,7 @@ class AgreementsScreen(WorkshopScreen[None]):
             plain(agreement.owner if show_owner else "", "bold"),
             self._what_cell(agreement),
             plain(agreement.with_whom),
-            plain(agreement.due.label if agreement.due else ""),
+            plain(due_text(agreement)),  # "volgende week (uiterlijk 14-12-2026)"
             self._status_cell(agreement.status),
         ]
 

@@ -23,6 +23,7 @@ from textual.theme import Theme
 
 from screens import collector
 from screens.base import WorkshopAppBase
+from screens.menu_palette import MenuPalette
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
 from workshop.errors import WorkshopError
 
@@ -185,14 +186,12 @@ class WorkshopApp(WorkshopAppBase):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder="Zoek een opdracht…")
-            )
+            self.push_screen(MenuPalette(id="--command-palette", placeholder="Zoek een opdracht…"))
 
     def search_themes(self) -> None:
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
+        self.push_screen(MenuPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette: every key of the current screen, plus a few app commands.

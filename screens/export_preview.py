@@ -1,4 +1,4 @@
-"""A preview of the plan (plan van aanpak) inside the app, then save it as Markdown or HTML.
+"""A preview of the plan (plan van aanpak) inside the app, then save it as Markdown, HTML or PDF.
 
 Available at any moment of a session. The core renders the document and escapes all user text,
 so showing it as Markdown cannot turn typed text into structure. Showing and saving go through
@@ -23,12 +23,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Static
+from textual.widgets import Footer, Static
 
 from screens.base import WorkshopScreen
 from screens.key_order import OrderedKeys
 from screens.literal import literal
 from screens.widgets.plan_view import PlanView
+from screens.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
@@ -38,7 +39,7 @@ T = TypeVar("T")
 NOT_MADE = "Het plan kon niet worden klaargezet."
 SAVING = "Wordt opgeslagen…"
 
-FORMAT_LABELS = {"md": "Markdown", "html": "webpagina (HTML)"}
+FORMAT_LABELS = {"md": "Markdown", "html": "webpagina (HTML)", "pdf": "PDF"}
 
 
 def names_label(anonymous: bool) -> str:
@@ -47,7 +48,7 @@ def names_label(anonymous: bool) -> str:
 
 
 class ExportPreviewScreen(WorkshopScreen[None]):
-    """Shows the plan as it will be saved; m or Ctrl+S saves Markdown, h saves HTML."""
+    """Shows the plan as it will be saved; m or Ctrl+S saves Markdown, h HTML, p PDF."""
 
     CSS_PATH = "styles/export_preview.tcss"
     BINDINGS = [
@@ -64,6 +65,13 @@ class ExportPreviewScreen(WorkshopScreen[None]):
             "Opslaan (HTML)",
             id="export_preview.save_html",
             tooltip="Sla het plan op als webpagina die je kunt printen",
+        ),
+        Binding(
+            "p",
+            "save('pdf')",
+            "Opslaan (PDF)",
+            id="export_preview.save_pdf",
+            tooltip="Sla het plan op als PDF, om te mailen of te printen",
         ),
         Binding(
             "z",
@@ -92,14 +100,14 @@ class ExportPreviewScreen(WorkshopScreen[None]):
         with Vertical(id="export-head"):
             with Horizontal(id="export-bar"):
                 yield Static("Plan bekijken en opslaan", classes="title", id="export-title")
-                yield Checkbox(
+                yield TickBox(
                     names_label(False),
                     compact=True,
                     id="export-without-names",
                     tooltip="Alle namen worden een rol, zoals 'ouder' of 'teamlid'",
                 )
             yield Static(
-                "m: opslaan als Markdown · h: als webpagina (om te printen) · PgDn: verder lezen",
+                "m: opslaan als Markdown · h: als webpagina · p: als PDF · PgDn: verder lezen",
                 classes="hint-line",
                 id="export-keys",
             )
@@ -117,7 +125,7 @@ class ExportPreviewScreen(WorkshopScreen[None]):
 
     @property
     def anonymous(self) -> bool:
-        return self.query_one("#export-without-names", Checkbox).value
+        return self.query_one("#export-without-names", TickBox).value
 
     def document(self, anonymous: bool = False) -> str:
         """The plan as Markdown, as it is saved (made on the calling thread)."""
@@ -160,13 +168,13 @@ class ExportPreviewScreen(WorkshopScreen[None]):
         self.view.wait(NOT_MADE)
         self.show_failure(outcome)
 
-    async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+    async def on_checkbox_changed(self, event: TickBox.Changed) -> None:
         event.stop()
         event.checkbox.label = names_label(event.value)
         self.make_plan(event.value)
 
     def action_toggle_names(self) -> None:
-        self.query_one("#export-without-names", Checkbox).toggle()
+        self.query_one("#export-without-names", TickBox).toggle()
 
     # -- saving, in a worker thread -------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from screens.field_form import FieldForm
 from screens.literal import literal
 from screens.steady_footer import SteadyFooter
 from screens.suggestions import ChoiceSuggester
+from workshop.dates import example_date
 from workshop.errors import ValidationError
 from workshop.goals import INSPECTION_NORM_PERCENT, Goal, Judgement, norm_suggestion
 from workshop.text import format_date
@@ -156,7 +157,8 @@ class GoalFormScreen(GoalDialog):
             FieldSpec(
                 "datum",
                 "Datum",
-                "Wanneer kijken we? dd-mm-jjjj, bijv. 01-10-2026 (mag leeg)",
+                "Wanneer kijken we? dd-mm-jjjj, bijv. "
+                f"{example_date(self.app.workspace.clock.now().date())} (mag leeg)",
             ),
         ]
 

@@ -20,6 +20,7 @@ from screens.confirm import ConfirmScreen
 from screens.goal_form import EvaluateGoalScreen, GoalFormScreen
 from screens.literal import literal
 from screens.steady_footer import SteadyFooter
+from screens.widgets.hanging import Hanging
 from workshop.goals import Goal, Judgement, norm_suggestion
 from workshop.model import Agreement
 from workshop.text import format_date
@@ -249,7 +250,7 @@ class GoalsScreen(WorkshopScreen[None]):
         question = f"Dit doel verwijderen?\n\n{literal(goal.description).plain}"
         if linked:
             question += (
-                f"\n\nDe {linked} gekoppelde afspraak blijft bestaan, maar hoort dan bij geen doel."
+                "\n\nDe gekoppelde afspraak blijft bestaan, maar hoort dan bij geen doel."
                 if linked == 1
                 else f"\n\nDe {linked} gekoppelde afspraken blijven bestaan, maar horen dan bij "
                 "geen doel."
@@ -313,15 +314,13 @@ class LinkAgreementScreen(WorkshopModal[None]):
             else:
                 mark = ("              ", "")
                 extra = (
-                    Content.styled(
-                        f"\n              bij doel: {self._goal_name(agreement.goal)}", "dim"
-                    )
+                    Content.styled(f"\nbij doel: {self._goal_name(agreement.goal)}", "dim")
                     if agreement.goal
                     else ""
                 )
-            option_list.add_option(
-                Option(Content.assemble(mark, agreement_line(agreement), extra), id=agreement.id)
-            )
+            # wrapped lines start under the agreement, not under the mark
+            body = Content.assemble(agreement_line(agreement), extra)
+            option_list.add_option(Option(Hanging(Content.assemble(mark), body), id=agreement.id))
         empty = not self.live.agreements
         option_list.display = not empty
         self.query_one("#link-empty").display = empty

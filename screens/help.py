@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.keys import key_to_character
 from textual.screen import Screen
@@ -19,13 +19,36 @@ from textual.widgets import DataTable, Static
 from screens.base import WorkshopModal
 
 CAPTURE_HELP = """\
-Sneller typen in de invoerregel (aan het begin van de regel):
-  ouder:  of  team:           van wie de inbreng komt
-  #knelpunt #kans #wens #idee #observatie   (of kort: #kn #ka #w #i #obs)
-  +did +ped +inf +for +maa    de vorm van partnerschap
-  =ped =toe =org =dem         het doel van partnerschap (pedagogisch, toerusting, ...)
-  @Naam                       wie het zei
-Voorbeeld:  ouder: #wens @Sevda Meer uitleg over de thema's"""
+Typen in de invoerregel
+Zet dit vooraan in de regel:
+team:  ouder:   wie het zegt
+#obs #kn #ka #w #i
+    observatie, knelpunt, kans,
+    wens of idee
++did +ped +inf +for +maa
+    vorm: didactisch, pedagogisch,
+    informeel, formeel, maatschappelijk
+=ped =toe =org =dem
+    doel: pedagogisch, toerusting,
+    organisatorisch, democratisch
+@Naam   wie het zei
+Voorbeeld:
+    ouder: #wens @Sevda Meer uitjes
+
+Stemmen
+Esc: naar de lijst. Kies met ↑ en ↓,
+dan + voor een stem erbij, - eraf.
+Met telefoons: Ctrl+Y, dan v.
+
+Een afspraak maken
+Esc, kies de inbreng en druk op a.
+Of F10 en dan n. Vul in: wat, wie
+(de eigenaar) en wanneer.
+
+Telefoons
+Ctrl+Y: QR-code om mee te doen.
+Ctrl+N: toelaten wat telefoons sturen.\
+"""
 
 
 # Key names as they are printed on a keyboard, for people who do not know "^q" or "⏎".
@@ -95,6 +118,7 @@ HelpRow = tuple[str, str]
 MENU_ROW: HelpRow = ("Ctrl+P", "Menu met alle opdrachten")
 HEADINGS: HelpRow = ("Toets", "Wat het doet")
 MIN_TEXT_WIDTH = 20
+WIDE = 110  # from this many columns the keys and the typing help stand side by side
 
 
 def column_widths(rows: list[HelpRow], room: int, cell_padding: int) -> tuple[int, int]:
@@ -124,24 +148,32 @@ class HelpScreen(WorkshopModal[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-box"):
-            yield Static("Toetsen", classes="title")
-            # Not focusable: the arrow keys scroll the whole box, so there is one scroll bar.
-            keys = DataTable(id="help-keys", cursor_type="none", zebra_stripes=True)
-            keys.can_focus = False
-            yield keys
-            yield Static(Content(help_text(self.origin)), id="help-capture")
-            yield Static(
-                "Ctrl+P opent het menu met alle opdrachten. Esc sluit dit scherm.",
-                classes="hint-line",
-            )
+            yield Static("Toetsen  ·  Esc sluit dit scherm", classes="title")
+            # Side by side on a wide screen (it then fits at 120x36), one under the other else.
+            with Container(id="help-body"):
+                # Not focusable: the arrow keys scroll the whole box, so there is one scroll bar.
+                keys = DataTable(
+                    id="help-keys", cursor_type="none", zebra_stripes=True, show_header=False
+                )
+                keys.can_focus = False
+                yield keys
+                yield Static(Content(help_text(self.origin)), id="help-capture")
 
     def on_mount(self) -> None:
+        self.lay_out()
         # First with a guess (the whole screen); once laid out, to the table's real width.
         self.fill_keys(self.app.size.width)
         self.call_after_refresh(self.fit_keys)
 
     def on_resize(self) -> None:
+        self.lay_out()
         self.call_after_refresh(self.fit_keys)
+
+    def lay_out(self) -> None:
+        """Side by side for the typing help (the runner, with the most keys); a screen's own
+        tips are sentences and read best under the keys, at full width."""
+        wide = self.app.size.width >= WIDE and not hasattr(self.origin, "HELP_TEXT")
+        self.query_one("#help-box").set_class(wide, "-wide")
 
     def fit_keys(self) -> None:
         table = self.query_one("#help-keys", DataTable)

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, Select, Static
 
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
@@ -33,11 +33,13 @@ from screens.new_session_fields import (
     Field,
     carry_over_text,
     parent_panel,
+    participant_texts,
     scan_label,
     shipped,
     team_members,
 )
 from screens.steady_footer import SteadyFooter
+from screens.widgets.tick_box import TickBox
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Participant, SessionSummary
 from workshop.scan import builtin_scans
@@ -86,6 +88,9 @@ class NewSessionScreen(WorkshopScreen[None]):
         self.carry_over_for: tuple[str, date] | None = None  # what the hint was worked out for
         self.review_chosen = False  # once the facilitator sets it, it no longer follows the hint
         self.carry_over_lookup = Lookup(self, self.app.workspace.carry_over, self._show_carried)
+        # what the previous session of the trajectory filled in (team, parents); a field the
+        # facilitator changed is theirs and is never overwritten
+        self.prefilled: dict[str, str] = {}
         self.creating = False  # the session is being stored (in a thread)
 
     # -- layout -------------------------------------------------------------------------------
@@ -108,12 +113,12 @@ class NewSessionScreen(WorkshopScreen[None]):
                     yield Static(classes="hint-line", id="template-hint")
                     yield Static(classes="field-error", id="template-error")
                     with Vertical(id="extra-steps"):
-                        yield Checkbox("Terugblik op eerdere afspraken", id="review", compact=True)
+                        yield TickBox("Terugblik op eerdere afspraken", id="review", compact=True)
                         yield Static(classes="hint-line", id="review-hint")
                         if self.scans:
                             yield Static("Zelfscan als extra stap", classes="field-label")
                         for scan in self.scans:
-                            yield Checkbox(
+                            yield TickBox(
                                 Content(scan_label(scan)),
                                 id=f"scan-{scan.id}",
                                 classes="scan-choice",
@@ -183,13 +188,13 @@ class NewSessionScreen(WorkshopScreen[None]):
     def form_values(self) -> dict[str, str]:
         values = {input_id: self.text(input_id) for input_id in TEXT_INPUTS}
         values["template"] = str(self.query_one("#template", Select).value)
-        values["review"] = str(self.query_one("#review", Checkbox).value)
+        values["review"] = str(self.query_one("#review", TickBox).value)
         values["scans"] = ",".join(self.chosen_scans())
         return values
 
     def chosen_scans(self) -> tuple[str, ...]:
         return tuple(
-            scan.id for scan in self.scans if self.query_one(f"#scan-{scan.id}", Checkbox).value
+            scan.id for scan in self.scans if self.query_one(f"#scan-{scan.id}", TickBox).value
         )
 
     def draft(self) -> SessionSummary:
@@ -227,15 +232,25 @@ class NewSessionScreen(WorkshopScreen[None]):
             hint.update("De eerdere sessies konden niet worden gelezen.")
             return
         hint.update(carry_over_text(carried))
+        self.prefill_participants(participant_texts(carried.participants))
         if not self.review_chosen:
-            with self.prevent(Checkbox.Changed):
-                self.query_one("#review", Checkbox).value = bool(carried.agreements)
+            with self.prevent(TickBox.Changed):
+                self.query_one("#review", TickBox).value = bool(carried.agreements)
+
+    def prefill_participants(self, texts: dict[str, str]) -> None:
+        """Fill in the team and parents of the previous session at this location, in the
+        fields that are empty or still hold what was filled in before."""
+        for input_id, text in texts.items():
+            field = self.query_one(f"#{input_id}", Input)
+            if field.value in ("", self.prefilled.get(input_id, "")):
+                field.value = text
+                self.prefilled[input_id] = text
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("location", "series", "day"):
             self.show_carry_over()
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+    def on_checkbox_changed(self, event: TickBox.Changed) -> None:
         event.stop()
         if event.checkbox.id == "review":
             self.review_chosen = True
@@ -299,7 +314,7 @@ class NewSessionScreen(WorkshopScreen[None]):
         """The terugblik as shown; None (when agreements come along) while that is not known."""
         if self.carry_over_lookup.busy and not self.review_chosen:
             return None
-        return self.query_one("#review", Checkbox).value
+        return self.query_one("#review", TickBox).value
 
     def action_create(self) -> None:
         self.clear_errors()

@@ -47,6 +47,20 @@ def carry_over_text(carried: CarryOver) -> str:
     return f"{text} {'gaat' if agreements == 1 else 'gaan'} mee."
 
 
+def participant_texts(participants: list[Participant]) -> dict[str, str]:
+    """The team, parent-count and parent-names fields filled in with these participants: the
+    team by name, named parents by name and anonymous parents as a number (they stay anonymous).
+    A team member without a name (forgotten) cannot be typed in, so is left out."""
+    team = [p.name for p in participants if p.group is Group.TEAM and p.name]
+    parents = [p for p in participants if p.group is Group.OUDERPANEL]
+    anonymous = sum(1 for p in parents if not p.name)
+    return {
+        TEAM_FIELD.input_id: ", ".join(team),
+        PARENT_COUNT_FIELD.input_id: str(anonymous) if anonymous else "",
+        PARENT_NAMES_FIELD.input_id: ", ".join(p.name for p in parents if p.name),
+    }
+
+
 def shipped(load: Callable[[], list[T]]) -> tuple[list[T], WorkshopError | None]:
     """The templates or scans that come with the app; none, and the problem, if they can't load."""
     try:

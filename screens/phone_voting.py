@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from screens.base import WorkshopModal
 from screens.phone_room import PhoneRoom, when_done
 from workshop.app.participation import RoomEvent
+from workshop.export.blocks import plural
 from workshop.limits import VOTE_BUDGET
 from workshop.model import Contribution
 
@@ -87,7 +88,7 @@ class VotingScreen(WorkshopModal[list[Contribution] | None]):
                     ".\nStap: ",
                     Content(step),
                     f" ({count} inbreng).\nElke telefoon krijgt ",
-                    (f"{self.budget} stemmen", "bold"),
+                    (plural(self.budget, "stem", "stemmen"), "bold"),
                     ", hoogstens 2 op één opmerking.",
                 )
             )
@@ -106,7 +107,7 @@ class VotingScreen(WorkshopModal[list[Contribution] | None]):
                 Content(phase.steps[voting.step].title),
                 f".\n{phones} " + ("telefoon heeft" if phones == 1 else "telefoons hebben"),
                 f" gestemd ({dots} " + ("stem" if dots == 1 else "stemmen") + ").",
-                f"\nElke telefoon heeft {room.settings.vote_budget} stemmen.",
+                f"\nElke telefoon heeft {plural(room.settings.vote_budget, 'stem', 'stemmen')}.",
             )
         )
         keys.update("Enter: stemmen sluiten en de uitslag tonen · Esc: terug (stemmen gaat door)")

@@ -28,6 +28,7 @@ from screens.review_texts import (  # noqa: F401  (moment_text, STATUS_ORDER: ol
 )
 from screens.steady_footer import SteadyFooter
 from screens.suggestions import ChoiceSuggester, take_suggestion
+from workshop.dates import example_due_hint
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Agreement, Horizon, SessionSummary
 from workshop.typed import parse_due
@@ -41,7 +42,7 @@ _MOVING_ACTIONS = frozenset({"set_status", "edit", "discussed", "move"})  # off 
 _EDITS = {
     "notitie": ("Notitie", "Een korte notitie, bijv. 'Na de vakantie opnieuw proberen'"),
     "eigenaar": ("Eigenaar", "Wie zorgt er nu voor?"),
-    "wanneer": ("Wanneer", "bijv. volgende maand of 01-10-2026"),
+    "wanneer": ("Wanneer", ""),  # placeholder: example_due_hint, relative to today
 }
 
 
@@ -238,6 +239,8 @@ class ReviewScreen(WorkshopScreen[None]):
         self.refresh_bindings()
         label, placeholder = _EDITS[what]
         edit_input = self.query_one("#review-edit-input", Input)
+        if what == "wanneer":
+            placeholder = example_due_hint(self.app.workspace.clock.now().date())
         edit_input.placeholder = placeholder
         names = self.live.participant_names()
         suggestions = {

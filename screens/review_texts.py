@@ -72,6 +72,15 @@ def status_choices(agreement: Agreement) -> Content:
     return Content.assemble(*choices)
 
 
+def discussed_text(discussed: int, total: int, counts: list[str]) -> str:
+    """ "2 van de 3 afspraken besproken: 1 open, 1 klaar." in plain Dutch, also for one."""
+    if total == 1:
+        text = "De afspraak is besproken" if discussed else "De afspraak is nog niet besproken"
+    else:
+        text = f"{discussed} van de {total} afspraken besproken"
+    return text + (f": {', '.join(counts)}." if counts else ".")
+
+
 def review_summary(agreements: list[Agreement]) -> Content:
     """The end of the review: how many were discussed, and each agreement's old and new status."""
     discussed = [a for a in agreements if a.reviewed]
@@ -81,21 +90,17 @@ def review_summary(agreements: list[Agreement]) -> Content:
         for s in STATUS_ORDER
         if any(a.status is s for a in discussed)
     ]
-    lines.append(
-        Content(
-            f"{len(discussed)} van {len(agreements)} afspraken besproken"
-            + (f": {', '.join(counts)}." if counts else ".")
-        )
-    )
+    lines.append(Content(discussed_text(len(discussed), len(agreements), counts)))
     lines.append(Content(""))
     for agreement in agreements:
-        before = agreement.status_before.value if agreement.status_before else "?"
         now = agreement.status
+        before = agreement.status_before or now
         mark = "✓" if agreement.reviewed else "·"
         lines.append(
             Content.assemble(
                 (f"{mark} ", "bold $success" if agreement.reviewed else "dim"),
-                (f"{before} → ", "dim"),
+                # "open → klaar" when it changed; "blijft open" (not "open → open") when not
+                (f"{before.value} → " if before is not now else "blijft ", "dim"),
                 (now.value.ljust(10), STATUS_STYLE[now]),
                 literal(agreement.what),
                 ("  (", "dim"),

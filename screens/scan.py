@@ -20,6 +20,7 @@ from screens.literal import literal
 from screens.scan_keys import SCAN_KEYS
 from screens.scan_phones import PhoneScanMixin
 from screens.steady_footer import SteadyFooter
+from screens.widgets.hanging import HangingList
 from screens.widgets.score_bars import bar_line, group_name, group_style, score_text
 from workshop.errors import WorkshopError
 from workshop.model import Group
@@ -241,21 +242,24 @@ class ScanScreen(PhoneScanMixin):
         for result in results:
             code = result.statement.code
             change = changes.get(code) if changes else None
-            lines = [Content.assemble((f"{code}  ", "bold"), (result.statement.text, "bold"))]
+            # the statement wraps under itself, not under its code
+            lines: list[tuple[Content | str, Content | str]] = [
+                (Content.styled(f"{code}  ", "bold"), Content.styled(result.statement.text, "bold"))
+            ]
             if code in codes:
-                lines.append(Content.styled(f"    ◆ {DIFFERENCE_HEADING}", "bold $error"))
+                lines.append(("    ", Content.styled(f"◆ {DIFFERENCE_HEADING}", "bold $error")))
             for group in Group:
                 lines.append(
-                    Content.assemble(
-                        "    ", bar_line(result, group, change.change(group) if change else None)
-                    )
+                    ("    ", bar_line(result, group, change.change(group) if change else None))
                 )
             widget = self.query_one(f"#result-{code}", Static)
             widget.set_class(code in codes, "-difference")
-            widget.update(Content("\n").join(lines))
+            widget.update(HangingList(lines))
 
     @staticmethod
-    def _differences(results: list[StatementResult], biggest: list[StatementResult]) -> Content:
+    def _differences(
+        results: list[StatementResult], biggest: list[StatementResult]
+    ) -> Content | HangingList:
         if not biggest:
             both = [r for r in results if r.difference is not None]
             return Content(
@@ -263,22 +267,23 @@ class ScanScreen(PhoneScanMixin):
                 if both
                 else "Er zijn nog te weinig scores om team en ouderpanel te vergelijken."
             )
-        lines = [Content.styled(DIFFERENCE_HEADING, "bold")]
+        items: list[tuple[Content | str, Content | str]] = [
+            ("", Content.styled(DIFFERENCE_HEADING, "bold"))
+        ]
         for result in biggest:
-            lines.append(
-                Content.assemble(
-                    ("◆ ", "bold $error"),
-                    (f"{result.statement.code}  ", "bold"),
-                    ("Team ", group_style(Group.TEAM)),
-                    str(result.team),
-                    ("  Ouderpanel ", group_style(Group.OUDERPANEL)),
-                    str(result.parents),
-                    (f"  (verschil {result.difference})", "bold"),
-                    "  ",
-                    _first_words(result.statement.text),
-                )
+            head = Content.assemble(
+                ("◆ ", "bold $error"),
+                (f"{result.statement.code}  ", "bold"),
+                ("Team ", group_style(Group.TEAM)),
+                str(result.team),
+                ("  Ouderpanel ", group_style(Group.OUDERPANEL)),
+                str(result.parents),
+                (f"  (verschil {result.difference})", "bold"),
+                "  ",
             )
-        return Content("\n").join(lines)
+            # the whole statement, wrapped beside the scores (it used to be cut off at 40)
+            items.append((head, result.statement.text))
+        return HangingList(items)
 
     def _show_keys(self) -> None:
         keys = self.query_one("#scan-keys", Static)
@@ -347,9 +352,3 @@ class ScanScreen(PhoneScanMixin):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-
-def _first_words(text: str, limit: int = 40) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"

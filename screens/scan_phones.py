@@ -88,7 +88,7 @@ class PhoneScanMixin(WorkshopScreen[None]):
         parts: list[str | tuple[str, str]] = [
             ("Telefoons: ", "bold"),
             ("OPEN", "bold reverse") if is_open else ("DICHT", "bold"),
-            f" · ingevuld door {answered} telefoon(s)",
+            f" · ingevuld op telefoons: {answered}",
             "  (t: open/dicht · f: uitslag van de telefoons)",
         ]
         if self.from_phones and self.mode == "results":

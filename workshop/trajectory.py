@@ -12,7 +12,7 @@ before ``created`` was kept).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from workshop.deadlines import OPEN_STATUSES, due_day
 from workshop.deadlines import is_overdue as is_overdue  # for older imports
 from workshop.errors import WorkshopError
 from workshop.goals import Goal
-from workshop.model import Agreement, Session, SessionSummary, new_id
+from workshop.model import Agreement, Participant, Session, SessionSummary, new_id
 from workshop.scan import Scan, ScanScore
 from workshop.session_store import SessionStore  # light: workshop.store loads when needed
 from workshop.template import Phase, Step, Template
@@ -56,6 +56,9 @@ class CarryOver:
 
     agreements: list[Agreement]
     goals: list[Goal]
+    # who took part in the latest earlier session (fresh ids), to fill in the new session's form;
+    # parents exactly as stored there: an anonymous parent stays anonymous
+    participants: list[Participant] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,9 @@ def open_items_before(store: SessionStore, session: SessionLike) -> CarryOver:
     agreements: dict[str, tuple[SessionSummary, Agreement]] = {}
     goals: dict[str, tuple[SessionSummary, Goal]] = {}
     goal_lineage: dict[tuple[str, str], str] = {}  # (session id, goal id) -> lineage
+    participants: list[Participant] = []
     for summary, stored in _loaded(store, earlier_sessions(store, session)):
+        participants = [Participant(p.group, p.name) for p in stored.session.participants]
         for goal in stored.goals:
             goals[goal.lineage] = (summary, goal)
             goal_lineage[(summary.id, goal.id)] = goal.lineage
@@ -188,7 +193,7 @@ def open_items_before(store: SessionStore, session: SessionLike) -> CarryOver:
         lineage = goal_lineage.get((summary.id, agreement.goal or ""))
         goal = carried_goals.get(lineage) if lineage else None
         carried_agreements.append(_carried_agreement(agreement, summary, goal and goal.id))
-    return CarryOver(carried_agreements, list(carried_goals.values()))
+    return CarryOver(carried_agreements, list(carried_goals.values()), participants)
 
 
 # -- the steps a trajectory adds to a session's template ------------------------------------------

@@ -8,6 +8,7 @@ contributions in the order they were said, also after an undone delete.
 from __future__ import annotations
 
 import asyncio
+import stat
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,33 @@ def test_the_app_and_the_cli_export_the_same_plan(
         text = out.read_text(encoding="utf-8")
         assert CHANGE_COLUMN in text
         assert text.index("Eerst gezegd") < text.index("Daarna gezegd")
+
+
+def test_p_in_the_preview_saves_the_same_pdf_as_the_cli(
+    make_app, store, clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11: the preview offers PDF too (key p), written in a worker like m and h."""
+    session_id = session_with_a_history(store, clock)
+    app = make_app(session_id)
+
+    async def scenario() -> tuple[list[Path], str]:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("f12")
+            await pilot.pause()
+            preview = await plan_shown(pilot)
+            await pilot.press("p")
+            await saves_done(pilot, preview)
+            saved = str(preview.query_one("#export-saved").render())
+            return list(preview.saved), saved
+
+    (from_app,), said = asyncio.run(scenario())
+    assert from_app.suffix == ".pdf" and from_app.read_bytes().startswith(b"%PDF-")
+    assert "Opgeslagen als PDF" in said
+    assert stat.S_IMODE(from_app.stat().st_mode) == 0o600
+
+    monkeypatch.setattr("workshop.cli.SystemClock", lambda: clock)  # the same "made on" date
+    out = tmp_path / "cli.pdf"
+    command = ["--data", str(store.root), "export", session_id, "--format", "pdf"]
+    assert main([*command, "--out", str(out)]) == 0
+    assert from_app.read_bytes() == out.read_bytes()

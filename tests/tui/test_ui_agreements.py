@@ -312,7 +312,11 @@ def test_agreements_screen_lists_all_with_owners_first(make_app, store, clock) -
             assert first[0].style == "bold"
             assert "Instrument: communicatieplan op maat" in first[1].plain
             assert "formeel partnerschap" in first[1].plain
-            assert [cell.plain for cell in first[2:4]] == ["Sevda", "volgende maand"]
+            # the horizon with the date it stands for (issue 11, item 13)
+            assert [cell.plain for cell in first[2:4]] == [
+                "Sevda",
+                "volgende maand (uiterlijk 10-04-2026)",
+            ]
 
             await pilot.press("o")  # per owner, alphabetical
             assert owners_in_table(pilot) == [

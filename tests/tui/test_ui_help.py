@@ -9,8 +9,10 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from screens.help import MIN_TEXT_WIDTH, HelpScreen, column_widths
+from screens.help import CAPTURE_HELP, MIN_TEXT_WIDTH, HelpScreen, column_widths
+from workshop.capture import parse_capture
 from workshop.demo import create_demo_session
+from workshop.model import Group
 
 SMALLEST = (100, 30)
 
@@ -101,3 +103,42 @@ def test_snapshot_of_the_help_at_100x30(snap_compare, make_app) -> None:
     # Over a screen of its own team, so other screens' new keys do not change it.
     app = make_app()
     assert snap_compare(app, terminal_size=SMALLEST, run_before=help_over_the_new_session_form)
+
+
+# -- issue 11, item 6: the whole help at 120x36, and what the typing markers mean ----------------
+
+MARKERS = ("+did", "+ped", "+inf", "+for", "+maa", "=ped", "=toe", "=org", "=dem", "#obs", "#kn")
+
+
+def test_the_whole_help_of_the_runner_fits_at_120x36(make_app, store, clock) -> None:
+    demo = create_demo_session(store, clock)
+    demo.close()
+
+    async def scenario() -> None:
+        app = make_app(open_session_id=demo.session.id)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("f1")
+            await pilot.pause()
+            await pilot.pause()
+            help_screen = pilot.app.screen
+            assert isinstance(help_screen, HelpScreen)
+            box = help_screen.query_one("#help-box")
+            assert box.virtual_size.height <= box.content_size.height  # nothing to scroll to
+            shown = screen_text(pilot)
+            for _, sentence in help_screen.rows:
+                assert sentence.split()[-1] in shown, sentence  # the end of each sentence too
+            for line in CAPTURE_HELP.splitlines():
+                assert line.strip() in shown, line
+
+    asyncio.run(scenario())
+
+
+def test_the_help_explains_markers_voting_agreements_and_phones() -> None:
+    for words in (*MARKERS, "ouder:", "team:", "@Naam", "Stemmen", "afspraak maken"):
+        assert words in CAPTURE_HELP, words
+    assert "Ctrl+Y" in CAPTURE_HELP and "Ctrl+N" in CAPTURE_HELP
+    for marker in MARKERS:  # each one the help names is one the input line understands
+        capture = parse_capture(f"{marker} Meer uitjes")
+        assert capture.text == "Meer uitjes", marker
+    assert parse_capture("ouder: #wens @Sevda Meer uitjes").group is Group.OUDERPANEL

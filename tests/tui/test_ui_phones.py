@@ -290,7 +290,7 @@ async def _scan_from_phones_shows_how_many_answered_and_the_middle_score(
         await pilot.pause()
         await pilot.pause()
         status = words(on_screen(scan.query_one("#scan-phones")))
-        assert "ingevuld door team 1, ouderpanel 3 telefoon(s)" in status
+        assert "ingevuld op telefoons: team 1, ouderpanel 3" in status
         await pilot.press("f")
         await pilot.pause()
         result = words(on_screen(scan.query_one("#result-I1")))

@@ -103,7 +103,7 @@ def test_three_sessions_agreements_reviewed_completed_and_dropped(make_app, stor
 
             text = screen_text(pilot)
             assert "Klaar met de terugblik" in text
-            assert "4 van 4 afspraken besproken: 1 open, 1 bezig, 1 klaar, 1 vervallen." in text
+            assert "4 van de 4 afspraken besproken: 1 open, 1 bezig, 1 klaar, 1 vervallen." in text
             assert "open → klaar" in text and "open → vervallen" in text
             # a new agreement in this session, to be brought along next time
             live.add_agreement(
@@ -160,7 +160,7 @@ def test_three_sessions_agreements_reviewed_completed_and_dropped(make_app, stor
                 else:  # made 16-02 for "deze week": late on 10-03
                     assert "te laat" in screen_text(pilot).lower()
                 await pilot.press("enter")
-            assert "3 van 3 afspraken besproken" in screen_text(pilot)
+            assert "3 van de 3 afspraken besproken" in screen_text(pilot)
             live.close()
 
     asyncio.run(review_third())
