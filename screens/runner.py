@@ -30,7 +30,7 @@ from screens.widgets import CaptureBar, HintsPanel, StepView
 from screens.widgets.agenda import agenda_rows
 from screens.widgets.clock_panel import ClockPanel
 from screens.widgets.runner_columns import RunnerColumns
-from screens.widgets.runner_keys import CHANGING_ACTIONS, RUNNER_BINDINGS
+from screens.widgets.runner_keys import CHANGING_ACTIONS, FOOTER_RANKS, RUNNER_BINDINGS
 from screens.widgets.step_kinds import step_screen_label
 from screens.writes import ScreenWrites, after_writes
 from workshop.capture import parse_capture
@@ -46,6 +46,7 @@ class RunnerScreen(PhonesRunner, RemarkActions):
     TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
 
     BINDINGS = RUNNER_BINDINGS
+    FOOTER_RANKS = FOOTER_RANKS
 
     def __init__(self, live: LiveSession, *, read_only_reason: str = "") -> None:
         super().__init__()
