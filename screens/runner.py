@@ -77,8 +77,7 @@ class RunnerScreen(PhonesRunner, RemarkActions):
             with Vertical(id="runner-main"):
                 yield StepView(id="step-view")
                 yield self.columns
-            yield HintsPanel(id="hints")
-            yield ClockPanel(self.phone_indicator(), id="runner-side")
+            yield ClockPanel(HintsPanel(id="hints"), self.phone_indicator(), id="runner-side")
         yield self.capture
         yield SteadyFooter()
 
@@ -237,10 +236,8 @@ class RunnerScreen(PhonesRunner, RemarkActions):
         self._move(lambda: live.go_to(live.session.position.phase - 1, 0))
 
     def action_toggle_hints(self) -> None:
-        """The hints take the place of the timer and agenda, so the columns keep their room."""
-        hints = self.query_one(HintsPanel)
-        hints.display = not hints.display
-        self.query_one("#runner-side").display = not hints.display
+        """The tips take the agenda's place under the clock: the clock always stays in view."""
+        self.query_one(ClockPanel).show_hints(not self.query_one(HintsPanel).display)
 
     # -- the timer ------------------------------------------------------------------------------
 
