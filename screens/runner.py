@@ -26,7 +26,7 @@ from screens.runner_phones import PhonesRunner
 from screens.runner_remarks import RemarkActions
 from screens.steady_footer import SteadyFooter
 from screens.step_screens import screen_for_step
-from screens.widgets import CaptureBar, HintsPanel, StepView
+from screens.widgets import CaptureBar, HintsPanel, StepView, clock_words
 from screens.widgets.agenda import agenda_rows
 from screens.widgets.clock_panel import ClockPanel
 from screens.widgets.runner_columns import RunnerColumns
@@ -109,6 +109,8 @@ class RunnerScreen(PhonesRunner, RemarkActions):
         """Everything that depends on where the session is: step, columns, hints, timer."""
         live = self.live
         position = live.session.position
+        if (position.phase, position.step) != self._shown_step:
+            self.capture.message.clear()  # news of the step before is no news here
         self._shown_step = (position.phase, position.step)
         self.query_one(StepView).show(
             live.phase, position.phase, len(live.template.phases), live.step, position.step
@@ -127,6 +129,7 @@ class RunnerScreen(PhonesRunner, RemarkActions):
         """Refresh the timer, session clock and agenda from the clock; ring once at zero."""
         live = self.live
         live.keep_clock_alive()  # about once a minute while it runs (closed time never counts)
+        self.capture.message.expire(live.clock.now())  # a message goes after a few seconds
         self.query_one(ClockPanel).show(
             live.timer_reading(),
             phase=live.session.position.phase,
@@ -241,11 +244,25 @@ class RunnerScreen(PhonesRunner, RemarkActions):
 
     # -- the timer ------------------------------------------------------------------------------
 
+    def _clock_changed(self, message: Callable[[], str]) -> Callable[[object], None]:
+        """Once a clock change is saved: show it, and say what changed."""
+
+        def done(_: object) -> None:
+            self.tick()
+            self.capture.show_message(message())
+
+        return done
+
+    def _planned(self) -> float:
+        return self.live.planned_seconds(self.live.session.position.phase)
+
     def action_toggle_timer(self) -> None:
-        self.write(self.live.toggle_timer, lambda _: self.tick())
+        said = self._clock_changed(lambda: clock_words.toggled(self.live.timer_reading().running))
+        self.write(self.live.toggle_timer, said)
 
     def action_adjust_timer(self, minutes: int) -> None:
-        self.write(lambda: self.live.adjust_timer(minutes), lambda _: self.tick())
+        said = self._clock_changed(lambda: clock_words.adjusted(minutes, self._planned()))
+        self.write(lambda: self.live.adjust_timer(minutes), said)
 
     @after_writes
     def action_reset_timer(self) -> None:
@@ -253,7 +270,8 @@ class RunnerScreen(PhonesRunner, RemarkActions):
 
         def answer(sure: bool | None) -> None:
             if sure:
-                self.write(self.live.reset_timer, lambda _: self.tick())
+                said = self._clock_changed(lambda: clock_words.reset(self._planned()))
+                self.write(self.live.reset_timer, said)
 
         minutes = round(self.live.planned_seconds(self.live.session.position.phase) / 60)
         self.app.push_screen(
