@@ -337,23 +337,30 @@ class RunnerScreen(PhonesRunner, RemarkActions):
 
     @after_writes
     def action_home(self) -> None:
-        """Back to the session list. Everything is saved, except a line still being typed."""
-        if not self.capture.holds_unsaved_text:
-            self.app.pop_screen()
-            return
+        """Back to the session list, always after a question: leaving is a deliberate act, not
+        a second Escape too many. Everything is saved, except a line still being typed; a
+        running clock goes on pause."""
         from screens.confirm import ConfirmScreen
 
         def answer(leave: bool | None) -> None:
             if leave:
                 self.app.pop_screen()
-            else:
+            elif not self.read_only:
                 self.capture.input.focus()
 
         self.app.push_screen(
-            ConfirmScreen(
-                "Er staat nog tekst die niet is opgeslagen. Toch naar het overzicht? Die "
-                "tekst gaat dan verloren.",
-                confirm_label="Ja, weggaan",
-            ),
+            ConfirmScreen(leave_question(self), confirm_label="Ja, sessie verlaten", danger=False),
             answer,
         )
+
+
+def leave_question(screen: RunnerScreen) -> str:
+    """What "Sessie verlaten?" adds: what is lost (unsaved text) and what stops (the clock)."""
+    parts = ["Sessie verlaten en terug naar het overzicht?"]
+    if screen.capture.holds_unsaved_text:
+        parts.append("Er staat nog tekst die niet is opgeslagen; die gaat verloren.")
+    else:
+        parts.append("Alles is opgeslagen.")
+    if not screen.read_only and screen.live.timer_reading().running:
+        parts.append("De klok loopt nog: die gaat op pauze.")
+    return " ".join(parts)

@@ -192,8 +192,8 @@ RUNNER_BINDINGS: list[Binding] = [
     Binding(
         "escape",
         "home",
-        "Naar start",
+        "Verlaten",
         id="runner.home",
-        tooltip="Terug naar het overzicht van sessies; alles is al opgeslagen",
+        tooltip="Verlaat de sessie, terug naar het overzicht (eerst komt een vraag)",
     ),
 ]
