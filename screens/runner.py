@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from screens.runner_newcomer import is_newcomer, offer_to_add
 from screens.runner_phones import PhonesRunner
 from screens.runner_remarks import RemarkActions
 from screens.steady_footer import SteadyFooter
@@ -185,6 +186,8 @@ class RunnerScreen(PhonesRunner, RemarkActions):
             if (contribution.phase, contribution.step) == self._shown_step:
                 self.column(group).append(contribution)
             self.columns.last_group = group  # Escape goes there
+            if parsed.author and is_newcomer(self, parsed.author):
+                offer_to_add(self, parsed.author, group)
             if not self.writes.in_flight:
                 bar.saved(f"Opgeslagen bij {group.label.lower()} ({kind.value}).")
 
