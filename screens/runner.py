@@ -22,15 +22,16 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from screens.runner_newcomer import is_newcomer, offer_to_add
 from screens.runner_phones import PhonesRunner
 from screens.runner_remarks import RemarkActions
 from screens.steady_footer import SteadyFooter
 from screens.step_screens import screen_for_step
-from screens.widgets import CaptureBar, HintsPanel, StepView
+from screens.widgets import CaptureBar, HintsPanel, StepView, clock_words
 from screens.widgets.agenda import agenda_rows
 from screens.widgets.clock_panel import ClockPanel
 from screens.widgets.runner_columns import RunnerColumns
-from screens.widgets.runner_keys import CHANGING_ACTIONS, RUNNER_BINDINGS
+from screens.widgets.runner_keys import CHANGING_ACTIONS, FOOTER_RANKS, RUNNER_BINDINGS
 from screens.widgets.step_kinds import step_screen_label
 from screens.writes import ScreenWrites, after_writes
 from workshop.capture import parse_capture
@@ -46,6 +47,7 @@ class RunnerScreen(PhonesRunner, RemarkActions):
     TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
 
     BINDINGS = RUNNER_BINDINGS
+    FOOTER_RANKS = FOOTER_RANKS
 
     def __init__(self, live: LiveSession, *, read_only_reason: str = "") -> None:
         super().__init__()
@@ -76,8 +78,7 @@ class RunnerScreen(PhonesRunner, RemarkActions):
             with Vertical(id="runner-main"):
                 yield StepView(id="step-view")
                 yield self.columns
-            yield HintsPanel(id="hints")
-            yield ClockPanel(self.phone_indicator(), id="runner-side")
+            yield ClockPanel(HintsPanel(id="hints"), self.phone_indicator(), id="runner-side")
         yield self.capture
         yield SteadyFooter()
 
@@ -109,6 +110,8 @@ class RunnerScreen(PhonesRunner, RemarkActions):
         """Everything that depends on where the session is: step, columns, hints, timer."""
         live = self.live
         position = live.session.position
+        if (position.phase, position.step) != self._shown_step:
+            self.capture.message.clear()  # news of the step before is no news here
         self._shown_step = (position.phase, position.step)
         self.query_one(StepView).show(
             live.phase, position.phase, len(live.template.phases), live.step, position.step
@@ -127,6 +130,7 @@ class RunnerScreen(PhonesRunner, RemarkActions):
         """Refresh the timer, session clock and agenda from the clock; ring once at zero."""
         live = self.live
         live.keep_clock_alive()  # about once a minute while it runs (closed time never counts)
+        self.capture.message.expire(live.clock.now())  # a message goes after a few seconds
         self.query_one(ClockPanel).show(
             live.timer_reading(),
             phase=live.session.position.phase,
@@ -182,6 +186,8 @@ class RunnerScreen(PhonesRunner, RemarkActions):
             if (contribution.phase, contribution.step) == self._shown_step:
                 self.column(group).append(contribution)
             self.columns.last_group = group  # Escape goes there
+            if parsed.author and is_newcomer(self, parsed.author):
+                offer_to_add(self, parsed.author, group)
             if not self.writes.in_flight:
                 bar.saved(f"Opgeslagen bij {group.label.lower()} ({kind.value}).")
 
@@ -236,18 +242,30 @@ class RunnerScreen(PhonesRunner, RemarkActions):
         self._move(lambda: live.go_to(live.session.position.phase - 1, 0))
 
     def action_toggle_hints(self) -> None:
-        """The hints take the place of the timer and agenda, so the columns keep their room."""
-        hints = self.query_one(HintsPanel)
-        hints.display = not hints.display
-        self.query_one("#runner-side").display = not hints.display
+        """The tips take the agenda's place under the clock: the clock always stays in view."""
+        self.query_one(ClockPanel).show_hints(not self.query_one(HintsPanel).display)
 
     # -- the timer ------------------------------------------------------------------------------
 
+    def _clock_changed(self, message: Callable[[], str]) -> Callable[[object], None]:
+        """Once a clock change is saved: show it, and say what changed."""
+
+        def done(_: object) -> None:
+            self.tick()
+            self.capture.show_message(message())
+
+        return done
+
+    def _planned(self) -> float:
+        return self.live.planned_seconds(self.live.session.position.phase)
+
     def action_toggle_timer(self) -> None:
-        self.write(self.live.toggle_timer, lambda _: self.tick())
+        said = self._clock_changed(lambda: clock_words.toggled(self.live.timer_reading().running))
+        self.write(self.live.toggle_timer, said)
 
     def action_adjust_timer(self, minutes: int) -> None:
-        self.write(lambda: self.live.adjust_timer(minutes), lambda _: self.tick())
+        said = self._clock_changed(lambda: clock_words.adjusted(minutes, self._planned()))
+        self.write(lambda: self.live.adjust_timer(minutes), said)
 
     @after_writes
     def action_reset_timer(self) -> None:
@@ -255,7 +273,8 @@ class RunnerScreen(PhonesRunner, RemarkActions):
 
         def answer(sure: bool | None) -> None:
             if sure:
-                self.write(self.live.reset_timer, lambda _: self.tick())
+                said = self._clock_changed(lambda: clock_words.reset(self._planned()))
+                self.write(self.live.reset_timer, said)
 
         minutes = round(self.live.planned_seconds(self.live.session.position.phase) / 60)
         self.app.push_screen(
@@ -321,23 +340,30 @@ class RunnerScreen(PhonesRunner, RemarkActions):
 
     @after_writes
     def action_home(self) -> None:
-        """Back to the session list. Everything is saved, except a line still being typed."""
-        if not self.capture.holds_unsaved_text:
-            self.app.pop_screen()
-            return
+        """Back to the session list, always after a question: leaving is a deliberate act, not
+        a second Escape too many. Everything is saved, except a line still being typed; a
+        running clock goes on pause."""
         from screens.confirm import ConfirmScreen
 
         def answer(leave: bool | None) -> None:
             if leave:
                 self.app.pop_screen()
-            else:
+            elif not self.read_only:
                 self.capture.input.focus()
 
         self.app.push_screen(
-            ConfirmScreen(
-                "Er staat nog tekst die niet is opgeslagen. Toch naar het overzicht? Die "
-                "tekst gaat dan verloren.",
-                confirm_label="Ja, weggaan",
-            ),
+            ConfirmScreen(leave_question(self), confirm_label="Ja, sessie verlaten", danger=False),
             answer,
         )
+
+
+def leave_question(screen: RunnerScreen) -> str:
+    """What "Sessie verlaten?" adds: what is lost (unsaved text) and what stops (the clock)."""
+    parts = ["Sessie verlaten en terug naar het overzicht?"]
+    if screen.capture.holds_unsaved_text:
+        parts.append("Er staat nog tekst die niet is opgeslagen; die gaat verloren.")
+    else:
+        parts.append("Alles is opgeslagen.")
+    if not screen.read_only and screen.live.timer_reading().running:
+        parts.append("De klok loopt nog: die gaat op pauze.")
+    return " ".join(parts)

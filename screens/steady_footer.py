@@ -12,6 +12,9 @@ Textual 8.2.8's Footer has two costs this one avoids:
   changes, which it never does here). The runner's footer rebuilt on every F10 and Escape, so a
   long session kept thousands of dead widgets and its garbage collection paused for seconds.
   Here the keys get ``compact`` directly, and the footer passes a change on to them itself.
+
+It also shows only what fits (``screens.footer_fit``): a key half cut off helps nobody. The menu key
+(Ctrl+P) is shown once, on the right, where it is never cut.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+from screens.footer_fit import Wanted, fitting
 
 # What makes a key: rebuilding is needed only when one of these changes. Its state (enabled,
 # tooltip) is changed in place.
@@ -38,21 +43,30 @@ class SteadyFooter(Footer):
         self._rebuild_queued = False
         self._shapes: list[KeyShape] = []
 
-    def _wanted(self) -> list[tuple[Binding, bool, str, str]]:
+    def _wanted(self) -> list[Wanted]:
         """The keys to show as Footer shows them: one per action (its first binding), then the
-        command palette's; each with its state and classes."""
-        by_action: dict[str, tuple[Binding, bool, str, str]] = {}
+        command palette's; each with its state and classes. Only those that fit the width."""
+        by_action: dict[str, Wanted] = {}
+        palette_key = ""
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            palette_key = self.app.COMMAND_PALETTE_BINDING
         for _, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show:
+            if binding.show and binding.key != palette_key:  # that one is on the right
                 by_action.setdefault(binding.action, (binding, enabled, tooltip, ""))
         wanted = list(by_action.values())
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette_key:
+            palette = self.screen.active_bindings.get(palette_key)
             if palette is not None:
                 _, binding, enabled, _ = palette
                 tooltip = binding.tooltip or binding.description
                 wanted.append((binding, enabled, tooltip, "-command-palette"))
-        return wanted
+        width = self.size.width or self.app.size.width
+        ranks: dict[str, int] = getattr(self.screen, "FOOTER_RANKS", {})
+        return fitting(wanted, width, ranks, self.app.get_key_display)
+
+    def on_resize(self) -> None:
+        if self.is_attached and [self._shape(b) for b, *_ in self._wanted()] != self._shapes:
+            self.call_after_refresh(self.recompose)
 
     @staticmethod
     def _shape(binding: Binding) -> KeyShape:

@@ -31,6 +31,7 @@ from textual.widgets import Input, Static
 
 from screens.key_order import after_keys
 from screens.widgets.keys import step_bindings
+from screens.widgets.message_line import MessageLine
 from workshop.model import Group, Kind, PartnershipForm
 
 KIND_ORDER: tuple[Kind, ...] = (
@@ -207,7 +208,7 @@ class CaptureBar(Vertical):
         with Horizontal(id="capture-row"):
             yield Static(id="capture-badge")
             yield CaptureInput(placeholder=PLACEHOLDER, id="capture-input")
-        yield Static("", id="capture-message")
+        yield MessageLine(id="capture-message")
 
     def on_mount(self) -> None:
         self._show_badge()
@@ -286,7 +287,9 @@ class CaptureBar(Vertical):
 
     def saving(self, line: CapturedLine) -> None:
         """The remark is handed to the writer: say it is on its way (it is not in the list yet)."""
-        self.show_message(f"Wordt opgeslagen: {quoted(line.text)}…" + self._still_waiting())
+        self.show_message(
+            f"Wordt opgeslagen: {quoted(line.text)}…" + self._still_waiting(), sticky=True
+        )
 
     def saved(self, message: str) -> None:
         """The remark is on disk: say so (the line was emptied at Enter; focus stays)."""
@@ -343,10 +346,14 @@ class CaptureBar(Vertical):
         """Text in the line, or remarks waiting beside it: leaving would lose them."""
         return bool(self.input.value.strip() or self.unsaved)
 
-    def show_message(self, message: str, *, error: bool = False) -> None:
-        line = self.query_one("#capture-message", Static)
-        line.update(Content(message), layout=False)  # one line, fixed size: no re-layout
-        line.set_class(error, "-error")
+    @property
+    def message(self) -> MessageLine:
+        return self.query_one(MessageLine)
+
+    def show_message(self, message: str, *, error: bool = False, sticky: bool = False) -> None:
+        """Say something under the line; it goes after a few seconds (``MessageLine``), unless
+        it is ``sticky`` or text is waiting to be brought back."""
+        self.message.say(message, error=error, sticky=sticky or bool(self.unsaved))
 
     def set_read_only(self, read_only: bool) -> None:
         self.input.disabled = read_only

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 
 from screens.widgets.agenda import Agenda, AgendaRow
+from screens.widgets.hints_panel import HintsPanel
 from screens.widgets.timer_display import TimerDisplay
 from workshop.timer import TimerReading
 
@@ -22,6 +23,9 @@ class ClockPanel(Vertical):
         width: 32;
         padding: 0 1 0 2;
         border-left: solid $panel;
+    }
+    ClockPanel.-with-hints {
+        width: 46;
     }
     """
 
@@ -56,3 +60,10 @@ class ClockPanel(Vertical):
         self._was_over = over
         self.query_one(TimerDisplay).show(reading, bell=bell, elapsed=elapsed, planned=planned)
         self.query_one(Agenda).show(agenda, schedule_delta)
+
+    def show_hints(self, on: bool) -> None:
+        """Show the facilitator's tips (a widget given as ``below``) in the agenda's place."""
+        for hints in self.query(HintsPanel):
+            hints.display = on
+        self.query_one(Agenda).display = not on
+        self.set_class(on, "-with-hints")

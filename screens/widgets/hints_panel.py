@@ -1,12 +1,18 @@
-"""Facilitator hints for the current phase, in the four kinds. Hidden until asked for (F4)."""
+"""Facilitator hints for the current phase, in the four kinds. Hidden until asked for (F4).
+
+The tips are for the facilitator, not for the room: they never take the place of the clock (they
+take the agenda's place under it), and they open with a plain "alleen voor de begeleider" heading
+in words and a frame, not in colour alone, and with where to read them unseen: the facilitator's
+own code in the join panel (Ctrl+Y, then b) opens them on their own phone.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
+from screens.widgets.bullets import Bullet
 from workshop.template import Hints
 
 HINT_HEADINGS: tuple[tuple[str, str], ...] = (
@@ -15,22 +21,12 @@ HINT_HEADINGS: tuple[tuple[str, str], ...] = (
     ("voorwaarden", "Voorwaarden"),
     ("valkuilen", "Valkuilen"),
 )
-
-
-def hints_content(hints: Hints) -> Content:
-    parts: list[str | Content | tuple[str, str]] = []
-    for kind, heading in HINT_HEADINGS:
-        items: tuple[str, ...] = getattr(hints, kind)
-        if not items:
-            continue
-        if parts:
-            parts.append("\n\n")
-        parts.append((heading, "bold underline"))
-        for item in items:
-            parts.extend(["\n• ", Content(item)])
-    if not parts:
-        return Content("Deze fase heeft geen tips.")
-    return Content.assemble(*parts)
+HEADER = "ALLEEN VOOR DE BEGELEIDER"
+PHONE_NOTE = (
+    "Dit staat ook op de muur. Lees de tips liever op je eigen telefoon: "
+    "Ctrl+Y, dan b voor je eigen code."
+)
+NO_HINTS = "Deze fase heeft geen tips."
 
 
 class HintsPanel(VerticalScroll):
@@ -38,29 +34,51 @@ class HintsPanel(VerticalScroll):
 
     DEFAULT_CSS = """
     HintsPanel {
-        width: 46;
         height: 1fr;
         background: $surface;
-        border-left: thick $secondary;
-        padding: 1 1 0 2;
+        border: heavy $secondary;
+        border-title-align: center;
+        border-title-style: bold;
+        padding: 0 1;
     }
 
-    .hints-title {
-        text-style: bold;
+    HintsPanel .hints-title {
+        text-style: bold reverse;
         color: $secondary;
+        text-align: center;
+    }
+
+    HintsPanel .hints-note {
+        text-style: italic;
         margin-bottom: 1;
+    }
+
+    HintsPanel .hints-heading {
+        text-style: bold underline;
+        margin-top: 1;
     }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown_for: Hints | None = None
+        self.border_title = "Tips"
 
     def compose(self) -> ComposeResult:
-        yield Static("Tips voor de begeleider", classes="hints-title")
-        yield Static("", id="hints-text")
+        yield Static(HEADER, classes="hints-title")
+        yield Static(PHONE_NOTE, classes="hints-note")
 
     def show(self, hints: Hints) -> None:
-        if hints != self._shown_for:
-            self._shown_for = hints
-            self.query_one("#hints-text", Static).update(hints_content(hints))
+        if hints == self._shown_for:
+            return
+        self._shown_for = hints
+        self.query(".hints-item").remove()
+        items: list[Static | Bullet] = []
+        for kind, heading in HINT_HEADINGS:
+            texts: tuple[str, ...] = getattr(hints, kind)
+            if texts:
+                items.append(Static(heading, classes="hints-heading hints-item"))
+                items.extend(Bullet(text, classes="hints-item") for text in texts)
+        if not items:
+            items.append(Static(NO_HINTS, classes="hints-item"))
+        self.mount_all(items)

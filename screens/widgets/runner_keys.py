@@ -34,6 +34,36 @@ CHANGING_ACTIONS = frozenset(
     }
 )
 
+# The footer keeps these when it is narrow, the first the longest (``screens.footer_fit``): the
+# keys a facilitator needs while the group talks. Everything else is in F1 and the menu (Ctrl+P).
+FOOTER_RANKS: dict[str, int] = {
+    binding_id: rank
+    for rank, binding_id in enumerate(
+        (
+            "app.help",
+            "runner.timer_toggle",
+            "runner.focus_columns",
+            "runner.focus_capture",
+            "runner.edit",
+            "runner.delete",
+            "runner.vote_up",
+            "runner.make_agreement",
+            "runner.next_step",
+            "app.quit",
+            "runner.hints",
+            "runner.agreements",
+            "runner.home",
+            "runner.undo",
+            "runner.open_step",
+            "runner.move",
+            "runner.export",
+            "runner.sort",
+            "runner.timer_plus_1",
+            "runner.timer_reset",
+        )
+    )
+}
+
 RUNNER_BINDINGS: list[Binding] = [
     Binding(
         "f5",
@@ -162,8 +192,8 @@ RUNNER_BINDINGS: list[Binding] = [
     Binding(
         "escape",
         "home",
-        "Naar start",
+        "Verlaten",
         id="runner.home",
-        tooltip="Terug naar het overzicht van sessies; alles is al opgeslagen",
+        tooltip="Verlaat de sessie, terug naar het overzicht (eerst komt een vraag)",
     ),
 ]

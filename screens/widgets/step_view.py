@@ -7,18 +7,22 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from screens.widgets.bullets import Bullet
 from screens.widgets.step_kinds import step_screen_label
 from workshop.template import Phase, Step
 
 
-def questions_content(step: Step) -> Content:
+def question_rows(step: Step) -> list[Static | Bullet]:
+    """One bullet per question (wrapped lines hang under the text), then what Ctrl+O opens."""
     opens = step_screen_label(step.kind)
-    lines = [Content(f"• {question}") for question in step.questions]
+    rows: list[Static | Bullet] = [Bullet(question) for question in step.questions]
     if opens is not None:
-        lines.append(Content.assemble("Druk op ", ("Ctrl+O", "bold"), f" voor de {opens.lower()}."))
-    if not lines:
-        return Content("Bij deze stap staan geen vragen.")
-    return Content("\n").join(lines)
+        rows.append(
+            Static(Content.assemble("Druk op ", ("Ctrl+O", "bold"), f" voor de {opens.lower()}."))
+        )
+    if not rows:
+        rows.append(Static("Bij deze stap staan geen vragen."))
+    return rows
 
 
 class StepView(Vertical):
@@ -38,6 +42,10 @@ class StepView(Vertical):
     }
 
     #questions {
+        height: auto;
+    }
+
+    #questions Static {
         text-style: bold;
     }
     """
@@ -49,7 +57,7 @@ class StepView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="phase-line")
         yield Static("", id="step-line")
-        yield Static("", id="questions")
+        yield Vertical(id="questions")
 
     def show(self, phase: Phase, phase_index: int, phase_count: int, step: Step, step_index: int):
         key = (phase, phase_index, step, step_index)
@@ -68,4 +76,6 @@ class StepView(Vertical):
                 f"Stap {step_index + 1} van {len(phase.steps)}: ", (step.title, "bold")
             )
         )
-        self.query_one("#questions", Static).update(questions_content(step))
+        questions = self.query_one("#questions", Vertical)
+        questions.remove_children()
+        questions.mount_all(question_rows(step))

@@ -126,7 +126,9 @@ async def _closing_the_session_stops_the_server(make_app, store, clock) -> None:
         await settle(pilot)
         server = runner.phones.server
         assert server is not None and listens(server.port)
-        await pilot.press("escape", "escape")  # hide the panel, leave the session
+        await pilot.press("escape", "escape")  # hide the panel, leave the session (a question)
+        await settle(pilot)
+        await pilot.press("j")  # yes, leave (issue 11, item 15)
         await pilot.pause()
         assert not isinstance(app.screen, RunnerScreen)
         assert not listens(server.port)
