@@ -381,6 +381,7 @@ def main() -> None:
                 sys.exit(f"bench_keys: {error}")
             finally:
                 collector.end_whole_process()  # the next session starts as a fresh process would
+                gc.collect()  # without what this one left
             print(f"done in {time.perf_counter() - started:.0f} s", flush=True)
     print_table(scenarios, results, SLOW)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")

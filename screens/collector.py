@@ -12,7 +12,8 @@ again, so resuming costs no long collection. The same holds for an open session:
 agreements and the runner's widgets stay while it is open, and a full collection that walks them
 all (10,000 remarks: 0.5 s and more on a busy machine, in the middle of typing) finds nothing.
 So once the runner is shown, everything is frozen again (``session_shown``); back on the home
-screen it is thawed (``session_left``), so that what the closed session leaves can be collected.
+screen it is thawed and collected once (``session_left``), so that what the closed session leaves
+is freed and not frozen with the next one.
 An app started otherwise (tests start many in one process) never freezes: its objects must stay
 collectable.
 """
@@ -53,11 +54,13 @@ def session_shown() -> None:
 
 
 def session_left() -> None:
-    """Back on the home screen: the session is closed, its objects may be collected again."""
+    """Back on the home screen: the session is closed; thaw, and collect what it left now (on
+    the home screen, after its frame), not frozen with the next session that opens."""
     global _session_frozen
     if _session_frozen:
         _session_frozen = False
         gc.unfreeze()
+        gc.collect()
 
 
 def end_whole_process() -> None:

@@ -193,7 +193,8 @@ class HomeScreen(WorkshopScreen[None]):
             self.show_listed(keep=None)
 
     async def on_screen_resume(self) -> None:
-        collector.session_left()  # back from a session (or not yet in one): it may be collected
+        # Back from a session (or not yet in one): it may be collected, once this frame is shown.
+        self.call_after_refresh(collector.session_left)
         if self._listed:
             self._listed = False
             return
