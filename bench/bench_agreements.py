@@ -15,7 +15,13 @@ Then, for comparison with the path before the index, in this process: listing th
 with every session loaded (as before), over the first ``--load-subset`` sessions only (loading
 all 1,000 takes about 20 s), and that time scaled to all sessions (an estimate, said so).
 
+Byte code: by default the children run with the environment as it is (with
+PYTHONDONTWRITEBYTECODE set, every process compiles the project's modules again);
+``--bytecode cached`` gives them a private cache of compiled files in the benchmark's temporary
+folder (PYTHONPYCACHEPREFIX), as an installed program has, as bench_startup.py does.
+
     PYTHONPATH=. python bench/bench_agreements.py [--sessions 1000] [--remarks 500] [--runs 9]
+        [--bytecode cached]
 """
 
 from __future__ import annotations
@@ -83,6 +89,15 @@ def fill(data: Path, sessions: int, remarks: int, agreements: int) -> None:
         store.create(StoredSession(this, contributions, made), clock.now()).close()
 
 
+def child_env(bytecode: str, tmp: Path) -> dict[str, str]:
+    """The children's environment: as it is, or with a private cache of compiled files."""
+    env = dict(os.environ)
+    if bytecode == "cached":
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
+
+
 def child_times(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """Wall-clock and CPU time (s) of one child process, and its output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -120,9 +135,12 @@ def main() -> None:
     parser.add_argument("--agreements", type=int, default=10)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--load-subset", type=int, default=50)
+    parser.add_argument("--bytecode", choices=["env", "cached"], default="env")
     options = parser.parse_args()
-    env = dict(os.environ)
     with tempfile.TemporaryDirectory() as tmp:
+        env = child_env(options.bytecode, Path(tmp))
+        cached = "PYTHONDONTWRITEBYTECODE" not in env
+        print(f"byte code: {'cached .pyc files' if cached else 'compiled again in every process'}")
         data = Path(tmp) / "data"
         start = time.perf_counter()
         fill(data, options.sessions, options.remarks, options.agreements)

@@ -44,6 +44,11 @@ thread holding the GIL, such as a background compaction, or a busy machine), the
 garbage collection (a pause of the whole interpreter) and the objects it tracks before and after
 the rounds (growth means something is kept that should not be).
 
+Garbage collector: by default (``--gc launcher``) set up as the ``workshop`` command sets it up
+(screens.collector: paused while the app starts, everything frozen after its first frame and again
+once the runner shows the session); ``--gc plain`` leaves it as tests have it (never frozen), to
+compare. Each session starts from a thawed collector. Resident memory is printed per session.
+
 Baselines in the same run: the same keys in the empty session (ratio column), and for Enter one
 append+fsync of a journal line like a remark's, in the same folder (the floor for any durable
 save), measured once per round in each session.
@@ -66,6 +71,7 @@ from key_sessions import HOME, NEXT, SCENARIOS, Scenario, build_session
 from textual import events
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 
+from screens import collector
 from screens.agreement_form import AgreementFormScreen
 from screens.agreements import AgreementsScreen
 from screens.app import WorkshopApp
@@ -298,10 +304,18 @@ class Session:
             self.figures.append.append(elapsed)
 
 
-async def run_scenario(scenario: Scenario, root: Path, rounds: int) -> Figures:
+def resident_mb() -> float:
+    """The process's resident memory now (Linux), in MB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+async def run_scenario(scenario: Scenario, root: Path, rounds: int, gc_mode: str) -> Figures:
     folder = root / scenario.name
     store, session_id = build_session(folder, scenario)
     workspace = Workspace(store, SystemClock(), folder / "exports")
+    if gc_mode == "launcher":  # as the ``workshop`` launcher starts the app (screens.entry)
+        collector.pause(whole_process=True)
     app = WorkshopApp(workspace, open_session_id=session_id)
     session = Session(app, scenario, folder)
     started = time.perf_counter()
@@ -324,6 +338,8 @@ async def run_scenario(scenario: Scenario, root: Path, rounds: int) -> Figures:
         session.figures.gc_longest = session.loop_watch.gc_longest
         session.figures.frames = session.watch.frames
         session.figures.objects = (objects_before, len(gc.get_objects()))
+        session.figures.frozen = gc.get_freeze_count()
+        session.figures.rss_mb = resident_mb()
         await session.loop_watch.stop()
     return session.figures
 
@@ -335,13 +351,21 @@ def main() -> None:
     parser.add_argument(
         "--scenarios", default="A,B", help="which besides the empty baseline (default: A,B)"
     )
+    parser.add_argument(
+        "--gc",
+        choices=["launcher", "plain"],
+        default="launcher",
+        help="launcher: the garbage collector as the workshop command sets it up (paused for the "
+        "start, frozen once a session is shown); plain: as in tests (never frozen)",
+    )
     args = parser.parse_args()
     chosen = {name.strip() for name in args.scenarios.split(",")}
     scenarios = [s for s in SCENARIOS if s.name == "empty" or s.name in chosen]
     load = os.getloadavg()
     print(
         f"bench_keys: {args.rounds} timed rounds (+1 warm-up) per session, {SIZE[0]}x{SIZE[1]}, "
-        f"{len(LETTERS)} letters per round; load average {load[0]:.2f} at the start"
+        f"{len(LETTERS)} letters per round; garbage collector: {args.gc}; load average "
+        f"{load[0]:.2f} at the start"
     )
     results: dict[str, Figures] = {}
     with tempfile.TemporaryDirectory(dir=args.folder) as folder:
@@ -351,10 +375,13 @@ def main() -> None:
             started = time.perf_counter()
             try:
                 results[scenario.name] = asyncio.run(
-                    run_scenario(scenario, Path(folder), args.rounds)
+                    run_scenario(scenario, Path(folder), args.rounds, args.gc)
                 )
             except BenchError as error:
                 sys.exit(f"bench_keys: {error}")
+            finally:
+                collector.end_whole_process()  # the next session starts as a fresh process would
+                gc.collect()  # without what this one left
             print(f"done in {time.perf_counter() - started:.0f} s", flush=True)
     print_table(scenarios, results, SLOW)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")

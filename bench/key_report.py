@@ -39,6 +39,8 @@ class Figures:
     opened: float = 0.0  # from starting the app to the runner's first frame
     frames: int = 0
     objects: tuple[int, int] = (0, 0)  # objects the garbage collector tracks: before, after
+    frozen: int = 0  # objects frozen (gc.freeze: never walked), after the rounds
+    rss_mb: float = 0.0  # resident memory of the process after the rounds
 
     def samples(self, key: str) -> tuple[list[float], float, str]:
         """The latencies, the longest block and the count to print for ``key``."""
@@ -90,7 +92,8 @@ def print_table(scenarios: list[Scenario], results: dict[str, Figures], slow: fl
             f"{ms(figures.longest_cpu)} ms)\n"
             f"   garbage collection {figures.gc_total:.2f} s in all, longest pause "
             f"{ms(figures.gc_longest)} ms; objects tracked {figures.objects[0]:,} before the "
-            f"rounds, {figures.objects[1]:,} after\n"
+            f"rounds, {figures.objects[1]:,} after; {figures.frozen:,} frozen; resident "
+            f"memory {figures.rss_mb:.0f} MB\n"
             f"   Enter median {ms(enter)} ms vs one journal append+fsync median {ms(append)} ms "
             f"(ratio {enter / append:.1f})\n"
             f"   runner open after {figures.opened:.2f} s; {figures.frames} frames drawn"

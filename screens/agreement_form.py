@@ -60,6 +60,10 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
     """Make a new agreement (optionally from a contribution) or edit one."""
 
     CSS_PATH = "styles/agreement_form.tcss"
+    # Straight to the first field (FieldForm focuses it too): by default Textual first focuses
+    # the scrolling dialog, and its focus and blur each restyle every field (about a third of
+    # the time to open the form).
+    AUTO_FOCUS = ".form-input"
     BINDINGS = [
         # A priority binding runs as the key arrives, before later keys are routed: text typed
         # quickly after Enter lands in the next field, not in this one.

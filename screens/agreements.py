@@ -32,14 +32,24 @@ _CHANGING_ACTIONS = frozenset({"new", "edit", "cycle_status", "set_status", "del
 # also carries instrument and partnership form on a second line, so nothing is cut at 100 wide.
 _FIXED_WIDTHS = {"wide": (20, 16, 14, 9), "narrow": (16, 13, 11, 9)}
 _COLUMNS = ("Eigenaar", "Afspraak", "Met wie", "Wanneer", "Status")
-# Opening the screen (F10) shows this many rows at once and the rest that many per turn of the
-# event loop: measuring rows of wrapped text is slow, and keys should not wait for all of them.
+# Opening the screen (F10) builds the rows that fill the screen first, then the rest this many
+# per turn of the event loop: measuring rows of wrapped text is slow, and the first frame (and
+# keys) should not wait for rows nobody sees yet.
 _ROWS_PER_TURN = 12
+# Lines of the screen that are not table rows: title, session, owners, two margins, the
+# column headings and the footer (agreements.tcss).
+_CHROME_LINES = 7
 
 
 def plain(text: str, style: str = "") -> Text:
     """User text for a table cell: literal (never markup), one line, wrapped by the table."""
     return Text(literal(text).plain, style=style)
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """About how many lines ``text`` takes wrapped at ``width`` (at least the true count's
+    lower bound: every line break, and every ``width`` characters)."""
+    return sum(max(1, -(-len(line) // max(width, 1))) for line in text.split("\n"))
 
 
 class AgreementsScreen(WorkshopScreen[None]):
@@ -137,7 +147,7 @@ class AgreementsScreen(WorkshopScreen[None]):
 
     def on_mount(self) -> None:
         self._layout = "wide" if self.app.size.width >= 120 else "narrow"
-        self.refresh_table(at_once=_ROWS_PER_TURN)
+        self.refresh_table(visible_first=True)
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, right after on_mount: rebuild only when
@@ -185,8 +195,9 @@ class AgreementsScreen(WorkshopScreen[None]):
         what = max(20, self.app.size.width - used)
         return [owner, what, with_whom, due, status]
 
-    def refresh_table(self, keep: str | None = None, *, at_once: int | None = None) -> None:
-        """Show the agreements; with ``at_once``, that many rows now and the rest in parts."""
+    def refresh_table(self, keep: str | None = None, *, visible_first: bool = False) -> None:
+        """Show the agreements; ``visible_first``: the rows that fill the screen now, the rest
+        in parts after the first frame."""
         table = self.table
         table.clear(columns=True)
         for label, width in zip(_COLUMNS, self._widths(), strict=True):
@@ -198,7 +209,8 @@ class AgreementsScreen(WorkshopScreen[None]):
             previous_owner = owner_key(agreement.owner)
             rows.append((self._cells(agreement, show_owner), agreement.id))
         self._fill += 1
-        self._add_rows(self._fill, rows, at_once or len(rows))
+        at_once = self._rows_that_fit(rows) if visible_first else len(rows)
+        self._add_rows(self._fill, rows, at_once)
         self._shown_state = self._state()
         empty = not self.live.agreements
         table.display = not empty
@@ -209,6 +221,18 @@ class AgreementsScreen(WorkshopScreen[None]):
         )
         if keep is not None and keep in {a.id for a in self.live.agreements}:
             table.move_cursor(row=table.get_row_index(keep))
+
+    def _rows_that_fit(self, rows: list[tuple[list[Text], str]]) -> int:
+        """How many of ``rows`` fill the screen, from a cheap count of their wrapped lines."""
+        room = self.app.size.height - _CHROME_LINES
+        widths = self._widths()
+        used = 0
+        for count, (cells, _) in enumerate(rows, 1):
+            heights = (wrapped_lines(c.plain, w) for c, w in zip(cells, widths, strict=True))
+            used += max(heights)
+            if used >= room:
+                return count
+        return len(rows)
 
     def _add_rows(self, fill: int, rows: list[tuple[list[Text], str]], count: int) -> None:
         if fill != self._fill:

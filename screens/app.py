@@ -167,6 +167,7 @@ class WorkshopApp(WorkshopAppBase):
 
         runner = RunnerScreen(live, read_only_reason=read_only_reason)
         self.push_screen(runner)
+        self.call_after_refresh(collector.session_shown)  # the session stays while it is open
         if live.unseen_clock is not None:  # the clock ran on after a crash: does that count?
             from screens.clock_question import UnseenTimeQuestion
 

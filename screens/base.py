@@ -11,9 +11,12 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rich.console import RenderableType
 from textual import getters
+from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen
 
+from screens.backdrop import TintedBackdrop
 from screens.key_order import OrderedKeys
 from screens.literal import literal
 from screens.phone_room import PhoneOptions
@@ -112,3 +115,9 @@ class WorkshopScreen(Screen[ResultT]):
 
 class WorkshopModal(WorkshopScreen[ResultT], ModalScreen[ResultT]):
     """A dialog of this app: over the screen below it, which stays visible."""
+
+    def render(self) -> RenderableType:
+        backdrop = super().render()
+        if isinstance(backdrop, BackgroundScreen):  # see screens.backdrop: tinted per style
+            return TintedBackdrop(backdrop.screen, backdrop.color)
+        return backdrop

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens import collector
 from screens.base import WorkshopModal, WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
@@ -192,6 +193,8 @@ class HomeScreen(WorkshopScreen[None]):
             self.show_listed(keep=None)
 
     async def on_screen_resume(self) -> None:
+        # Back from a session (or not yet in one): it may be collected, once this frame is shown.
+        self.call_after_refresh(collector.session_left)
         if self._listed:
             self._listed = False
             return

@@ -22,6 +22,7 @@ from workshop.folders import (
 )
 from workshop.json_file import read_json
 from workshop.summary import SessionSummary
+from workshop.summary_plain import plain_summary
 
 __all__ = [
     "SESSION_FILE",
@@ -54,7 +55,11 @@ def session_folders(folder: Path) -> Iterator[Path]:
 def summary_from_data(path: Path, data: object) -> SessionSummary:
     """The summary in a summary.json file. DamagedFileError when it cannot be used. (Whether it
     belongs to its folder is for the store to say: workshop.folders.check_folder_id.)"""
-    # The schema (msgspec) is loaded here, when a summary is read, not when listing is imported.
+    # A summary as we write it is read without the schema library (workshop.summary_plain);
+    # the schema (msgspec) is loaded only for any other, and says what is wrong with it.
+    summary = plain_summary(data)
+    if summary is not None:
+        return summary
     from workshop.schema import STORED, decode
 
     try:

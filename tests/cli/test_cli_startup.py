@@ -15,8 +15,19 @@ from workshop.session import create_session
 from workshop.store import SessionStore
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
 
-# Heavy libraries that printing a version or a list of sessions has no use for.
-HEAVY = ["tinydb", "textual", "markdown_it", "icalendar"]
+# Heavy libraries that printing a version or a list of sessions has no use for (msgspec: a
+# summary as we write it is read without it, workshop.summary_plain).
+HEAVY = [
+    "tinydb",
+    "textual",
+    "markdown_it",
+    "icalendar",
+    "msgspec",
+    "aiohttp",
+    "segno",
+    "babel",
+    "typst",
+]
 
 
 def modules_after(argv: list[str]) -> tuple[str, list[str]]:

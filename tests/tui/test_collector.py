@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 from screens import collector
 
@@ -41,10 +42,40 @@ def test_the_launcher_pause_freezes_what_start_up_made() -> None:
         assert made
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0  # never examined again: no long first collection
-        gc.unfreeze()
+        collector.end_whole_process()  # as a fresh process that was not started by the launcher
+        assert gc.get_freeze_count() == 0
         collector.pause()  # an app started otherwise (tests): nothing frozen
         collector.resume()
+        collector.session_shown()
         assert gc.get_freeze_count() == 0
     finally:
-        gc.unfreeze()
+        collector.end_whole_process()
+        gc.enable()
+
+
+class Cycle:
+    me: object = None
+
+
+def test_an_open_session_is_frozen_while_shown_and_thawed_back_home() -> None:
+    try:
+        collector.pause(whole_process=True)
+        collector.resume()
+        gc.unfreeze()  # what start-up froze: not what this test is about
+        gc.disable()  # no collection by chance: only session_left may collect here
+        session = [{"remark": n} for n in range(1000)]  # as a session opened in the runner
+        left = Cycle()  # garbage the session leaves behind: a cycle only a collection frees
+        left.me = left
+        gone = weakref.ref(left)
+        del left
+        collector.session_shown()
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(session)  # a full collection no longer walks them
+        collector.session_left()
+        assert gc.get_freeze_count() == 0  # closed: what it leaves can be collected again
+        assert gone() is None  # and was, not frozen again with the next session
+        collector.session_left()  # a second return home changes nothing
+        assert gc.get_freeze_count() == 0
+    finally:
+        collector.end_whole_process()
         gc.enable()

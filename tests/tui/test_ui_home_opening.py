@@ -107,3 +107,40 @@ def test_collector_waits_while_the_home_screen_is_built_and_runs_once_it_shows(
 
     asyncio.run(scenario())
     assert gc.isenabled()
+
+
+def test_as_launched_the_open_session_is_frozen_for_the_collector_and_thawed_back_home(
+    make_app, store, clock
+) -> None:
+    """A full collection never walks the open session (screens.collector): frozen once the
+    runner shows it, thawed when the facilitator is back on the home screen."""
+    from screens import collector
+
+    live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    session_id = live.session.id
+    live.close()
+
+    async def scenario() -> None:
+        collector.pause(whole_process=True)  # as screens.entry.launch_app does
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            at_home = gc.get_freeze_count()
+            app.open_runner(session_id)
+            await pilot.pause()
+            await pilot.pause()
+            runner = app.screen
+            assert isinstance(runner, RunnerScreen)
+            assert gc.get_freeze_count() > at_home  # the session and its runner: frozen too
+            assert not any(o is runner.live.session for o in gc.get_objects())
+            await pilot.press("escape")  # nothing typed, no remarks: back to the session list
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert gc.get_freeze_count() == 0  # the closed session can be collected again
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        collector.end_whole_process()
+    assert gc.isenabled()

@@ -43,6 +43,14 @@ main(["--data", sys.argv[1]], launch=launch)
 
 NOT_AT_START = [
     "tinydb",
+    # The libraries of the phones, export and the schema: a summary as we write it is read
+    # without msgspec (workshop.summary_plain).
+    "msgspec",
+    "aiohttp",
+    "segno",
+    "babel",
+    "typst",
+    "workshop.schema",
     "markdown_it",
     "icalendar",
     "workshop.store",
