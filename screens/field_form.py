@@ -75,6 +75,20 @@ class FieldForm(WorkshopModal[ResultT]):
         if not self.show_error(error.field, error.message):
             self.app.report(error)
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.clear_error_of(event.input)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.clear_error_of(event.text_area)
+
+    def clear_error_of(self, field_input: Widget) -> None:
+        """A message about a field goes as soon as that field is changed: it is about the old
+        value (a red "who is the owner?" stayed after the owner was typed)."""
+        for error in self.query(f"#error-{self.field_name(field_input)}").results(Static):
+            if error.display:
+                error.update("")
+                error.display = False
+
     def clear_errors(self) -> None:
         for error in self.query(".field-error").results(Static):
             error.update("")

@@ -163,6 +163,10 @@ def test_agreement_without_owner_is_refused_and_nothing_typed_is_lost(
             assert store.load(session_id).agreements == []
 
             await type_text(pilot, "Anouk Bakker")
+            await pilot.pause()
+            # The message was about the empty field: it goes once the owner is typed.
+            assert error_text(pilot, "eigenaar") == ""
+            assert OWNER_MESSAGE not in screen_text(pilot)
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert not isinstance(app.screen, AgreementFormScreen)
