@@ -39,6 +39,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from helpers_phone import Phone, phone_options
+from textual import events
+from textual.keys import _character_to_key
 
 from screens.app import WorkshopApp
 from screens.runner import RunnerScreen
@@ -58,21 +61,40 @@ from workshop.template import DEFAULT_TEMPLATE_ID, get_template
 
 SIZE = (120, 36)
 DOTS = 3
+KEYS_PER_SECOND = 10  # a fast typist (about 120 words a minute)
+TRACE = False  # --trace: say on stderr when each part of the run starts
 PROCESSES = 4  # the phones' processes (10 phones each, a thread per phone)
 
 
 class LoopWatch:
-    """The longest time the event loop was blocked: a task that sleeps 1 ms, measured late."""
+    """The longest time the event loop was blocked: a task that sleeps 1 ms, measured late.
+
+    ``stage`` names the part of the run; the longest block is kept per stage, so the figures
+    say where it happened."""
 
     def __init__(self) -> None:
         self.longest = 0.0
         self.running = True
+        self.stage = "start"
+        self.per_stage: dict[str, float] = {}
+        self.started = time.perf_counter()
+
+    def enter(self, stage: str) -> None:
+        self.stage = stage
+        self.per_stage.setdefault(stage, 0.0)
+        if TRACE:
+            print(f"{time.perf_counter() - self.started:7.2f} s  {stage}", file=sys.stderr)
 
     async def run(self) -> None:
         while self.running:
             start = time.perf_counter()
             await asyncio.sleep(0.001)
-            self.longest = max(self.longest, time.perf_counter() - start - 0.001)
+            late = time.perf_counter() - start - 0.001
+            self.longest = max(self.longest, late)
+            self.per_stage[self.stage] = max(self.per_stage.get(self.stage, 0.0), late)
+
+    def worst_stage(self) -> str:
+        return max(self.per_stage, key=lambda stage: self.per_stage[stage], default="-")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -140,11 +162,40 @@ def vote_all(phone: Phone, choices: list[str], number: int) -> None:
             raise RuntimeError(f"telefoon {number}: stem gaf status {status}")
 
 
-async def type_while(pilot, busy: asyncio.Future, typed: list[str], prefix: str) -> None:  # type: ignore[no-untyped-def]
-    while not busy.done():
-        text = f"{prefix} {len(typed)}"
-        await pilot.press(*text, "enter")
-        typed.append(text)
+class Typist:
+    """The facilitator typing at a steady pace: one key every 1/KEYS_PER_SECOND s, handed to
+    the app the way its terminal driver hands a key over (``driver.send_message``), without
+    waiting for the app to be idle in between (``pilot.press`` waits, and so types far slower
+    than a person while the app is busy). A line counts as typed once its Enter is sent; the
+    check afterwards says whether it was saved."""
+
+    def __init__(self, app: WorkshopApp) -> None:
+        self.app = app
+        self.typed: list[str] = []
+        self.keys = 0
+
+    def key(self, key: str) -> None:
+        if key == "enter":
+            event = events.Key("enter", "\r")
+        else:
+            event = events.Key(_character_to_key(key) if not key.isalnum() else key, key)
+        event.set_sender(self.app)
+        driver = self.app._driver
+        assert driver is not None
+        driver.send_message(event)
+        self.keys += 1
+
+    async def type_until(self, done: Callable[[], bool], prefix: str) -> None:
+        """Whole lines, one key at a time, until ``done()`` (checked between lines)."""
+        pace = 1 / KEYS_PER_SECOND
+        due = time.perf_counter()
+        while not done():
+            text = f"{prefix} {len(self.typed)}"
+            for key in [*text, "enter"]:
+                self.key(key)
+                due += pace
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            self.typed.append(text)
 
 
 async def run(phones: int, remarks: int, folder: Path) -> int:
@@ -167,10 +218,12 @@ async def run(phones: int, remarks: int, folder: Path) -> int:
     for started in [processes.submit(time.sleep, 0.5) for _ in range(PROCESSES)]:
         started.result()
     watch = LoopWatch()
+    watch.enter("openen")
     async with app.run_test(size=SIZE) as pilot:
         while not isinstance(app.screen, RunnerScreen):
             await asyncio.sleep(0.01)
         runner = app.screen
+        watch.enter("meedoen starten (Ctrl+Y)")
         await pilot.press("ctrl+y")
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -185,7 +238,11 @@ async def run(phones: int, remarks: int, folder: Path) -> int:
             )
             for g in groups
         ]
+        watch.enter("telefoons melden zich aan")
         while server.phone_count < phones:
+            failed = [w for w in work if w.done()]
+            if failed:  # a process of phones stopped before they all joined: say why
+                failed[0].result()
             await asyncio.sleep(0.05)
         idle = LoopWatch()  # baseline: the same app, idle, on this machine, for a second
         idle_task = asyncio.ensure_future(idle.run())
@@ -193,23 +250,31 @@ async def run(phones: int, remarks: int, folder: Path) -> int:
         idle.running = False
         await idle_task
         watcher = asyncio.ensure_future(watch.run())
+        typist = Typist(app)
+        watch.enter("telefoons sturen, facilitator typt")
         go.set()
-        while len(runner.phones.room.live.remarks) < phones * remarks:
-            await pilot.press(*f"getypt tijdens sturen {len(typed)}", "enter")
-            typed.append(f"getypt tijdens sturen {len(typed)}")
+        all_in = phones * remarks
+        await typist.type_until(
+            lambda: len(runner.phones.room.live.remarks) >= all_in, "getypt tijdens sturen"
+        )
         block_sending = watch.longest
+        watch.enter("alles toelaten (Ctrl+N, a) en de kolommen bijwerken")
         await pilot.press("ctrl+n", "a")
         while runner.phones.room.waiting():
             await asyncio.sleep(0.01)
-        await pilot.press("escape", "ctrl+s", "enter")
+        await asyncio.sleep(0.5)  # the columns' refresh (every 0.2 s) lands in this part
+        watch.enter("stemmen openen (Ctrl+Y, v, Enter)")
+        await pilot.press("escape", "ctrl+y", "v", "enter")
         while runner.phones.room.settings.voting is None:
             await asyncio.sleep(0.01)
         await pilot.press("escape")
         choices = [c.id for c in runner.phones.room.voting_choices() if c.source is Source.PHONE]
+        watch.enter("telefoons stemmen, facilitator typt")
         for _ in groups:
             votes_open.put(choices)
         voting = asyncio.gather(*work)
-        await type_while(pilot, voting, typed, "getypt tijdens stemmen")
+        await typist.type_until(voting.done, "getypt tijdens stemmen")
+        typed.extend(typist.typed)
         results = await voting
         times = [t for ts, _ in results for t in ts]
         send_seconds = max(s for _, s in results)
@@ -217,7 +282,7 @@ async def run(phones: int, remarks: int, folder: Path) -> int:
         await watcher
         processes.shutdown()
         manager.shutdown()
-        await pilot.press("ctrl+s", "enter")  # close the vote
+        await pilot.press("ctrl+y", "v", "enter")  # close the vote
         await pilot.pause()
         await pilot.press("escape")  # leave the session: it closes, the server stops
         await pilot.pause()
@@ -241,8 +306,12 @@ async def run(phones: int, remarks: int, folder: Path) -> int:
     live.close()
 
     ms = 1000
+    print(f"belasting van de machine (load average 1/5/15 min): {os.getloadavg()}")
     print(f"{phones} telefoons x {remarks} opmerkingen = {len(sent)}, in {send_seconds:.1f} s")
-    print(f"facilitator typte intussen {len(typed)} opmerkingen (echte toetsen, run_test)")
+    print(
+        f"facilitator typte intussen {len(typed)} opmerkingen: {typist.keys} toetsen, "
+        f"{KEYS_PER_SECOND} per seconde via de driver van de app (run_test), zonder te wachten"
+    )
     print(f"kwijt: {lost}  dubbel: {doubled}  (gecontroleerd na heropenen van het bestand)")
     print(
         f"POST tot duurzaam: mediaan {statistics.median(times) * ms:.1f} ms, "
@@ -252,6 +321,8 @@ async def run(phones: int, remarks: int, folder: Path) -> int:
         f"langste blokkade van de event loop: {watch.longest * ms:.1f} ms over alles, "
         f"{block_sending * ms:.1f} ms terwijl de telefoons stuurden (doel <= 50)"
     )
+    for stage, longest in watch.per_stage.items():
+        print(f"  langste blokkade tijdens {stage}: {longest * ms:.1f} ms")
     print(
         f"basis: langste blokkade van dezelfde app zonder telefoons (1 s): "
         f"{idle.longest * ms:.1f} ms"
@@ -269,7 +340,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=40)
     parser.add_argument("--remarks", type=int, default=10)
+    parser.add_argument("--trace", action="store_true", help="zeg op stderr waar de run is")
     args = parser.parse_args()
+    global TRACE
+    TRACE = args.trace
     with tempfile.TemporaryDirectory() as folder:
         return asyncio.run(run(args.phones, args.remarks, Path(folder)))
 
