@@ -276,8 +276,11 @@ async def run(phones: int, remarks: int, folder: Path) -> int:
             lambda: len(runner.phones.room.live.remarks) >= all_in, "getypt tijdens sturen"
         )
         block_sending = watch.longest
-        watch.enter("alles toelaten (Ctrl+N, a) en de kolommen bijwerken")
-        await pilot.press("ctrl+n", "a")
+        watch.enter(f"wachtrij openen met {all_in} opmerkingen (Ctrl+N)")
+        await pilot.press("ctrl+n")
+        await asyncio.sleep(0.5)
+        watch.enter("alles toelaten (a) en de kolommen bijwerken")
+        await pilot.press("a")
         while runner.phones.room.waiting():
             await asyncio.sleep(0.01)
         await asyncio.sleep(0.5)  # the columns' refresh (every 0.2 s) lands in this part

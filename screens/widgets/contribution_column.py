@@ -25,7 +25,7 @@ from screens.widgets.keys import step_bindings
 from workshop.model import Contribution, Group
 
 FIRST = 60  # options shown at once: more than fit on the screen
-CHUNK = 200  # options added per turn of the event loop after that
+CHUNK = 50  # options added per turn of the event loop after that (about 5 ms each)
 VOTE_DOTS_MAX = 8  # beyond this the number alone says it
 VOTE_GROUP = Binding.Group("Stem")
 
