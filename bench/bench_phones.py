@@ -8,11 +8,13 @@ its own key (Ctrl+Y): a real ``PhoneServer`` on 127.0.0.1. Then, at the same tim
 
 - 40 phones (one thread each, real HTTP with http.client: join link, cookie, CSRF token) each
   send 10 remarks;
-- the facilitator types remarks in the app with real key presses (``pilot.press``), one after
-  the other, until the phones are done.
+- the facilitator types remarks in the app, 10 keys a second, each key handed over as the
+  terminal driver hands one over (not ``pilot.press``, which waits for the app to be idle after
+  every key); the last line is finished after the phones are done.
 
-Then the facilitator accepts everything (Ctrl+N, a) and opens voting (Ctrl+S, Enter); every
-phone gives its 3 dots (over HTTP) while the facilitator goes on typing; the vote is closed.
+Then the facilitator opens the queue (Ctrl+N), accepts everything (a) and opens voting (Ctrl+Y,
+v, Enter); every phone gives its 3 dots (over HTTP) while the facilitator goes on typing; the
+vote is closed.
 
 Checked (from the file, after closing and reopening the session): every remark sent is stored
 exactly once (none lost, none twice), every one became exactly one contribution, every typed
@@ -23,7 +25,11 @@ the writer's future), so the time from sending the POST to its answer is an uppe
 time from POST to durable. Target: p95 at most 100 ms.
 
 Block: the longest time the app's event loop could not run anything (a task sleeps 1 ms and
-measures how late it wakes) while the phones send and vote. Target: at most 50 ms.
+measures how late it wakes), per part of the run, with how much of it was the loop thread's own
+processor time (``time.thread_time``): the rest is waiting, for the interpreter lock (the
+server's and the writer's threads) or for a processor (other programs on the machine). Target:
+at most 50 ms. The load average is printed: on a shared machine the figures vary a lot from run
+to run; run it three times. ``--where`` samples the loop's stack while it is late.
 
 Baseline in the same run: one bare append+fsync of a line as long as a remark's, in the same
 folder (the floor for any durable save), 20 times.
