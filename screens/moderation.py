@@ -21,6 +21,8 @@ from screens.phone_room import PhoneRoom, when_done
 from workshop.app.participation import RoomEvent
 from workshop.participation import PhoneRemark
 
+CHUNK = 50  # options added per turn of the event loop
+
 
 def remark_prompt(remark: PhoneRemark) -> Content:
     """The text as sent (never markup), then group and page language; never a name."""
@@ -61,6 +63,7 @@ class ModerationScreen(WorkshopModal[None]):
         super().__init__()
         self.phones = phones
         self._unwatch = phones.watch(self, self._on_room)
+        self._generation = 0  # a newer ``show`` makes an older, partly done one stop
 
     def compose(self) -> ComposeResult:
         with Vertical(id="queue-box"):
@@ -112,12 +115,26 @@ class ModerationScreen(WorkshopModal[None]):
         ids = [r.id for r in waiting]
         shown = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
         if ids != shown:
-            option_list.clear_options()
-            option_list.add_options(Option(remark_prompt(r), id=r.id) for r in waiting)
+            self._generation += 1
+            if shown and ids[: len(shown)] == shown:  # new ones came in: add only those
+                self._add(waiting[len(shown) :], self._generation)
+            else:
+                option_list.clear_options()
+                self._add(waiting, self._generation)
             if waiting:
                 option_list.highlighted = min(keep or 0, len(waiting) - 1)
         option_list.display = bool(waiting)
         self.query_one("#queue-empty").display = not waiting
+
+    def _add(self, remarks: list[PhoneRemark], generation: int) -> None:
+        """Add options a part at a time (``CHUNK`` per turn of the event loop): four hundred
+        remarks at once would keep the app from handling keys for a while."""
+        if generation != self._generation:
+            return
+        part, rest = remarks[:CHUNK], remarks[CHUNK:]
+        self.query_one(OptionList).add_options(Option(remark_prompt(r), id=r.id) for r in part)
+        if rest:
+            self.call_later(self._add, rest, generation)
 
     def _highlighted(self) -> str | None:
         option_list = self.query_one(OptionList)

@@ -25,7 +25,7 @@ from screens.widgets.keys import step_bindings
 from workshop.model import Contribution, Group
 
 FIRST = 60  # options shown at once: more than fit on the screen
-CHUNK = 200  # options added per turn of the event loop after that
+CHUNK = 50  # options added per turn of the event loop after that (about 5 ms each)
 VOTE_DOTS_MAX = 8  # beyond this the number alone says it
 VOTE_GROUP = Binding.Group("Stem")
 
@@ -135,6 +135,28 @@ class ContributionList(OptionList):
     def selected_id(self) -> str | None:
         option = self.highlighted_option
         return option.id if option else None
+
+    def replace_prompt(self, option_id: str, prompt: Content) -> None:
+        """Change one option's prompt. OptionList's own ``replace_option_prompt`` forgets the
+        height of every option, so the next frame wraps all of them again (40 phones voting on
+        a step of 400 remarks: about 80 ms per refresh). When the new prompt is as high as the
+        old one, only the rendered lines are forgotten (those on screen are drawn again)."""
+        index = self.get_option_index(option_id)
+        option = self.options[index]
+        old_height = self._line_cache.heights.get(index)
+        option._set_prompt(prompt)
+        region = self.scrollable_content_region
+        if old_height is None or not region:
+            self._clear_caches()
+            return
+        padding = self.get_component_styles("option-list--option").padding
+        width = region.width - self._get_left_gutter_width() - padding.width
+        height = self._get_visual(option).get_height(self.styles, width) + option._divider
+        if height != old_height:
+            self._clear_caches()
+            return
+        self._option_render_cache.clear()
+        self.refresh()
 
 
 class ContributionColumn(Vertical):
@@ -259,7 +281,7 @@ class ContributionColumn(Vertical):
             return
         option_list = self.list
         prompt = contribution_prompt(contribution, has_agreement=has_agreement)
-        option_list.replace_option_prompt(contribution.id, prompt)
+        option_list.replace_prompt(contribution.id, prompt)
         option = option_list.get_option(contribution.id)
         self._options[contribution.id] = (contribution, has_agreement, option)
 

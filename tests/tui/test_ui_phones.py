@@ -8,8 +8,10 @@ import asyncio
 
 from helpers_phone import Phone, listens, phone_options
 from textual.widget import Widget
+from textual.widgets import OptionList
 
 from screens.join_panel import FIRST_TIME, QUIET, WIFI, JoinPanelScreen, _qr_matrix
+from screens.moderation import CHUNK as MODERATION_CHUNK
 from screens.moderation import ModerationScreen
 from screens.phone_voting import VotingScreen
 from screens.runner import RunnerScreen
@@ -347,3 +349,31 @@ def test_scan_from_phones_shows_how_many_answered_and_the_middle_score(
     asyncio.run(
         _scan_from_phones_shows_how_many_answered_and_the_middle_score(make_app, store, clock)
     )
+
+
+async def _a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> None:
+    app = app_for(make_app, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        runner = await runner_of(pilot)
+        room = runner.phones.room
+        count = 3 * MODERATION_CHUNK + 5
+        for n in range(count):
+            room.send_remark(f"opmerking {n}", Group.OUDERPANEL, language="nl", phone=ANNA)
+        room.live.writer.submit(lambda: None).result(WAIT)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        queue = app.screen
+        assert isinstance(queue, ModerationScreen)
+        option_list = queue.query_one(OptionList)
+        assert option_list.option_count == count
+        option_list.clear_options()
+        queue.show()  # one part now (the old code added all at once, keys waiting meanwhile)
+        assert option_list.option_count == MODERATION_CHUNK
+        for _ in range(6):
+            await pilot.pause()
+        assert option_list.option_count == count
+        assert option_list.get_option_at_index(count - 1).id == room.waiting()[-1].id
+
+
+def test_a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> None:  # type: ignore[no-untyped-def]
+    asyncio.run(_a_long_queue_is_added_a_part_at_a_time(make_app, store, clock))
