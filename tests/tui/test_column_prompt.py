@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from textual.app import App, ComposeResult
 
+from screens.themes import VARIABLE_DEFAULTS
 from screens.widgets.contribution_column import ContributionColumn
 from workshop.model import Contribution, Group
 
@@ -25,6 +26,9 @@ def contributions(count: int) -> list[Contribution]:
 
 
 class ColumnApp(App[None]):
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)  # the column's CSS uses the app's own colours
+
     def compose(self) -> ComposeResult:
         yield ContributionColumn(Group.OUDERPANEL, id="column")
 

@@ -134,7 +134,10 @@ def test_as_launched_the_open_session_is_frozen_for_the_collector_and_thawed_bac
             assert isinstance(runner, RunnerScreen)
             assert gc.get_freeze_count() > at_home  # the session and its runner: frozen too
             assert not any(o is runner.live.session for o in gc.get_objects())
-            await pilot.press("escape")  # nothing typed, no remarks: back to the session list
+            await pilot.press("escape")  # nothing typed, no remarks: leaving asks first
+            await pilot.pause()
+            await pilot.press("j")  # yes, back to the session list
+            await pilot.pause()
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
             assert gc.get_freeze_count() == 0  # the closed session can be collected again
