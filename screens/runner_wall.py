@@ -42,8 +42,7 @@ class WallRunner(WorkshopScreen[None]):
             "Muurweergave",
             id="runner.wall_view",
             show=False,  # the footer is full; F1 and the menu list it
-            tooltip="Toon alleen wat de groep nodig heeft: fase, stap, vragen, klok en inbreng. "
-            "Nog een keer: alles weer in beeld",
+            tooltip="Alleen wat de groep nodig heeft; nog een keer: alles terug",
         ),
     ]
 
