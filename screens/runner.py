@@ -25,6 +25,7 @@ from textual.widgets import Static
 from screens.runner_newcomer import is_newcomer, offer_to_add
 from screens.runner_phones import PhonesRunner
 from screens.runner_remarks import RemarkActions
+from screens.runner_wall import WallRunner
 from screens.steady_footer import SteadyFooter
 from screens.step_screens import screen_for_step
 from screens.widgets import CaptureBar, HintsPanel, StepView, clock_words
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from workshop.app.live import LiveSession
 
 
-class RunnerScreen(PhonesRunner, RemarkActions):
+class RunnerScreen(PhonesRunner, RemarkActions, WallRunner):
     CSS_PATH = "styles/runner.tcss"
     TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
 
@@ -152,6 +153,8 @@ class RunnerScreen(PhonesRunner, RemarkActions):
             return False
         if action == "undo_delete":
             return bool(self.live.deleted)
+        if action == "toggle_hints" and self.wall_view:
+            return False  # the tips are the facilitator's, never on the wall
         if action == "open_step":
             return step_screen_label(self.live.step.kind) is not None
         return True

@@ -67,3 +67,8 @@ class ClockPanel(Vertical):
             hints.display = on
         self.query_one(Agenda).display = not on
         self.set_class(on, "-with-hints")
+
+    def show_wall(self, on: bool) -> None:
+        """The wall view: the clock only, no tips and no agenda (the phones' line goes by CSS)."""
+        self.show_hints(False)
+        self.query_one(Agenda).display = not on

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
+from screens.widgets.big_digits import BigDigits
 from workshop.timer import TimerReading, TimerState
 
 
@@ -51,17 +52,25 @@ class TimerDisplay(Vertical):
         text-style: bold;
     }
 
-    TimerDisplay.-normal #timer-digits {
+    /* The big digits replace the small ones on a wide screen (the runner's -wide class). */
+    #timer-big {
+        display: none;
+        text-style: bold;
+    }
+
+    TimerDisplay.-normal #timer-digits, TimerDisplay.-normal #timer-big {
         color: $timer-normal;
     }
 
     TimerDisplay.-warning #timer-digits,
+    TimerDisplay.-warning #timer-big,
     TimerDisplay.-warning #timer-state {
         color: $timer-warning;
         text-style: bold;
     }
 
     TimerDisplay.-overtime #timer-digits,
+    TimerDisplay.-overtime #timer-big,
     TimerDisplay.-overtime #timer-state {
         color: $timer-overtime;
         text-style: bold;
@@ -93,6 +102,7 @@ class TimerDisplay(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Tijd voor deze fase", id="timer-caption")
         yield Digits("", id="timer-digits")
+        yield BigDigits("", id="timer-big")
         yield Static("", id="timer-state")
         yield Static("", id="timer-plan")
         yield Static("", id="session-clock")
@@ -111,6 +121,7 @@ class TimerDisplay(Vertical):
         if label != self._label:
             self._label = label
             self.query_one("#timer-digits", Digits).update(label)
+            self.query_one("#timer-big", BigDigits).update(label)
         state = reading.state
         if state != self._state:
             self.remove_class(f"-{self._state.value}")

@@ -49,3 +49,19 @@ async def runner_shown(pilot: Pilot) -> None:
 def test_runner_on_the_demo(snap_compare, make_app, store, clock, state, size) -> None:
     session_id = demo_at(store, clock, state)
     assert snap_compare(make_app(session_id), terminal_size=size, run_before=runner_shown)
+
+
+async def wall_view_shown(pilot: Pilot) -> None:
+    await runner_shown(pilot)
+    await pilot.press("f11")
+    await pilot.pause()
+    pilot.app.screen.capture.message.clear()  # the message says what F11 did; not the point here
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("wall", [False, True], ids=["normaal", "muurweergave"])
+def test_runner_on_a_projector(snap_compare, make_app, store, clock, wall) -> None:
+    """200x55 (issue 11, item 1): big clock, phase banner, whole agenda; F11 only for the room."""
+    session_id = demo_at(store, clock, "normal")
+    run_before = wall_view_shown if wall else runner_shown
+    assert snap_compare(make_app(session_id), terminal_size=(200, 55), run_before=run_before)
