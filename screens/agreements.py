@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.widgets import DataTable, Static
 
+from screens.agreement_cells import plain, status_cell, what_cell, wrapped_lines
 from screens.agreement_form import agreement_form
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
@@ -40,17 +41,6 @@ _ROWS_PER_TURN = 12
 # Lines of the screen that are not table rows: title, session, owners, two margins, the
 # column headings and the footer (agreements.tcss).
 _CHROME_LINES = 7
-
-
-def plain(text: str, style: str = "") -> Text:
-    """User text for a table cell: literal (never markup), one line, wrapped by the table."""
-    return Text(literal(text).plain, style=style)
-
-
-def wrapped_lines(text: str, width: int) -> int:
-    """About how many lines ``text`` takes wrapped at ``width`` (at least the true count's
-    lower bound: every line break, and every ``width`` characters)."""
-    return sum(max(1, -(-len(line) // max(width, 1))) for line in text.split("\n"))
 
 
 def agreements_screen(live: LiveSession, app: App) -> AgreementsScreen:  # type: ignore[type-arg]
@@ -278,35 +268,14 @@ class AgreementsScreen(WorkshopScreen[None]):
     def _cells(self, agreement: Agreement, show_owner: bool = True) -> list[Text]:
         return [
             plain(agreement.owner if show_owner else "", "bold"),
-            self._what_cell(agreement),
+            what_cell(agreement),
             plain(agreement.with_whom),
             plain(due_text(agreement)),  # "volgende week (uiterlijk 14-12-2026)"
             self._status_cell(agreement.status),
         ]
 
-    @staticmethod
-    def _what_cell(agreement: Agreement) -> Text:
-        cell = plain(agreement.what)
-        details = []
-        if agreement.instrument:
-            details.append(("Instrument: ", literal(agreement.instrument).plain))
-        if agreement.form:
-            details.append(("", f"{agreement.form.value} partnerschap"))
-        for index, (label, value) in enumerate(details):
-            cell.append("\n" if index == 0 else " · ")
-            cell.append(label, style="dim")
-            cell.append(value, style="italic")
-        return cell
-
     def _status_cell(self, status: Status) -> Text:
-        theme = self.app.current_theme
-        styles = {
-            Status.OPEN: "bold",
-            Status.BEZIG: f"bold {theme.warning}",
-            Status.KLAAR: f"bold {theme.success}",
-            Status.VERVALLEN: "strike",
-        }
-        return Text(status.value, style=styles[status])
+        return status_cell(status, self.app.current_theme)
 
     def _show_owners(self) -> None:
         """Who owns how many agreements that still count (not 'vervallen')."""
