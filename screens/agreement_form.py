@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from screens.field_form import FieldForm
+from screens.kept_screens import kept_screen
 from screens.literal import literal
 from screens.steady_footer import SteadyFooter
 from screens.suggestions import ChoiceSuggester
@@ -54,6 +55,27 @@ class WhatArea(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.prevent_default()  # TextArea's own handler would insert a line break
+
+
+def agreement_form(
+    live: LiveSession,
+    app: App,  # type: ignore[type-arg]
+    *,
+    source: Contribution | None = None,
+    agreement: Agreement | None = None,
+) -> AgreementFormScreen:
+    """The session's agreement form, kept between openings (screens.kept_screens)."""
+    form = kept_screen(
+        app,
+        live,
+        AgreementFormScreen,
+        lambda: AgreementFormScreen(live, source=source, agreement=agreement),
+    )
+    if form.is_mounted:
+        form.reopen(source=source, agreement=agreement)
+    else:  # built now, or never shown: it fills itself when mounted
+        form.source, form.agreement = source, agreement
+    return form
 
 
 class AgreementFormScreen(FieldForm[Agreement | None]):
@@ -107,12 +129,15 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
     # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Every widget of every kind of form (new, from a contribution, edit): ``show_kind``
+        # hides what this one does not have, so the form can be shown again as another kind.
         names = self.live.participant_names()
-        heading = "Afspraak wijzigen" if self.agreement else "Nieuwe afspraak"
         with VerticalScroll(classes="dialog", id="agreement-dialog"):
-            yield Static(heading, classes="title", id="form-title")
-            if self.source is not None:
-                yield Static(self._source_line(self.source), id="form-source")
+            yield Static(self._heading(), classes="title", id="form-title")
+            yield Static(
+                self._source_line(self.source) if self.source is not None else "",
+                id="form-source",
+            )
             yield from self._field("afspraak", "Afspraak", "Wat gaan we doen?")
             yield from self._field(
                 "eigenaar",
@@ -145,14 +170,13 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
                 suggestions=[f.value for f in PartnershipForm],
                 hint=" · ".join(f.value for f in PartnershipForm),
             )
-            if self.agreement is not None:
-                yield from self._field(
-                    "status",
-                    "Status",
-                    "open, bezig, klaar of vervallen",
-                    suggestions=[s.value for s in Status],
-                    hint=" · ".join(s.value for s in Status),
-                )
+            yield from self._field(
+                "status",
+                "Status",
+                "open, bezig, klaar of vervallen",
+                suggestions=[s.value for s in Status],
+                hint=" · ".join(s.value for s in Status),
+            )
             yield Static(
                 "Enter: volgend veld (en neemt een voorstel over) · Ctrl+S: opslaan",
                 classes="hint-line",
@@ -162,6 +186,47 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
                 yield Button("Annuleren", id="form-cancel", compact=True)
                 yield Button("Opslaan", id="form-save", variant="primary", compact=True)
         yield SteadyFooter()
+
+    def on_mount(self) -> None:  # then FieldForm's (Textual calls each class's): the values
+        self._show_kind()
+
+    def reopen(
+        self, *, source: Contribution | None = None, agreement: Agreement | None = None
+    ) -> None:
+        """Make this (dismissed) form a fresh one, as ``__init__`` with these arguments and
+        mounting would: shown again, it opens without being built again (screens.kept_screens)."""
+        self.source = source
+        self.agreement = agreement
+        self._show_kind()
+        names = self.live.participant_names()
+        self.query_one("#field-eigenaar .field-hint", Static).update(self._names_hint(names))
+        for name in ("eigenaar", "met_wie"):
+            self.query_one(f"#input-{name}", Input).suggester = (
+                ChoiceSuggester(names) if names else None
+            )
+        self.query_one("#input-wanneer", Input).placeholder = example_due_hint(
+            self.app.workspace.clock.now().date()
+        )
+        self.fill()
+        self.query_one("#agreement-dialog").scroll_home(animate=False)
+
+    def _heading(self) -> str:
+        return "Afspraak wijzigen" if self.agreement else "Nieuwe afspraak"
+
+    def _show_kind(self) -> None:
+        """The heading, the contribution it comes from, and the status only when editing."""
+        self.query_one("#form-title", Static).update(self._heading())
+        source = self.query_one("#form-source", Static)
+        source.display = self.source is not None
+        if self.source is not None:
+            source.update(self._source_line(self.source))
+        self.query_one("#field-status").display = self.agreement is not None
+
+    def field_inputs(self) -> list[Input | TextArea]:
+        inputs = super().field_inputs()
+        if self.agreement is None:  # a new agreement has no status yet
+            return [i for i in inputs if i.id != "input-status"]
+        return inputs
 
     def _field(
         self,

@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.widgets import DataTable, Static
 
-from screens.agreement_form import AgreementFormScreen
+from screens.agreement_cells import plain, status_cell, what_cell, wrapped_lines
+from screens.agreement_form import agreement_form
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
+from screens.kept_screens import kept_screen
 from screens.literal import literal
 from screens.steady_footer import SteadyFooter
 from workshop.deadlines import due_text
@@ -41,15 +43,12 @@ _ROWS_PER_TURN = 12
 _CHROME_LINES = 7
 
 
-def plain(text: str, style: str = "") -> Text:
-    """User text for a table cell: literal (never markup), one line, wrapped by the table."""
-    return Text(literal(text).plain, style=style)
-
-
-def wrapped_lines(text: str, width: int) -> int:
-    """About how many lines ``text`` takes wrapped at ``width`` (at least the true count's
-    lower bound: every line break, and every ``width`` characters)."""
-    return sum(max(1, -(-len(line) // max(width, 1))) for line in text.split("\n"))
+def agreements_screen(live: LiveSession, app: App) -> AgreementsScreen:  # type: ignore[type-arg]
+    """The session's agreements screen (F10), kept between openings (screens.kept_screens)."""
+    screen = kept_screen(app, live, AgreementsScreen, lambda: AgreementsScreen(live))
+    if screen.is_mounted:
+        screen.reopen()
+    return screen
 
 
 class AgreementsScreen(WorkshopScreen[None]):
@@ -125,7 +124,7 @@ class AgreementsScreen(WorkshopScreen[None]):
         self.by_owner = False
         self._layout = "wide"
         self._fill = 0  # a newer refresh stops an older fill of the table
-        self._shown_state: tuple[tuple[Agreement, ...], bool, str] | None = None
+        self._shown_state: tuple[tuple[Agreement, ...], bool, str, int] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agreements-head"):
@@ -157,12 +156,31 @@ class AgreementsScreen(WorkshopScreen[None]):
             shown is None
             or shown[1:] != now[1:]
             or len(shown[0]) != len(now[0])
-            or any(a is not b for a, b in zip(shown[0], now[0], strict=True))
+            or not self._same_agreements()
         ):
             self.refresh_table(keep=self.current_id())
 
-    def _state(self) -> tuple[tuple[Agreement, ...], bool, str]:
-        return tuple(self.live.agreements), self.by_owner, self._layout
+    def _state(self) -> tuple[tuple[Agreement, ...], bool, str, int]:
+        return tuple(self.live.agreements), self.by_owner, self._layout, self.app.size.width
+
+    def reopen(self) -> None:
+        """Make this (dismissed) screen look as a new one would: in made-order, at the top,
+        with the session's agreements now. Shown again, it opens without being built again
+        (screens.kept_screens); the rows are built anew only when something changed."""
+        self.by_owner = False
+        self._layout = "wide" if self.app.size.width >= 120 else "narrow"
+        self.query_one("#agreements-session", Static).update(literal(self.live.session.title))
+        if self._shown_state != self._state():
+            self.refresh_table(visible_first=True)
+        else:
+            self.table.move_cursor(row=0, column=0, animate=False)
+            self.table.scroll_home(animate=False)
+
+    def _same_agreements(self) -> bool:
+        shown = self._shown_state
+        return shown is not None and all(
+            a is b for a, b in zip(shown[0], self.live.agreements, strict=False)
+        )
 
     def on_resize(self, event: Resize) -> None:
         layout = "wide" if event.size.width >= 120 else "narrow"
@@ -250,35 +268,14 @@ class AgreementsScreen(WorkshopScreen[None]):
     def _cells(self, agreement: Agreement, show_owner: bool = True) -> list[Text]:
         return [
             plain(agreement.owner if show_owner else "", "bold"),
-            self._what_cell(agreement),
+            what_cell(agreement),
             plain(agreement.with_whom),
             plain(due_text(agreement)),  # "volgende week (uiterlijk 14-12-2026)"
             self._status_cell(agreement.status),
         ]
 
-    @staticmethod
-    def _what_cell(agreement: Agreement) -> Text:
-        cell = plain(agreement.what)
-        details = []
-        if agreement.instrument:
-            details.append(("Instrument: ", literal(agreement.instrument).plain))
-        if agreement.form:
-            details.append(("", f"{agreement.form.value} partnerschap"))
-        for index, (label, value) in enumerate(details):
-            cell.append("\n" if index == 0 else " · ")
-            cell.append(label, style="dim")
-            cell.append(value, style="italic")
-        return cell
-
     def _status_cell(self, status: Status) -> Text:
-        theme = self.app.current_theme
-        styles = {
-            Status.OPEN: "bold",
-            Status.BEZIG: f"bold {theme.warning}",
-            Status.KLAAR: f"bold {theme.success}",
-            Status.VERVALLEN: "strike",
-        }
-        return Text(status.value, style=styles[status])
+        return status_cell(status, self.app.current_theme)
 
     def _show_owners(self) -> None:
         """Who owns how many agreements that still count (not 'vervallen')."""
@@ -315,7 +312,7 @@ class AgreementsScreen(WorkshopScreen[None]):
             if agreement is not None:
                 self._saved_notice(agreement)
 
-        self.app.push_screen(AgreementFormScreen(self.live), made)
+        self.app.push_screen(agreement_form(self.live, self.app), made)
 
     def action_edit(self) -> None:
         agreement = self.current()
@@ -327,7 +324,7 @@ class AgreementsScreen(WorkshopScreen[None]):
             if saved is not None:
                 self._saved_notice(saved)
 
-        self.app.push_screen(AgreementFormScreen(self.live, agreement=agreement), edited)
+        self.app.push_screen(agreement_form(self.live, self.app, agreement=agreement), edited)
 
     def _saved_notice(self, agreement: Agreement) -> None:
         self.app.notify(

@@ -32,6 +32,10 @@ class FieldForm(WorkshopModal[ResultT]):
         return {}
 
     def on_mount(self) -> None:
+        self.fill()
+
+    def fill(self) -> None:
+        """Put ``values_to_fill`` in the fields, no errors, the first field focused."""
         values = self.values_to_fill()
         for field_input in self.field_inputs():
             value = values.get(self.field_name(field_input), "")

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from screens.kept_screens import drop_kept
 from screens.runner_newcomer import is_newcomer, offer_to_add
 from screens.runner_phones import PhonesRunner
 from screens.runner_remarks import RemarkActions
@@ -96,6 +97,7 @@ class RunnerScreen(PhonesRunner, RemarkActions, WallRunner):
     def on_unmount(self) -> None:
         if not self._live_closed:
             self._live_closed = True
+            drop_kept(self.app, self.live)  # the agreements screen and form kept for it
             self.close_phones()
             self.live.close()
 
@@ -331,9 +333,9 @@ class RunnerScreen(PhonesRunner, RemarkActions, WallRunner):
 
     @after_writes
     def action_agreements(self) -> None:
-        from screens.agreements import AgreementsScreen
+        from screens.agreements import agreements_screen
 
-        self.app.push_screen(AgreementsScreen(self.live))
+        self.app.push_screen(agreements_screen(self.live, self.app))
 
     @after_writes
     def action_export(self) -> None:

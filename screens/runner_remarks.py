@@ -164,11 +164,11 @@ class RemarkActions(WorkshopScreen[None]):
         contribution = self.selected()
         if contribution is None:
             return
-        from screens.agreement_form import AgreementFormScreen
+        from screens.agreement_form import agreement_form
 
         def done(agreement: Agreement | None) -> None:
             if agreement is not None:
                 self.show_contributions()
                 self.capture.show_message(f"Afspraak opgeslagen. Eigenaar: {agreement.owner}.")
 
-        self.app.push_screen(AgreementFormScreen(self.live, source=contribution), done)
+        self.app.push_screen(agreement_form(self.live, self.app, source=contribution), done)
