@@ -30,11 +30,11 @@ class PhonesRunner(WorkshopScreen[None]):
     BINDINGS = [
         Binding(
             "ctrl+y", "phones", "Meedoen", id="runner.phones", show=False,
-            tooltip="Laat ouders en team meedoen met hun telefoon: toon de QR-code en de links",
+            tooltip="Laat ouders en team meedoen met hun telefoon: QR-code en links",
         ),
         Binding(
             "ctrl+n", "phone_queue", "Wachtrij", id="runner.phone_queue", show=False,
-            tooltip="Bekijk de opmerkingen van telefoons die wachten: toelaten of verbergen",
+            tooltip="Opmerkingen van telefoons toelaten of verbergen",
         ),
     ]  # fmt: skip
     # No key of its own: Ctrl+S saves a form, and a second Ctrl+S typed ahead after a form would

@@ -34,6 +34,7 @@ from workshop.store import SessionStore
 LIFETIME = 5.0  # seconds: a worker nobody kills stops by itself
 SessionTables.COMPACT_MIN_BYTES = 3000
 SessionTables.QUIET_MIN_BYTES = 1000
+SessionTables.QUIET_RATIO = 64  # compact often at step changes, so that kills land in compactions
 
 
 def say(line: str) -> None:
