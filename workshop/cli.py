@@ -17,6 +17,7 @@ from workshop.cli_parser import build_parser
 from workshop.clock import SystemClock
 from workshop.console import plain_output, quiet_after_broken_pipe, visible_output
 from workshop.errors import WorkshopError
+from workshop.os_reasons import os_reason
 from workshop.paths import default_exports_dir, resolve_data_dir
 from workshop.text import format_date
 
@@ -60,7 +61,7 @@ def _main(argv: Sequence[str] | None, launch: Launcher | None) -> int:
     except BrokenPipeError:  # `workshop doctor | head`
         return quiet_after_broken_pipe()
     except OSError as error:
-        print(f"workshop: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        print(f"workshop: {os_reason(error)} ({error.filename or ''})", file=sys.stderr)
         return 1
     except Exception as error:  # last resort: a user never sees a traceback
         print(

@@ -28,6 +28,7 @@ from workshop.lock import (
     read_holder,
     this_host,
 )
+from workshop.os_reasons import os_reason
 from workshop.safe_files import kind, read_regular
 from workshop.set_aside import aside_name, keep_copy, move_aside
 from workshop.storage import find_leftovers, remove_leftovers, write_atomically
@@ -102,7 +103,7 @@ def examine_folder(folder: Path) -> FolderReport:
     try:
         _examine_folder(folder, report)
     except (WorkshopError, OSError, ValueError, RecursionError) as error:
-        reason = getattr(error, "strerror", None) or error
+        reason = os_reason(error)
         report.add(f"Deze map kon niet helemaal worden nagekeken ({reason}).")
     return report
 

@@ -28,6 +28,7 @@ from workshop.clock import Clock
 from workshop.errors import StoreError, ValidationError, WorkshopError
 from workshop.goals import Goal
 from workshop.model import Agreement, Contribution, Session, new_id
+from workshop.os_reasons import os_reason
 from workshop.participation import PhoneRemark, PhoneVote, ScanAnswer
 from workshop.scan import ScanScore
 from workshop.schema import STRICT, decode, encode
@@ -171,7 +172,7 @@ def read_document(path: Path) -> object:
         raise ImportFileError(f"Het bestand {path} bestaat niet.") from None
     except OSError as error:
         raise ImportFileError(
-            f"Het bestand {path} kan niet worden gelezen ({error.strerror})."
+            f"Het bestand {path} kan niet worden gelezen ({os_reason(error)})."
         ) from None
     if path.is_dir():
         raise ImportFileError(f"{path} is een map. Kies een JSON-bestand.")
@@ -185,7 +186,7 @@ def read_document(path: Path) -> object:
             raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise ImportFileError(
-            f"Het bestand {path} kan niet worden gelezen ({error.strerror})."
+            f"Het bestand {path} kan niet worden gelezen ({os_reason(error)})."
         ) from None
     if len(raw) > MAX_FILE_BYTES:  # it grew since we looked
         raise ImportFileError(f"Het bestand {path} is te groot. Het mag hoogstens 20 MB zijn.")

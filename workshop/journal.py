@@ -37,6 +37,7 @@ from typing import Any
 from workshop import journal_patch
 from workshop.backup import DAMAGED_MARK
 from workshop.journal_patch import Patch
+from workshop.os_reasons import os_reason
 from workshop.storage import FILE_MODE, fsync_dir
 
 SEGMENT_PREFIX = "journal-"
@@ -185,7 +186,7 @@ def parse_segment(path: Path) -> Segment:
     except FileNotFoundError:  # removed by a compaction since it was listed: in the snapshot
         return segment
     except OSError as error:
-        segment.error = error.strerror or str(error)
+        segment.error = os_reason(error)
         return segment
     lines = data.split(b"\n")
     if lines[-1] == b"":

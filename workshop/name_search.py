@@ -18,6 +18,7 @@ from pathlib import Path
 
 from workshop.backup import DAMAGED_MARK
 from workshop.forget_session import replacer_for
+from workshop.os_reasons import os_reason
 from workshop.storage import fsync_dir
 
 MAX_SEARCH_BYTES = 64 * 1024 * 1024  # a bigger file is reported as not searched, not read
@@ -49,7 +50,7 @@ def read_regular(path: Path) -> bytes | None:
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
             return None  # a symlink, a folder, a socket
-        raise NotSearched(f"het kan niet worden gelezen ({error.strerror})") from None
+        raise NotSearched(f"het kan niet worden gelezen ({os_reason(error)})") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -61,7 +62,7 @@ def read_regular(path: Path) -> bytes | None:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as error:
-        raise NotSearched(f"het kan niet worden gelezen ({error.strerror})") from None
+        raise NotSearched(f"het kan niet worden gelezen ({os_reason(error)})") from None
     finally:
         os.close(fd)
 
@@ -116,7 +117,7 @@ def hits_under(folder: Path, search: NameSearch) -> Iterator[Hit]:
         while trouble:
             error = trouble.pop()
             path = Path(error.filename or top)
-            yield Hit(path, f"de map kan niet worden bekeken ({error.strerror})")
+            yield Hit(path, f"de map kan niet worden bekeken ({os_reason(error)})")
         base = Path(top)
         for entry in folders:
             if search.in_text(entry):
@@ -132,7 +133,7 @@ def hits_under(folder: Path, search: NameSearch) -> Iterator[Hit]:
                 yield Hit(path, problem.reason)
     for error in trouble:
         yield Hit(
-            Path(error.filename or folder), f"de map kan niet worden bekeken ({error.strerror})"
+            Path(error.filename or folder), f"de map kan niet worden bekeken ({os_reason(error)})"
         )
 
 

@@ -38,6 +38,7 @@ from workshop.forget_report import ForgetReport, remaining_lines, report_lines
 from workshop.forget_session import forget_in, name_parts, places, replacer_for, role_of
 from workshop.lock import SessionLock, SessionLockedError
 from workshop.name_search import Hit, NameSearch, NotSearched, hits_under, set_aside
+from workshop.os_reasons import os_reason
 from workshop.storage import encode_tables, fsync_dir, remove_leftovers, write_problem
 from workshop.store import (
     SESSION_FILE,
@@ -71,7 +72,8 @@ def forget_person(store: SessionStore, name: str, clock: Clock) -> ForgetReport:
         folders = []
         report.left(
             store.sessions_dir,
-            f"De map met sessies {store.sessions_dir} kan niet worden gelezen ({error.strerror}).",
+            f"De map met sessies {store.sessions_dir} kan niet worden gelezen "
+            f"({os_reason(error)}).",
         )
     for folder in folders:
         work = _Folder(folder, report, clock)

@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from workshop.errors import DamagedFileError, NotFoundError, StoreError
+from workshop.os_reasons import os_reason
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -151,4 +152,4 @@ def append_private(path: Path, text: str) -> None:
 
 
 def _unreadable(path: Path, error: OSError) -> StoreError:
-    return StoreError(f"Het bestand {path} kan niet worden gelezen: {error.strerror or error}.")
+    return StoreError(f"Het bestand {path} kan niet worden gelezen: {os_reason(error)}.")

@@ -25,6 +25,7 @@ from workshop.listing import (
     session_folders,
     sessions_dir,
 )
+from workshop.os_reasons import os_reason
 from workshop.summary import SessionSummary
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class SessionStore:
             make_private_dir(self.sessions_dir)
         except OSError as error:
             raise StoreError(
-                f"De map {self.root} kan niet worden gemaakt ({error.strerror})."
+                f"De map {self.root} kan niet worden gemaakt ({os_reason(error)})."
             ) from None
 
     def folder(self, session_id: str) -> Path:
@@ -212,7 +213,7 @@ class SessionStore:
             os.rename(folder, trash)
         except OSError as error:
             lock.release()
-            raise StoreError(f"Verwijderen is mislukt ({error.strerror}).") from None
+            raise StoreError(f"Verwijderen is mislukt ({os_reason(error)}).") from None
         lock.forget()
         fsync_dir(self.sessions_dir)
         self.purge_trash()
@@ -232,6 +233,6 @@ class SessionStore:
             except OSError as error:
                 raise StoreError(
                     f"Verwijderen is niet helemaal gelukt: {rest} is blijven staan "
-                    f"({error.strerror}). Verwijder die map zelf."
+                    f"({os_reason(error)}). Verwijder die map zelf."
                 ) from None
         fsync_dir(self.sessions_dir)

@@ -24,6 +24,7 @@ from tinydb.storages import Storage
 from workshop.errors import DamagedFileError, StoreError
 from workshop.json_file import parse_json as parse_json  # moved; still importable from here
 from workshop.json_file import read_json
+from workshop.os_reasons import os_reason
 from workshop.safe_files import is_real_dir, kind
 
 SCHEMA_TABLE = "_schema"
@@ -61,7 +62,7 @@ def write_problem(error: OSError) -> tuple[str, str]:
     elif error.errno == errno.EIO:
         reason, advice = "de schijf meldt een fout", "Controleer de schijf of USB-stick"
     else:
-        reason = f"er ging iets mis bij het schrijven ({error.strerror or error})"
+        reason = f"er ging iets mis bij het schrijven ({os_reason(error)})"
         advice = "Wacht even"
     return reason, advice
 
@@ -218,7 +219,7 @@ class AtomicJSONStorage(Storage):
             return None
         except OSError as error:
             raise StoreError(
-                f"Het bestand {self.path} kan niet worden gelezen: {error.strerror}."
+                f"Het bestand {self.path} kan niet worden gelezen: {os_reason(error)}."
             ) from None
         if self._cache is None or signature != self._cache_signature:
             data = read_json(self.path)

@@ -35,6 +35,7 @@ from workshop.journal_patch import diff
 from workshop.listing import SESSION_FILE, SUMMARY_FILE, read_summary
 from workshop.lock import SessionLock, read_holder
 from workshop.model import Agreement, Contribution, Position, Session
+from workshop.os_reasons import os_reason
 from workshop.participation import PhoneRemark, PhoneVote, ScanAnswer
 from workshop.safe_files import read_regular
 from workshop.scan import ScanScore
@@ -284,7 +285,7 @@ class SessionFile:
         try:
             keep_backup(self.folder, self.path, now)
         except (OSError, WorkshopError) as error:
-            reason = getattr(error, "strerror", None) or error
+            reason = os_reason(error)
             warnings.append(
                 f"Er kon geen reservekopie worden gemaakt ({reason}). "
                 "Je kunt verder werken; wat je doet, wordt wel opgeslagen."

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop.errors import TemplateError
+from workshop.os_reasons import os_reason
 
 if TYPE_CHECKING:
     from workshop.schema_errors import Invalid
@@ -53,7 +54,7 @@ def read_toml(
     except UnicodeDecodeError:
         raise TemplateError(path, None, "-", "dit bestand is geen gewone tekst (UTF-8).") from None
     except OSError as error:
-        reason = f"dit bestand kan niet worden gelezen ({error.strerror})."
+        reason = f"dit bestand kan niet worden gelezen ({os_reason(error)})."
         raise TemplateError(path, None, "-", reason) from None
     try:
         return tomllib.loads(text), text

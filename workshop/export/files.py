@@ -29,6 +29,7 @@ from workshop.errors import WorkshopError
 from workshop.export.html import render_html
 from workshop.export.markdown import render_markdown
 from workshop.interchange import dumps_session
+from workshop.os_reasons import os_reason
 from workshop.scan import ScanScore
 from workshop.storage import FILE_MODE, make_private_dir, write_atomically
 from workshop.store import StoredSession
@@ -150,7 +151,7 @@ def _target(name: str, fmt: str, out: Path | str | None, exports_dir: Path) -> P
             make_private_dir(exports_dir)  # 0700, parents too, whatever the umask
         except OSError as error:
             raise ExportFolderError(
-                f"De map {exports_dir} kan niet worden gemaakt ({error.strerror})."
+                f"De map {exports_dir} kan niet worden gemaakt ({os_reason(error)})."
             ) from None
         return exports_dir / name
     typed = str(out)
@@ -190,14 +191,14 @@ def _write_new(target: Path, content: bytes) -> Path:
         except FileExistsError:
             continue
         except OSError as error:
-            raise ExportError(f"Opslaan in {path} is niet gelukt ({error.strerror}).") from None
+            raise ExportError(f"Opslaan in {path} is niet gelukt ({os_reason(error)}).") from None
         os.close(fd)
         try:
             write_atomically(path, content)
         except OSError as error:
             with contextlib.suppress(OSError):
                 path.unlink()
-            raise ExportError(f"Opslaan in {path} is niet gelukt ({error.strerror}).") from None
+            raise ExportError(f"Opslaan in {path} is niet gelukt ({os_reason(error)}).") from None
         return path
     raise ExportError(
         f"Er staan al {MAX_NUMBERED} bestanden met de naam {target.name}. Kies een andere naam."

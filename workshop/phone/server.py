@@ -21,6 +21,7 @@ from aiohttp import web
 
 from workshop.app.participation import Room
 from workshop.errors import WorkshopError
+from workshop.os_reasons import os_reason
 from workshop.phone.routes import make_app
 from workshop.phone.security import ROLES, Gate
 
@@ -98,7 +99,7 @@ class PhoneServer:
         if self._error is not None or self._runner is None:
             self._thread.join(STARTUP_WAIT)
             self._thread = None
-            reason = getattr(self._error, "strerror", None) or self._error or "geen antwoord"
+            reason = os_reason(self._error) if self._error else "geen antwoord"
             raise PhoneServerError(
                 f"Meedoen met telefoons kon niet starten op {self.host}:{self.port} ({reason})."
             )
