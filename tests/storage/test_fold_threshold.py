@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers_sessions import new_session
+from helpers_sessions import crash, new_session
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
@@ -92,9 +92,7 @@ def test_a_small_journal_left_by_close_is_folded_on_open_once_it_has_grown(
     live = open_session(store, live.session.id, clock)
     while journal_bytes(folder) < wanted:
         made.append(live.add_contribution(f"Inbreng {len(made)}: " + "thee " * 150, T))
-    live.file.wait_for_compaction()
-    live.file._tables._writer.close()  # type: ignore[union-attr]  # as a SIGKILL leaves it
-    live.file.lock.forget()  # type: ignore[union-attr]
+    crash(live)
     again = open_session(store, live.session.id, clock)
     try:
         assert journal.segments(folder) == []
