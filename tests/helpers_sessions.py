@@ -45,6 +45,15 @@ def filled_session(store: SessionStore, clock: Clock, count: int = 3, **kwargs) 
     return live.session.id
 
 
+def close_folded(store: SessionStore, live: LiveSession) -> None:
+    """Close ``live``, then fold its whole journal into session.json (a real store operation),
+    so that the file holds everything: for tests that edit or damage that file afterwards, or
+    that need the next open's backup to hold the last changes. A plain close leaves a small
+    journal beside the file (workshop.session_tables)."""
+    live.close()
+    store.fold(live.session.id)
+
+
 def crash(live: LiveSession) -> None:
     """Leave the session as a SIGKILL would: no close, so the journal is not folded in."""
     live.file.wait_for_compaction()

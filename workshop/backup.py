@@ -4,6 +4,10 @@ Each time a session is opened for writing and its file loaded without problems, 
 ``<session folder>/backups/`` (only when it differs from the newest copy there). The newest
 ``KEEP`` copies are kept. Names carry a sequence number, so their order does not depend on the
 clock, and a time stamp for people: ``session-000012-20260310-091500.json``.
+
+A backup is a copy of the snapshot (workshop.snapshot): always a complete, good session file,
+but the last few changes may be only in the journal, which stays small and is folded into the
+snapshot later (workshop.session_tables); so a backup may lack those.
 """
 
 from __future__ import annotations

@@ -263,7 +263,8 @@ def repair(store: SessionStore, session_id: str, clock: Clock) -> list[str]:
                 # ``stored`` has the folder's journal replayed; replacing folds it in.
                 done.append(_make_own_session(store, file, stored, clock))
             else:
-                stored = file.load()  # folds the journal into the file; sets damage aside
+                # Sets a damaged part of the journal aside; a small journal is normal and stays.
+                stored = file.load()
                 if file.refresh_summary(stored.session, clock.now()):
                     done.append("Het overzicht is opnieuw gemaakt.")
                 file.refresh_agreement_index()  # a copy for 'workshop afspraken': said nowhere

@@ -256,12 +256,13 @@ class _Folder:
                 self.report.covered += journal.segments(self.folder)
             return None, None
         role = role_of(stored, self.name)
-        # An older journal record may hold the name even when the session itself no longer
-        # does: folding the journal into a new snapshot removes its files.
-        in_journal = any(_may_hold(p, self.search) for p in journal.segments(self.folder))
+        # An older journal record, or the snapshot under a journal that took the name out since,
+        # may hold the name even when the session itself no longer does: folding the journal
+        # into a new snapshot rewrites the one and removes the other.
+        in_files = self._session_holds_name()
         file = SessionFile(self.folder)  # we hold the lock
         try:
-            if forget_in(stored, [self.name]) or in_journal:
+            if forget_in(stored, [self.name]) or in_files:
                 try:
                     file.replace_all(stored, self.clock.now())
                 except (WorkshopError, OSError) as error:
@@ -278,11 +279,26 @@ class _Folder:
                     file.refresh_summary(stored.session, self.clock.now())
                 except (WorkshopError, OSError) as error:
                     self._fail(self.folder / SUMMARY_FILE, "het overzicht", error)
+            if self._part_only_in_snapshot():
+                # The session lost a part of the name in changes the journal still holds: fold
+                # them in, so the file no longer has it either (backups follow the session).
+                with contextlib.suppress(WorkshopError, OSError):  # the search at the end tells
+                    file.load()
+                    file.fold_journal()
         finally:
             file.close()
         for place in places(stored, self.report.parts):
             self.report.to_check.append(f"{self.label}, {place.label}: \u201c{place.excerpt}\u201d")
         return stored, role
+
+    def _part_only_in_snapshot(self) -> bool:
+        """Whether the snapshot under a journal (may) hold a part of the name: the journal may
+        have taken it out of the session since (workshop.session_tables leaves small ones)."""
+        return (
+            bool(self.report.parts)
+            and bool(journal.segments(self.folder))
+            and _may_hold(self.folder / SESSION_FILE, NameSearch(self.report.parts))
+        )
 
     def _session_holds_name(self) -> bool:
         """Whether the session file or one of its journal's files (may) still hold the name."""

@@ -9,8 +9,12 @@ When compaction happens, so that the bytes written per change stay bounded (abou
 journal line, whatever the size of the session):
 - when the journal since the last compaction reaches a quarter of the snapshot's size;
 - at a step change (a quiet moment) once it reaches a sixteenth;
-- on opening for writing and on closing, when the journal is not empty (so that the snapshot,
-  and a backup made from it, is complete when a session starts and ends).
+- on opening for writing and on closing, only once it reaches that same quiet threshold (or, on
+  opening, when part of it is damaged and must be set aside). A smaller journal stays as it is
+  and counts towards the next compaction: opening a large session, adding a few remarks and
+  closing it again does not rewrite the whole snapshot. The snapshot (and a backup made from it)
+  is always a complete, good file; the last few changes may live only in the journal, which
+  every read replays. ``fold`` compacts now, for those that rewrite the files anyway.
 """
 
 from __future__ import annotations
@@ -97,7 +101,8 @@ class SessionTables:
         return rows
 
     def settle(self, moment: datetime) -> None:
-        """After a good ``read`` for writing: fold the journal into the snapshot.
+        """After a good ``read`` for writing: fold the journal into the snapshot when it has
+        reached the quiet threshold or part of it is damaged; else leave it for later.
 
         Damaged segments are set aside once the snapshot holds their good part. A failed
         compaction is only a warning, as the journal still holds every change.
@@ -107,6 +112,11 @@ class SessionTables:
         self._writer = JournalWriter(self.folder, _next_segment(replay.segments))
         if not replay.segments:
             return
+        if not replay.damaged:
+            leftover = sum(_size(path) for path in replay.segments)
+            if leftover < self._quiet_bytes():  # small: folded at the next compaction
+                self._pending += leftover
+                return
         try:
             self._compact_now(keep=replay.damaged)
         except StoreError as error:
@@ -222,9 +232,13 @@ class SessionTables:
             self._finish(self._compaction)
         size = self._snapshot_size
         due = max(self.COMPACT_MIN_BYTES, size // self.COMPACT_RATIO, self._retry_at)
-        quiet = max(self.QUIET_MIN_BYTES, size // self.QUIET_RATIO, self._retry_at)
-        if self._pending >= due or (quiet_moment and self._pending >= quiet):
+        if self._pending >= due or (quiet_moment and self._pending >= self._quiet_bytes()):
             self._start_compaction().start()
+
+    def _quiet_bytes(self) -> int:
+        """Journal bytes worth a compaction at a quiet moment (a step change, open, close)."""
+        size = self._snapshot_size
+        return max(self.QUIET_MIN_BYTES, size // self.QUIET_RATIO, self._retry_at)
 
     def _start_compaction(self, keep: list[Path] | None = None) -> Compaction:
         """Rotate the journal and hand a copy of the rows to a new compaction.
@@ -273,10 +287,28 @@ class SessionTables:
             self._compaction.wait()
             self._finish(self._compaction)
 
-    def close(self) -> None:
-        """Wait for compaction; compact what the journal still holds; close the journal."""
+    def fold(self) -> bool:
+        """After ``settle``: compact now when the journal holds anything. StoreError when it
+        fails (the journal still holds every change). True when a snapshot was written."""
+        if not self.writable:
+            raise ReadOnlyError()
+        assert self._writer is not None, "load the session first"
         self.wait()
-        if self.writable and self._writer is not None and journal.segments(self.folder):
+        if not journal.segments(self.folder):
+            return False
+        self._compact_now()
+        return True
+
+    def close(self) -> None:
+        """Wait for compaction; compact a journal that has reached the quiet threshold (a
+        smaller one stays, and the next open replays it); close the journal."""
+        self.wait()
+        if (
+            self.writable
+            and self._writer is not None
+            and self._pending >= self._quiet_bytes()
+            and journal.segments(self.folder)
+        ):
             with contextlib.suppress(WorkshopError):  # nothing lost: the next open replays it
                 self._compact_now()
         if self._writer is not None:
@@ -300,6 +332,13 @@ def _apply(rows: Rows, changes: list[Change]) -> None:
                 target[row_id] = patched
         else:
             target[row_id] = document
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _next_segment(paths: list[Path]) -> int:

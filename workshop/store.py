@@ -158,8 +158,9 @@ class SessionFile:
     def load(self) -> StoredSession:
         """Read the whole session: the snapshot, then the journal replayed on top.
 
-        Raises DamagedFileError for a file that is not usable. Opened for writing, the journal
-        is then folded into the snapshot, and a damaged part of it set aside.
+        Raises DamagedFileError for a file that is not usable. Opened for writing, a damaged part
+        of the journal is then set aside, and a journal that has grown enough folded into the
+        snapshot (``fold_journal`` folds any).
         """
         try:
             stored = self._read()
@@ -260,6 +261,13 @@ class SessionFile:
         self._write_summary(stored.session, updated)
         self._write_agreement_index()
 
+    def fold_journal(self) -> bool:
+        """After ``load``: write the session as it is now as a new snapshot, so the journal is
+        empty (a small journal is otherwise left for later). True when the journal held anything.
+        For those that rewrite files anyway (doctor, tests); StoreError when it fails."""
+        self._check_writable()
+        return self._tables.fold()
+
     def wait_for_compaction(self) -> None:
         """Wait until a compaction running in the background has finished (tests, benchmarks)."""
         self._tables.wait()
@@ -350,7 +358,8 @@ class SessionFile:
         self._last_summary = comparable
 
     def close(self) -> None:
-        """Fold the journal into the snapshot and give up the lock. Safe to call more than once."""
+        """Fold a journal that has grown enough into the snapshot (workshop.session_tables) and
+        give up the lock. Safe to call more than once."""
         self._tables.close()
         if self.lock is not None:
             self.lock.release()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers_forget import as_word, cli, files_naming, with_backups
-from helpers_sessions import new_session, tree_snapshot
+from helpers_sessions import close_folded, new_session, tree_snapshot
 
 from workshop.backup import list_backups
 from workshop.clock import FakeClock
@@ -262,7 +262,7 @@ def test_cli_after_a_hand_edit_the_backups_are_cleaned_too(
     with_backups(store, clock, live.session.id)
     edited = open_session(store, live.session.id, clock)  # the README's advice: edit by hand
     edited.edit_contribution(remark.id, text="De tolk wordt geregeld.")
-    edited.close()
+    close_folded(store, edited)  # the file as a hand edit leaves it: without the name
     assert files_naming(store.root, FATIMA) != []  # only backups now
     assert as_word("Fatima").search((store.sessions_dir / live.session.id / SESSION_FILE)
                                     .read_text()) is None  # fmt: skip

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from helpers_sessions import filled_session, new_session, tree_snapshot
+from helpers_sessions import close_folded, filled_session, new_session, tree_snapshot
 
 from workshop.backup import list_backups
 from workshop.cli import main
@@ -48,11 +48,11 @@ def workshop_with(store: SessionStore, clock: FakeClock, title: str) -> LiveSess
 
 def with_backups(store: SessionStore, clock: FakeClock, title: str) -> str:
     live = workshop_with(store, clock, title)
-    live.close()
+    close_folded(store, live)  # each file backed up below holds everything
     for n in range(3):  # several backups that all hold the names
         again = open_session(store, live.session.id, clock)
         again.add_contribution(f"Nog iets {n}", T)
-        again.close()
+        close_folded(store, again)
         clock.advance(60)
     return live.session.id
 

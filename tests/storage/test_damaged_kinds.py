@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers_sessions import filled_session, new_session, tree_snapshot
+from helpers_sessions import close_folded, filled_session, new_session, tree_snapshot
 
 from workshop.backup import BACKUP_DIR, kept_damaged, list_backups
 from workshop.cli import main
@@ -59,7 +59,7 @@ def with_backup(store: SessionStore, clock: FakeClock, title: str) -> str:
     live = new_session(store, clock, title=title)
     live.add_contribution("Koffie met ouders", Group.OUDERPANEL, author="Sevda")
     live.add_agreement(f"Afspraak van {title}", "Joost")
-    live.close()
+    close_folded(store, live)  # the file (and so its backup) holds everything
     open_session(store, live.session.id, clock).close()
     return live.session.id
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_sessions import filled_session, tree_snapshot
+from helpers_sessions import close_folded, filled_session, tree_snapshot
 
 from workshop.backup import KEEP, kept_damaged, list_backups
 from workshop.cli import main
@@ -84,11 +84,11 @@ def prepared(store: SessionStore, clock: FakeClock) -> tuple[str, Path, bytes]:
     session_id = filled_session(store, clock, count=4)
     live = open_session(store, session_id, clock)  # makes the backup
     live.add_agreement("Koffieochtend op vrijdag", "Joost")
-    live.close()
+    close_folded(store, live)  # so the next open backs up a file holding the agreement
     clock.advance(60)
     live = open_session(store, session_id, clock)  # backs up the version with the agreement
     live.add_contribution("Na de laatste reservekopie", Group.TEAM)
-    live.close()
+    close_folded(store, live)  # the file holds everything before the tests damage it
     (backup,) = list_backups(store.sessions_dir / session_id)[:1]
     return session_id, store.sessions_dir / session_id / SESSION_FILE, backup.read_bytes()
 
@@ -222,6 +222,7 @@ def test_leftover_temporary_files_and_stale_lock_are_reported_and_cleared(
     store: SessionStore, clock: FakeClock
 ) -> None:
     session_id = filled_session(store, clock)
+    store.fold(session_id)  # no journal left beside the file: the folder is listed below
     folder = store.sessions_dir / session_id
     (folder / ".session.json.k3x9.tmp").write_text('{"half')
     (folder / LOCK_FILE).write_text(
@@ -297,7 +298,7 @@ def test_backup_on_open_only_when_changed_and_rotated(
         live = open_session(store, session_id, clock)
         versions.append((folder / SESSION_FILE).read_bytes())
         live.add_contribution(f"Wijziging {n}", Group.TEAM)
-        live.close()
+        close_folded(store, live)  # a plain close leaves a small journal: the file is unchanged
         clock.advance(3600)
     backups = list_backups(folder)
     assert len(backups) == KEEP

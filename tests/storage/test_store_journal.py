@@ -62,14 +62,16 @@ def test_a_save_appends_to_the_journal_and_leaves_session_json_alone(
     assert stored.contributions[0].votes == 2
 
 
-def test_close_folds_the_journal_into_a_file_stock_tinydb_reads(
+def test_fold_puts_the_journal_into_a_file_stock_tinydb_reads(
     live: LiveSession, store: SessionStore
 ) -> None:
     made = [live.add_contribution(f"Inbreng {n}", T) for n in range(3)]
     goal = live.add_goal("Doel", "Criterium")
     agreement = live.add_agreement("Bellen", "Joost", goal=goal.id)
     live.delete_goal(goal.id)  # one record for two rows
-    live.close()
+    live.close()  # a journal this small stays (tests/storage/test_fold_threshold.py)
+    assert journal.segments(live.file.folder)
+    assert store.fold(live.session.id) is True
     assert journal.segments(live.file.folder) == []
     db = TinyDB(str(live.file.path), storage=JSONStorage, access_mode="r")
     try:
@@ -209,12 +211,18 @@ def test_open_after_a_crash_replays_and_backs_up_a_complete_file(
     try:
         assert texts(again) == [f"Inbreng {n}" for n in range(4)]
         assert again.session.position.phase == 1
-        assert journal.segments(live.file.folder) == []  # folded in on opening
+        assert journal.segments(live.file.folder)  # small: stays, for the next compaction
         backup = list_backups(live.file.folder)[0]
-        assert texts(read_stored(backup)) == texts(again)  # a complete, self-contained file
-        assert backup.read_bytes() == live.file.path.read_bytes()
+        assert backup.read_bytes() == live.file.path.read_bytes()  # the snapshot, as it is
+        assert texts(read_stored(backup)) == []  # a good file; the 4 changes are in the journal
+        assert again.file.fold_journal() is True
+        assert journal.segments(live.file.folder) == []
+        assert texts(read_stored(live.file.path)) == texts(again)  # complete, self-contained
     finally:
         again.close()
+    again = open_session(store, live.session.id, clock)  # backs up the folded file
+    again.close()
+    assert texts(read_stored(list_backups(live.file.folder)[0])) == texts(again)
 
 
 def test_a_crash_between_snapshot_and_journal_removal_applies_nothing_twice(
@@ -227,7 +235,8 @@ def test_a_crash_between_snapshot_and_journal_removal_applies_nothing_twice(
     segment = journal.segments(live.file.folder)[0]
     old = segment.read_bytes()
     crash(live)
-    again = open_session(store, live.session.id, clock)  # compacts and removes the segment
+    again = open_session(store, live.session.id, clock)
+    again.file.fold_journal()  # compacts and removes the segment
     again.close()
     segment.write_bytes(old)  # as if the crash came before the removal
     assert snapshot_seq(live.file.path) == 4
