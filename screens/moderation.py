@@ -21,7 +21,7 @@ from screens.phone_room import PhoneRoom, when_done
 from workshop.app.participation import RoomEvent
 from workshop.participation import PhoneRemark
 
-CHUNK = 50  # options added per turn of the event loop
+CHUNK = 50  # options added per refresh of the screen, after the first screenful
 
 
 def remark_prompt(remark: PhoneRemark) -> Content:
@@ -126,15 +126,17 @@ class ModerationScreen(WorkshopModal[None]):
         option_list.display = bool(waiting)
         self.query_one("#queue-empty").display = not waiting
 
-    def _add(self, remarks: list[PhoneRemark], generation: int) -> None:
-        """Add options a part at a time (``CHUNK`` per turn of the event loop): four hundred
-        remarks at once would keep the app from handling keys for a while."""
+    def _add(self, remarks: list[PhoneRemark], generation: int, first: bool = True) -> None:
+        """Add options a part at a time: at once only what fills the screen, then ``CHUNK`` after
+        each refresh. Adding is cheap, but the list measures (wraps) every new option when it is
+        drawn: four hundred at once kept the app from handling keys for 50-75 ms."""
         if generation != self._generation:
             return
-        part, rest = remarks[:CHUNK], remarks[CHUNK:]
+        size = max(10, self.app.size.height // 2) if first else CHUNK  # an option is >= 2 lines
+        part, rest = remarks[:size], remarks[size:]
         self.query_one(OptionList).add_options(Option(remark_prompt(r), id=r.id) for r in part)
-        if rest:
-            self.call_later(self._add, rest, generation)
+        if rest:  # after the next refresh, so each part is drawn in a turn of its own
+            self.call_after_refresh(self._add, rest, generation, False)
 
     def _highlighted(self) -> str | None:
         option_list = self.query_one(OptionList)

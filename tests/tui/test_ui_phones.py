@@ -5,6 +5,8 @@ HTTP from a test phone (tests/helpers_phone.py), the real app under run_test."""
 from __future__ import annotations
 
 import asyncio
+import gc
+from itertools import pairwise
 
 from helpers_phone import Phone, listens, phone_options
 from textual.widget import Widget
@@ -367,9 +369,9 @@ async def _a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> Non
         option_list = queue.query_one(OptionList)
         assert option_list.option_count == count
         option_list.clear_options()
-        queue.show()  # one part now (the old code added all at once, keys waiting meanwhile)
-        assert option_list.option_count == MODERATION_CHUNK
-        for _ in range(6):
+        queue.show()  # one screenful now (the old code added all at once, keys waiting meanwhile)
+        assert option_list.option_count == SIZE[1] // 2 < MODERATION_CHUNK
+        for _ in range(12):
             await pilot.pause()
         assert option_list.option_count == count
         assert option_list.get_option_at_index(count - 1).id == room.waiting()[-1].id
@@ -377,3 +379,62 @@ async def _a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> Non
 
 def test_a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> None:  # type: ignore[no-untyped-def]
     asyncio.run(_a_long_queue_is_added_a_part_at_a_time(make_app, store, clock))
+
+
+async def _a_long_queue_is_drawn_a_part_per_refresh(make_app, store, clock, drawn) -> None:
+    app = app_for(make_app, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        runner = await runner_of(pilot)
+        room = runner.phones.room
+        count = 3 * MODERATION_CHUNK + 5
+        for n in range(count):
+            room.send_remark(f"opmerking {n}", Group.OUDERPANEL, language="nl", phone=ANNA)
+        room.live.writer.submit(lambda: None).result(WAIT)
+        await pilot.press("ctrl+n")
+        for _ in range(12):
+            await pilot.pause()
+        assert isinstance(app.screen, ModerationScreen)
+        assert drawn and drawn[-1] == count
+        # The list measures every new option when it is drawn: the first drawing has only what
+        # fills the screen, each next one at most a part more (the old code drew all at once).
+        assert drawn[0] <= SIZE[1] // 2
+        assert all(b - a <= MODERATION_CHUNK for a, b in pairwise(drawn))
+
+
+def test_a_long_queue_is_drawn_a_part_per_refresh(make_app, store, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    drawn: list[int] = []
+    real = OptionList.render_lines
+
+    def render_lines(self: OptionList, crop):  # type: ignore[no-untyped-def]
+        if self.id == "queue-list" and self.option_count and drawn[-1:] != [self.option_count]:
+            drawn.append(self.option_count)
+        return real(self, crop)
+
+    monkeypatch.setattr(OptionList, "render_lines", render_lines)
+    asyncio.run(_a_long_queue_is_drawn_a_part_per_refresh(make_app, store, clock, drawn))
+
+
+async def _starting_participation_keeps_the_app_out_of_full_collections(
+    make_app, store, clock
+) -> None:
+    app = app_for(make_app, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await runner_of(pilot)
+        assert gc.get_freeze_count() == 0
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        # What the app holds is frozen: a full collection (35-50 ms with 400 remarks, measured
+        # in bench/bench_phones.py) no longer walks it while the phones send.
+        assert gc.get_freeze_count() > 1000
+
+
+def test_starting_participation_keeps_the_app_out_of_full_collections(
+    make_app, store, clock
+) -> None:  # type: ignore[no-untyped-def]
+    gc.unfreeze()
+    try:
+        asyncio.run(
+            _starting_participation_keeps_the_app_out_of_full_collections(make_app, store, clock)
+        )
+    finally:
+        gc.unfreeze()

@@ -10,10 +10,12 @@ them sees a whole state.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from workshop.app.live_contributions import ContributionsMixin
-from workshop.errors import NotFoundError, ValidationError
+from workshop.app.remark_batch import RemarkRequest
+from workshop.errors import NotFoundError, ValidationError, WorkshopError
 from workshop.limits import PHONE_DOTS, VOTE_BUDGET
 from workshop.model import LANGUAGES, Contribution, Group, Note, Participation, Position, Source
 from workshop.participation import Moderation, PhoneRemark, PhoneVote, ScanAnswer
@@ -38,24 +40,45 @@ class PhonesMixin(ContributionsMixin):
     ) -> PhoneRemark:
         """A remark from a phone, at the current step. It waits for the facilitator, unless the
         session shows phones' remarks at once."""
-        if language not in LANGUAGES:
+        remark = self._new_remark(RemarkRequest(text, group, language, phone, name))
+        return self._store_remarks([remark])[0]
+
+    def add_remarks(self, requests: Sequence[RemarkRequest]) -> list[PhoneRemark | WorkshopError]:
+        """Several phones' remarks in ONE write (group commit), in the order given. A request that
+        is refused gets its own error in its place; the others are stored together. When the
+        write fails, it raises and nothing is changed in memory."""
+        made: list[PhoneRemark | WorkshopError] = []
+        for request in requests:
+            try:
+                made.append(self._new_remark(request))
+            except WorkshopError as error:
+                made.append(error)
+        stored = iter(self._store_remarks([r for r in made if isinstance(r, PhoneRemark)]))
+        return [r if isinstance(r, WorkshopError) else next(stored) for r in made]
+
+    def _new_remark(self, request: RemarkRequest) -> PhoneRemark:
+        if request.language not in LANGUAGES:
             raise ValidationError("taal", "Deze taal ken ik niet.")
         position = self.session.position
-        remark = PhoneRemark(
-            text=remark_text(text),
-            group=group,
+        return PhoneRemark(
+            text=remark_text(request.text),
+            group=request.group,
             phase=position.phase,
             step=position.step,
-            language=language,
-            phone=phone,
-            name=optional_line(name, NAME_MAX, "naam", "De naam"),
+            language=request.language,
+            phone=request.phone,
+            name=optional_line(request.name, NAME_MAX, "naam", "De naam"),
             created=self.clock.now(),
         )
+
+    def _store_remarks(self, remarks: list[PhoneRemark]) -> list[PhoneRemark]:
+        if not remarks:
+            return []
         if self.session.participation.show_at_once:
-            return self._accept([remark])[0]
-        self.file.save_remarks([remark])
-        self.remarks = [*self.remarks, remark]
-        return remark
+            return self._accept(remarks)
+        self.file.save_remarks(remarks)
+        self.remarks = [*self.remarks, *remarks]
+        return remarks
 
     def remark(self, remark_id: str) -> PhoneRemark:
         for remark in self.remarks:

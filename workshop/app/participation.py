@@ -30,6 +30,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from workshop.app.live import LiveSession
+from workshop.app.remark_batch import RemarkBatcher, RemarkRequest
 from workshop.model import Contribution, Group, Note, Participation
 from workshop.participation import PhoneRemark, PhoneVote, ScanAnswer, ScanTally, tally_scan
 from workshop.scan import Scan, get_scan
@@ -84,6 +85,7 @@ class Room:
         self.live = live
         self._listeners: list[Callable[[RoomEvent], None]] = []
         self._lock = threading.Lock()
+        self._remarks = RemarkBatcher(live.writer, live.add_remarks, self._remarks_stored)
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -126,18 +128,19 @@ class Room:
     def send_remark(
         self, text: str, group: Group, *, language: str, phone: str, name: str = ""
     ) -> Future[PhoneRemark]:
-        """Store a remark; it waits for the facilitator unless the session shows them at once."""
+        """Store a remark; it waits for the facilitator unless the session shows them at once.
+        Remarks that come in while a write is queued or running are stored together, in one
+        record (``workshop.app.remark_batch``); each future is done once that record is on disk."""
+        return self._remarks.send(RemarkRequest(text, group, language, phone, name))
 
-        def event(remark: PhoneRemark) -> RoomEvent:
+    def _remarks_stored(self, remarks: list[PhoneRemark]) -> None:
+        waiting = len(self.live.waiting_remarks())
+        for remark in remarks:  # one event per remark, in the order sent
             kind = EventKind.REMARK_WAITING
             if remark.contribution is not None:
                 kind = EventKind.REMARK_ACCEPTED
-            return RoomEvent(kind, (remark,), len(self.live.waiting_remarks()))
-
-        return self._submit(
-            lambda: self.live.add_remark(text, group, language=language, phone=phone, name=name),
-            event,
-        )
+            for listener in self._listeners:
+                listener(RoomEvent(kind, (remark,), waiting))
 
     def withdraw(self, remark_id: str, phone: str) -> Future[PhoneRemark]:
         """The sending phone takes its remark back, while it is not shown."""

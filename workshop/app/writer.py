@@ -48,6 +48,7 @@ class SessionWriter:
         self._lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
         self._pending = 0
+        self._last: Future[Any] | None = None  # the future of the job handed in last
         self._closed = False
         self._thread: threading.Thread | None = None
 
@@ -71,11 +72,23 @@ class SessionWriter:
             if self._closed:
                 raise WriterClosedError("the session's writer is closed")
             self._pending += 1
+            self._last = job.future
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
                 self._thread.start()
         self._jobs.put(job)
         return job.future
+
+    def join_last(self, future: Future[Any], join: Callable[[], None]) -> bool:
+        """Call ``join()`` only if ``future``'s job is still the last one handed in (nothing was
+        queued behind it), and say whether it did. A batching front end adds to its queued job this
+        way without changing the order of the changes; the job itself checks that it has not
+        started yet (under the front end's own lock)."""
+        with self._lock:
+            if self._closed or self._last is not future:
+                return False
+            join()
+            return True
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until every change handed in so far has finished. False on timeout."""
