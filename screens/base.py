@@ -22,6 +22,7 @@ from screens.literal import literal
 from screens.phone_room import PhoneOptions
 from screens.writes import ScreenWrites
 from workshop.errors import ValidationError, WorkshopError
+from workshop.os_reasons import os_reason
 
 if TYPE_CHECKING:
     from workshop.app.live import LiveSession
@@ -39,7 +40,8 @@ class WorkshopAppBase(OrderedKeys):
 
     def report(self, error: WorkshopError | OSError) -> None:
         """Show an expected error as a calm message; never as a traceback."""
-        message = str(error) if isinstance(error, WorkshopError) else (error.strerror or str(error))
+        # An OSError's own text is English ("Permission denied"): name the reason in Dutch.
+        message = str(error) if isinstance(error, WorkshopError) else os_reason(error)
         self.notify(literal(message), title="Let op", severity="error", timeout=10)
 
     def open_runner(self, session_id: str) -> None:
