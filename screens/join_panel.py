@@ -25,6 +25,7 @@ from screens.widgets.qr_code import QrCode
 from screens.wifi_form import WifiForm
 from workshop.app.participation import RoomEvent
 from workshop.errors import WorkshopError
+from workshop.os_reasons import os_reason
 from workshop.phone.network import HOTSPOT_ADVICE, wifi_payload
 
 PARENTS, TEAM, FACILITATOR, WIFI = "ouderpanel", "team", "begeleider", "wifi"
@@ -144,8 +145,10 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
                 await asyncio.to_thread(self.phones.stop)
             await asyncio.to_thread(self.phones.start)
             self.problem = ""
-        except (WorkshopError, OSError) as error:
+        except WorkshopError as error:
             self.problem = str(error)
+        except OSError as error:  # e.g. no socket left to look for the network: in Dutch
+            self.problem = f"Meedoen met telefoons kon niet starten ({os_reason(error)})."
         self.starting = False
         self.opened_at = self.phones.live.clock.now()
         if not self.problem and not self.phones.announced and self.phones.address:
