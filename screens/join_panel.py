@@ -102,7 +102,7 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
         self.code = PARENTS
         self.wifi: tuple[str, str] | None = None
         self.problem = ""  # the server could not start: said instead of the code
-        self.starting = True
+        self.starting = True  # the server is being started (or found running, on mount)
         self.opened_at: datetime = phones.live.clock.now()
         self._unwatch = phones.watch(self, self._on_room)
 
@@ -123,14 +123,12 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
         yield Static("", id="join-links")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.set_interval(1.0, self.check_quiet)
+        self.starting = not self.phones.running
         self.show()
-        if not self.phones.running:
+        if self.starting:
             self.run_worker(self._start(), exclusive=True, group="phones")
-        else:
-            self.starting = False
-            self.show()
 
     def on_unmount(self) -> None:
         self._unwatch()
