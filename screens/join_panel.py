@@ -25,6 +25,7 @@ from screens.widgets.qr_code import QrCode
 from screens.wifi_form import WifiForm
 from workshop.app.participation import RoomEvent
 from workshop.errors import WorkshopError
+from workshop.os_reasons import os_reason
 from workshop.phone.network import HOTSPOT_ADVICE, wifi_payload
 
 PARENTS, TEAM, FACILITATOR, WIFI = "ouderpanel", "team", "begeleider", "wifi"
@@ -101,7 +102,7 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
         self.code = PARENTS
         self.wifi: tuple[str, str] | None = None
         self.problem = ""  # the server could not start: said instead of the code
-        self.starting = True
+        self.starting = True  # the server is being started (or found running, on mount)
         self.opened_at: datetime = phones.live.clock.now()
         self._unwatch = phones.watch(self, self._on_room)
 
@@ -122,14 +123,12 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
         yield Static("", id="join-links")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.set_interval(1.0, self.check_quiet)
+        self.starting = not self.phones.running
         self.show()
-        if not self.phones.running:
+        if self.starting:
             self.run_worker(self._start(), exclusive=True, group="phones")
-        else:
-            self.starting = False
-            self.show()
 
     def on_unmount(self) -> None:
         self._unwatch()
@@ -144,8 +143,10 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
                 await asyncio.to_thread(self.phones.stop)
             await asyncio.to_thread(self.phones.start)
             self.problem = ""
-        except (WorkshopError, OSError) as error:
+        except WorkshopError as error:
             self.problem = str(error)
+        except OSError as error:  # e.g. no socket left to look for the network: in Dutch
+            self.problem = f"Meedoen met telefoons kon niet starten ({os_reason(error)})."
         self.starting = False
         self.opened_at = self.phones.live.clock.now()
         if not self.problem and not self.phones.announced and self.phones.address:

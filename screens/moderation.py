@@ -15,10 +15,9 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.base import WorkshopModal
 from screens.literal import literal
+from screens.phone_modal import PhoneRoomModal
 from screens.phone_room import PhoneRoom, when_done
-from workshop.app.participation import RoomEvent
 from workshop.participation import PhoneRemark
 
 CHUNK = 50  # options added per refresh of the screen, after the first screenful
@@ -31,7 +30,7 @@ def remark_prompt(remark: PhoneRemark) -> Content:
     )
 
 
-class ModerationScreen(WorkshopModal[None]):
+class ModerationScreen(PhoneRoomModal[None]):
     DEFAULT_CSS = """
     ModerationScreen { align: center middle; background: $background 60%; }
     #queue-box {
@@ -60,9 +59,7 @@ class ModerationScreen(WorkshopModal[None]):
     ]  # fmt: skip
 
     def __init__(self, phones: PhoneRoom) -> None:
-        super().__init__()
-        self.phones = phones
-        self._unwatch = phones.watch(self, self._on_room)
+        super().__init__(phones)
         self._generation = 0  # a newer ``show`` makes an older, partly done one stop
 
     def compose(self) -> ComposeResult:
@@ -83,13 +80,6 @@ class ModerationScreen(WorkshopModal[None]):
     def on_mount(self) -> None:
         self.show()
         self.query_one(OptionList).focus()
-
-    def on_unmount(self) -> None:
-        self._unwatch()
-
-    def _on_room(self, _event: RoomEvent | None) -> None:
-        if self.is_mounted:
-            self.show()
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -147,36 +137,25 @@ class ModerationScreen(WorkshopModal[None]):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _after(self, message: str):  # type: ignore[no-untyped-def]
-        def done(_result: object) -> None:
-            self.notify(message, timeout=3)
-            if self.is_mounted:
-                self.show()
-
-        return done
-
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
             future = self.phones.room.accept(event.option.id)
-            when_done(self, future, self._after("Toegelaten."), self.show_failure)
+            when_done(self, future, self.told("Toegelaten."), self.show_failure)
 
     def action_accept_all(self) -> None:
         if self.phones.room.waiting():
             future = self.phones.room.accept_all()
-            when_done(self, future, self._after("Alles toegelaten."), self.show_failure)
+            when_done(self, future, self.told("Alles toegelaten."), self.show_failure)
 
     def action_hide(self) -> None:
         remark = self._highlighted()
         if remark is not None:
             future = self.phones.room.hide(remark)
-            when_done(self, future, self._after("Verborgen."), self.show_failure)
+            when_done(self, future, self.told("Verborgen."), self.show_failure)
 
     def action_toggle_show_at_once(self) -> None:
         on = not self.phones.room.settings.show_at_once
         message = "Meteen tonen staat aan." if on else "Meteen tonen staat uit."
         future = self.phones.room.set_show_at_once(on)
-        when_done(self, future, self._after(message), self.show_failure)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        when_done(self, future, self.told(message), self.show_failure)

@@ -13,15 +13,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from screens.base import WorkshopModal
+from screens.phone_modal import PhoneRoomModal
 from screens.phone_room import PhoneRoom, when_done
-from workshop.app.participation import RoomEvent
 from workshop.export.blocks import plural
 from workshop.limits import VOTE_BUDGET
 from workshop.model import Contribution
 
 
-class VotingScreen(WorkshopModal[list[Contribution] | None]):
+class VotingScreen(PhoneRoomModal[list[Contribution]]):
     """Dismissed with the result (sorted) when the vote was closed here, else None."""
 
     DEFAULT_CSS = """
@@ -50,10 +49,8 @@ class VotingScreen(WorkshopModal[list[Contribution] | None]):
     ]  # fmt: skip
 
     def __init__(self, phones: PhoneRoom) -> None:
-        super().__init__()
-        self.phones = phones
+        super().__init__(phones)
         self.budget = phones.room.settings.vote_budget
-        self._unwatch = phones.watch(self, self._on_room)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="voting-box"):
@@ -64,13 +61,6 @@ class VotingScreen(WorkshopModal[list[Contribution] | None]):
 
     def on_mount(self) -> None:
         self.show()
-
-    def on_unmount(self) -> None:
-        self._unwatch()
-
-    def _on_room(self, _event: RoomEvent | None) -> None:
-        if self.is_mounted:
-            self.show()
 
     def show(self) -> None:
         room = self.phones.room
@@ -106,7 +96,7 @@ class VotingScreen(WorkshopModal[list[Contribution] | None]):
                 f" voor fase {phase.number}, stap {voting.step + 1}: ",
                 Content(phase.steps[voting.step].title),
                 f".\n{phones} " + ("telefoon heeft" if phones == 1 else "telefoons hebben"),
-                f" gestemd ({dots} " + ("stem" if dots == 1 else "stemmen") + ").",
+                f" gestemd ({plural(dots, 'stem', 'stemmen')}).",
                 f"\nElke telefoon heeft {plural(room.settings.vote_budget, 'stem', 'stemmen')}.",
             )
         )
@@ -125,14 +115,7 @@ class VotingScreen(WorkshopModal[list[Contribution] | None]):
         room = self.phones.room
         if room.settings.voting is None:
             opened = room.open_voting(self.budget)
-            when_done(self, opened, lambda _: self._opened(), self.show_failure)
+            told = self.told("Het stemmen staat open op de telefoons.")
+            when_done(self, opened, told, self.show_failure)
         else:
             when_done(self, room.close_voting(), self.dismiss, self.show_failure)
-
-    def _opened(self) -> None:
-        self.notify("Het stemmen staat open op de telefoons.", timeout=3)
-        if self.is_mounted:
-            self.show()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -46,6 +46,7 @@ class PhonesRunner(WorkshopScreen[None]):
 
     live: LiveSession
     columns: RunnerColumns
+    _phones_refresh_due = False  # a refresh of the columns from phones is on its way
 
     @property
     def phones(self) -> PhoneRoom:
@@ -70,7 +71,7 @@ class PhonesRunner(WorkshopScreen[None]):
             return
         changes_columns = event is not None and event.kind in ("remark_accepted", "vote")
         # Forty phones voting at once: one refresh of the columns per moment, not per dot.
-        if changes_columns and not getattr(self, "_phones_refresh_due", False):
+        if changes_columns and not self._phones_refresh_due:
             self._phones_refresh_due = True
             self.set_timer(REFRESH_SECONDS, self._refresh_from_phones)
         self.show_phones()

@@ -8,6 +8,7 @@ are never shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -40,6 +41,7 @@ class PhoneScanMixin(WorkshopScreen[None]):
     scan_id: str
     mode: str
     from_phones = False  # the result view shows what phones answered
+    _unwatch_phones: Callable[[], None] | None = None  # set on mount, unless read-only
 
     @property
     def phones(self) -> PhoneRoom:
@@ -56,9 +58,8 @@ class PhoneScanMixin(WorkshopScreen[None]):
         self.show_phone_status()
 
     def on_unmount(self) -> None:
-        unwatch = getattr(self, "_unwatch_phones", None)
-        if unwatch is not None:
-            unwatch()
+        if self._unwatch_phones is not None:
+            self._unwatch_phones()
 
     def _on_phone_event(self, event: RoomEvent | None) -> None:
         if not self.is_mounted:
