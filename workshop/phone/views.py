@@ -10,7 +10,7 @@ from workshop.phone.i18n import translations
 from workshop.phone.keys import ROOM
 from workshop.phone.pages import e, hidden
 from workshop.phone.security import ROLE_PARENTS, Visitor
-from workshop.scan import SCALE
+from workshop.scan import SCALE, Scan
 
 
 def participant(request: web.Request, visitor: Visitor) -> str:
@@ -47,9 +47,9 @@ def participant(request: web.Request, visitor: Visitor) -> str:
     )
 
 
-def _scan_form(t: pages.Translate, csrf: str, scan: object) -> str:
+def _scan_form(t: pages.Translate, csrf: str, scan: Scan) -> str:
     rows = []
-    for statement in scan.statements:  # type: ignore[attr-defined]
+    for statement in scan.statements:
         options = "".join(
             f'<label><input type="radio" name="s_{e(statement.code)}" value="{n}"> {n}</label> '
             for n in SCALE
