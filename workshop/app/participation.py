@@ -214,6 +214,10 @@ class Room:
     def dots_of(self, phone: str) -> dict[str, int]:
         return self.live.dots_of(phone)
 
+    def dots_left(self, phone: str) -> int:
+        """The dots ``phone`` may still give in the open vote (0 when none is open)."""
+        return self.live.dots_left(phone)
+
     def voting_choices(self) -> list[Contribution]:
         """The contributions of the step whose vote is open, in the order said; [] when closed."""
         voting = self.settings.voting

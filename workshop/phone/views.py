@@ -31,9 +31,7 @@ def participant(request: web.Request, visitor: Visitor) -> str:
     parts.append(pages.own_remarks(t, visitor.csrf, room.remarks_of(visitor.phone)))
     choices = room.voting_choices()
     if choices:
-        mine = room.dots_of(visitor.phone)
-        ids = {c.id for c in choices}
-        left = room.settings.vote_budget - sum(d for cid, d in mine.items() if cid in ids)
+        mine, left = room.dots_of(visitor.phone), room.dots_left(visitor.phone)
         parts.append(pages.vote_list(t, catalogue.ngettext, visitor.csrf, choices, mine, left))
     if (scan := room.scan()) is not None:
         parts.append(_scan_form(t, visitor.csrf, scan))
