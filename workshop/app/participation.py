@@ -100,6 +100,10 @@ class Room:
 
         return unsubscribe
 
+    def _tell(self, event: RoomEvent) -> None:
+        for listener in self._listeners:
+            listener(event)
+
     def _submit(
         self, operation: Callable[[], T], event: Callable[[T], RoomEvent | None]
     ) -> Future[T]:
@@ -108,8 +112,7 @@ class Room:
                 return
             happened = event(future.result())
             if happened is not None:
-                for listener in self._listeners:
-                    listener(happened)
+                self._tell(happened)
 
         return self.live.writer.submit(operation, on_done=done)
 
@@ -139,8 +142,7 @@ class Room:
             kind = EventKind.REMARK_WAITING
             if remark.contribution is not None:
                 kind = EventKind.REMARK_ACCEPTED
-            for listener in self._listeners:
-                listener(RoomEvent(kind, (remark,), waiting))
+            self._tell(RoomEvent(kind, (remark,), waiting))
 
     def withdraw(self, remark_id: str, phone: str) -> Future[PhoneRemark]:
         """The sending phone takes its remark back, while it is not shown."""
