@@ -100,6 +100,10 @@ class Room:
 
         return unsubscribe
 
+    def _tell(self, event: RoomEvent) -> None:
+        for listener in self._listeners:
+            listener(event)
+
     def _submit(
         self, operation: Callable[[], T], event: Callable[[T], RoomEvent | None]
     ) -> Future[T]:
@@ -108,8 +112,7 @@ class Room:
                 return
             happened = event(future.result())
             if happened is not None:
-                for listener in self._listeners:
-                    listener(happened)
+                self._tell(happened)
 
         return self.live.writer.submit(operation, on_done=done)
 
@@ -139,8 +142,7 @@ class Room:
             kind = EventKind.REMARK_WAITING
             if remark.contribution is not None:
                 kind = EventKind.REMARK_ACCEPTED
-            for listener in self._listeners:
-                listener(RoomEvent(kind, (remark,), waiting))
+            self._tell(RoomEvent(kind, (remark,), waiting))
 
     def withdraw(self, remark_id: str, phone: str) -> Future[PhoneRemark]:
         """The sending phone takes its remark back, while it is not shown."""
@@ -213,6 +215,10 @@ class Room:
 
     def dots_of(self, phone: str) -> dict[str, int]:
         return self.live.dots_of(phone)
+
+    def dots_left(self, phone: str) -> int:
+        """The dots ``phone`` may still give in the open vote (0 when none is open)."""
+        return self.live.dots_left(phone)
 
     def voting_choices(self) -> list[Contribution]:
         """The contributions of the step whose vote is open, in the order said; [] when closed."""

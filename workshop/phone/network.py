@@ -48,10 +48,15 @@ def wifi_payload(name: str, password: str) -> str:
 
 
 def wifi_qr_text(name: str, password: str) -> str:
+    return qr_text(wifi_payload(name, password))
+
+
+def qr_text(payload: str) -> str:
+    """A QR code of ``payload`` as text for a terminal (dark on light, with a quiet zone)."""
     import io
 
     import segno
 
     out = io.StringIO()
-    segno.make(wifi_payload(name, password), error="m").terminal(out=out, compact=True, border=2)
+    segno.make(payload, error="m").terminal(out=out, compact=True, border=2)
     return out.getvalue()

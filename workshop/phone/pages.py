@@ -13,7 +13,7 @@ from html import escape
 from workshop.model import Contribution
 from workshop.participation import Moderation, PhoneRemark
 from workshop.phone.i18n import NAMES, RTL
-from workshop.text import TEXT_MAX
+from workshop.text import NAME_MAX, TEXT_MAX
 
 Translate = Callable[[str], str]
 TranslatePlural = Callable[[str, str, int], str]  # gettext's ngettext(singular, plural, n)
@@ -97,7 +97,7 @@ def remark_form(t: Translate, csrf: str, anonymous_default: bool) -> str:
         + hidden(csrf)
         + f'<label>{e(t("Jouw opmerking"))}<textarea name="tekst" rows="4" '
         f'maxlength="{TEXT_MAX}" required></textarea></label>'
-        f'<label>{e(t("Je naam (mag leeg)"))}<input name="naam" maxlength="80" '
+        f'<label>{e(t("Je naam (mag leeg)"))}<input name="naam" maxlength="{NAME_MAX}" '
         f'autocomplete="off"></label><small>{e(hint)}</small>'
         f'<button type="submit">{e(t("Versturen"))}</button></form>'
     )
@@ -139,17 +139,13 @@ def vote_list(
     rows = []
     for c in choices:
         dots = mine.get(c.id, 0)
-        plus = (
+        buttons = "".join(
             '<form method="post" action="/stem">'
-            + hidden(csrf, id=c.id, delta="1")
-            + '<button class="stil" type="submit">+</button></form>'
+            + hidden(csrf, id=c.id, delta=delta)
+            + f'<button class="stil" type="submit">{sign}</button></form>'
+            for delta, sign in (("1", "+"), ("-1", "−"))
         )
-        minus = (
-            '<form method="post" action="/stem">'
-            + hidden(csrf, id=c.id, delta="-1")
-            + '<button class="stil" type="submit">−</button></form>'
-        )
-        rows.append(f"<li><bdi>{e(c.text)}</bdi> {'●' * dots}{plus}{minus}</li>")
+        rows.append(f"<li><bdi>{e(c.text)}</bdi> {'●' * dots}{buttons}</li>")
     return (
         f"<h2>{e(t('Stemmen'))}</h2>"
         f"<p>{e(plural('Nog {n} stem', 'Nog {n} stemmen', left).format(n=left))}</p>"

@@ -31,6 +31,7 @@ from workshop.phone.security import (
     Visitor,
     origin_allowed,
 )
+from workshop.scan import SCALE
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -135,9 +136,8 @@ async def join(request: web.Request) -> web.StreamResponse:
 
 async def home(request: web.Request) -> web.StreamResponse:
     visitor = _visitor(request)
-    body = views.facilitator(request, visitor) if visitor.role == ROLE_FACILITATOR else None
-    if body is None:
-        body = views.participant(request, visitor)
+    show = views.facilitator if visitor.role == ROLE_FACILITATOR else views.participant
+    body = show(request, visitor)
     return web.Response(text=body, content_type="text/html")
 
 
@@ -187,10 +187,12 @@ async def scan(request: web.Request) -> web.StreamResponse:
     visitor, form = await _form(request)
     if visitor.role not in ROLE_GROUP:
         raise _Refused("Dit kan alleen met de link voor ouders of team.", 403)
-    scores: dict[str, int | None] = {}
-    for key, value in form.items():
-        if key.startswith("s_") and value in ("1", "2", "3", "4", "weet"):
-            scores[key[2:]] = None if value == "weet" else int(str(value))
+    answers: dict[str, int | None] = {str(n): n for n in SCALE} | {"weet": None}
+    scores = {
+        key[2:]: answers[value]
+        for key, value in form.items()
+        if key.startswith("s_") and isinstance(value, str) and value in answers
+    }
     await _done(request.app[ROOM].answer_scan(visitor.phone, ROLE_GROUP[visitor.role], scores))
     return _back("/?ok=scan")
 

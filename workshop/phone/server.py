@@ -22,6 +22,7 @@ from aiohttp import web
 from workshop.app.participation import Room
 from workshop.errors import WorkshopError
 from workshop.os_reasons import os_reason
+from workshop.phone.network import qr_text
 from workshop.phone.routes import make_app
 from workshop.phone.security import ROLES, Gate
 
@@ -72,13 +73,7 @@ class PhoneServer:
 
     def qr_text(self, role: str) -> str:
         """The QR code of a role's link as text (dark on light, with a quiet zone)."""
-        import io
-
-        import segno
-
-        out = io.StringIO()
-        segno.make(self.links[role], error="m").terminal(out=out, compact=True, border=2)
-        return out.getvalue()
+        return qr_text(self.links[role])
 
     def qr_matrix(self, role: str) -> list[list[bool]]:
         """The QR code as rows of modules (True: dark), with a quiet zone of 4."""

@@ -10,7 +10,7 @@ from workshop.phone.i18n import translations
 from workshop.phone.keys import ROOM
 from workshop.phone.pages import e, hidden
 from workshop.phone.security import ROLE_PARENTS, Visitor
-from workshop.scan import SCALE
+from workshop.scan import SCALE, Scan
 
 
 def participant(request: web.Request, visitor: Visitor) -> str:
@@ -31,9 +31,7 @@ def participant(request: web.Request, visitor: Visitor) -> str:
     parts.append(pages.own_remarks(t, visitor.csrf, room.remarks_of(visitor.phone)))
     choices = room.voting_choices()
     if choices:
-        mine = room.dots_of(visitor.phone)
-        ids = {c.id for c in choices}
-        left = room.settings.vote_budget - sum(d for cid, d in mine.items() if cid in ids)
+        mine, left = room.dots_of(visitor.phone), room.dots_left(visitor.phone)
         parts.append(pages.vote_list(t, catalogue.ngettext, visitor.csrf, choices, mine, left))
     if (scan := room.scan()) is not None:
         parts.append(_scan_form(t, visitor.csrf, scan))
@@ -47,9 +45,9 @@ def participant(request: web.Request, visitor: Visitor) -> str:
     )
 
 
-def _scan_form(t: pages.Translate, csrf: str, scan: object) -> str:
+def _scan_form(t: pages.Translate, csrf: str, scan: Scan) -> str:
     rows = []
-    for statement in scan.statements:  # type: ignore[attr-defined]
+    for statement in scan.statements:
         options = "".join(
             f'<label><input type="radio" name="s_{e(statement.code)}" value="{n}"> {n}</label> '
             for n in SCALE
