@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import traceback
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,8 @@ class WorkshopApp(WorkshopAppBase):
         super().__init__()
         self.workspace = workspace
         self.open_session_id = open_session_id
+        if self.phone_options.log_error is None:  # a phone's unexpected error: into fout.log
+            self.phone_options = replace(self.phone_options, log_error=workspace.log_error)
         self._screens_pushed = False  # resizes before that are checked once the screens are there
 
     # Our theme from the very start: Textual then parses the CSS once with its colours, instead of

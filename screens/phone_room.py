@@ -44,6 +44,7 @@ class PhoneOptions:
     port: int = 0
     token_source: Callable[[str], str] | None = None
     quiet_after: float = 120.0  # seconds with the panel open and no phone: say so
+    log_error: Callable[[str], object] | None = None  # the app gives Workspace.log_error
 
 
 class PhoneRoom:
@@ -88,6 +89,7 @@ class PhoneRoom:
                 host=address or "127.0.0.1",
                 port=self.options.port,
                 token_source=self.options.token_source,
+                log_error=self.options.log_error,
             )
             server.gate.on_join = lambda: self._tell(None)
             server.start()

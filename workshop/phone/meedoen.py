@@ -37,7 +37,7 @@ def serve(
         host = found
     summary = workspace.store.find(query)
     live = workspace.open(summary.id)
-    server = PhoneServer(Room(live), host=host, port=port)
+    server = PhoneServer(Room(live), host=host, port=port, log_error=workspace.log_error)
     try:
         # Ctrl+C is the way to stop, also while the links are still being printed.
         with contextlib.suppress(KeyboardInterrupt):

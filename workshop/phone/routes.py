@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,7 +22,7 @@ from workshop.errors import WorkshopError
 from workshop.model import LANGUAGES
 from workshop.phone import pages, views
 from workshop.phone.i18n import pick_language, translations
-from workshop.phone.keys import GATE, HOSTS, ROOM
+from workshop.phone.keys import GATE, HOSTS, LOG_ERROR, ROOM, LogError
 from workshop.phone.security import (
     COOKIE_NAME,
     MAX_BODY,
@@ -70,6 +71,11 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
                 response = _reply(request, "Deze pagina bestaat niet.", error.status)
             else:
                 raise
+        except Exception:  # a phone never sees a Python trace, nor does the facilitator's screen
+            log_error = request.app[LOG_ERROR]
+            if log_error is not None:  # the details go to the data folder's error log
+                log_error(f"Fout bij {request.method} {request.path}:\n{traceback.format_exc()}")
+            response = _reply(request, "Er ging iets mis. Probeer het nog een keer.", 500)
     response.headers["Content-Security-Policy"] = (
         f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
         "connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -225,9 +231,11 @@ async def live(request: web.Request) -> web.StreamResponse:
     return web.json_response({"mark": request.app[ROOM].mark(visitor.phone)})
 
 
-def make_app(room: Room, gate: Gate, hosts: set[str]) -> web.Application:
+def make_app(
+    room: Room, gate: Gate, hosts: set[str], log_error: LogError | None = None
+) -> web.Application:
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
-    app[ROOM], app[GATE], app[HOSTS] = room, gate, hosts
+    app[ROOM], app[GATE], app[HOSTS], app[LOG_ERROR] = room, gate, hosts, log_error
     app.add_routes(
         [
             web.get("/j/{token}", refusals(join)),

@@ -22,6 +22,7 @@ from aiohttp import web
 from workshop.app.participation import Room
 from workshop.errors import WorkshopError
 from workshop.os_reasons import os_reason
+from workshop.phone.keys import LogError
 from workshop.phone.network import qr_text
 from workshop.phone.routes import make_app
 from workshop.phone.security import ROLES, Gate
@@ -41,8 +42,10 @@ class PhoneServer:
         host: str = "127.0.0.1",
         port: int = 0,
         token_source: Callable[[str], str] | None = None,
+        log_error: LogError | None = None,
     ) -> None:
         self.room = room
+        self.log_error = log_error  # where an unexpected error's details go (never the screen)
         self.host = host
         self.port = port
         self.gate = Gate(token_source=token_source)
@@ -118,9 +121,8 @@ class PhoneServer:
 
     async def _listen(self) -> None:
         hosts: set[str] = set()  # filled once the port is known; the app checks Host against it
-        runner = web.AppRunner(
-            make_app(self.room, self.gate, hosts), access_log=None, handle_signals=False
-        )
+        app = make_app(self.room, self.gate, hosts, self.log_error)
+        runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port)
         try:
