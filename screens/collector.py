@@ -46,7 +46,8 @@ def resume() -> None:
 
 
 def session_shown() -> None:
-    """A session is open in the runner: freeze what exists now (see the module)."""
+    """A session is open in the runner (or its phones start): freeze what exists now (see the
+    module); ``session_left`` thaws it all. The only place that freezes for a session."""
     global _session_frozen
     if _whole_process:
         gc.freeze()
