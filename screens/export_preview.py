@@ -23,11 +23,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.base import WorkshopScreen
 from screens.key_order import OrderedKeys
 from screens.literal import literal
+from screens.steady_footer import SteadyFooter
 from screens.widgets.plan_view import PlanView
 from screens.widgets.tick_box import TickBox
 
@@ -113,7 +114,7 @@ class ExportPreviewScreen(WorkshopScreen[None]):
             )
             yield Static("", id="export-saved")
         yield PlanView(id="export-plan", heading_colour=self.app.current_theme.primary)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.view.focus()

@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.base import WorkshopScreen
 from screens.literal import literal
 from screens.phone_room import PhoneRoom
+from screens.steady_footer import SteadyFooter
 from screens.widgets.qr_code import QrCode
 from screens.wifi_form import WifiForm
 from workshop.app.participation import RoomEvent
@@ -121,7 +122,7 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
                     id="join-keys",
                 )
         yield Static("", id="join-links")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.check_quiet)

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.literal import literal
 from screens.phone_modal import PhoneRoomModal
 from screens.phone_room import PhoneRoom, when_done
+from screens.steady_footer import SteadyFooter
 from workshop.participation import PhoneRemark
 
 CHUNK = 50  # options added per refresh of the screen, after the first screenful
@@ -75,7 +76,7 @@ class ModerationScreen(PhoneRoomModal[None]):
                 "Enter: toelaten · a: alles toelaten · v: verbergen · o: meteen tonen aan/uit",
                 classes="hint-line",
             )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.show()

@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.phone_modal import PhoneRoomModal
 from screens.phone_room import PhoneRoom, when_done
+from screens.steady_footer import SteadyFooter
 from workshop.export.blocks import plural
 from workshop.limits import VOTE_BUDGET
 from workshop.model import Contribution
@@ -57,7 +58,7 @@ class VotingScreen(PhoneRoomModal[list[Contribution]]):
             yield Static("Stemmen met telefoons", id="voting-title")
             yield Static("", id="voting-state")
             yield Static("", id="voting-keys", classes="hint-line")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.show()
