@@ -45,7 +45,23 @@ if TYPE_CHECKING:
 
 
 class RunnerScreen(PhonesRunner, RemarkActions, WallRunner):
-    CSS_PATH = "styles/runner.tcss"
+    # The style files of the screens opened from here come with the runner. A screen that brings
+    # a style file Textual has not seen yet makes it parse all CSS again and restyle every widget
+    # of the app: 60 ms and more on the first F10, F12 or ``a`` of a session. Read with the
+    # runner, that happens once, while the session opens.
+    CSS_PATH = [
+        "styles/runner.tcss",
+        "styles/agreements.tcss",
+        "styles/agreement_form.tcss",
+        "styles/export_preview.tcss",
+        "styles/contribution_edit.tcss",
+        "styles/review.tcss",
+        "styles/goals.tcss",
+        "styles/goal_form.tcss",
+        "styles/balance.tcss",
+        "styles/scan.tcss",
+        "styles/help.tcss",
+    ]
     TICK_SECONDS = 0.25  # a few refreshes a second keep the seconds honest
 
     BINDINGS = RUNNER_BINDINGS
