@@ -24,11 +24,8 @@ from datetime import date
 from pathlib import Path
 
 from workshop.anonymize import without_names as anonymized
-from workshop.calendar import agreements_calendar
 from workshop.errors import WorkshopError
-from workshop.export.html import render_html
 from workshop.export.markdown import render_markdown
-from workshop.interchange import dumps_session
 from workshop.os_reasons import os_reason
 from workshop.scan import ScanScore
 from workshop.storage import FILE_MODE, make_private_dir, write_atomically
@@ -81,19 +78,27 @@ def render(
     previous_scans: dict[str, list[ScanScore]] | None = None,
     notes: bool = False,
 ) -> str | bytes:
+    # Each format's renderer is loaded when it is asked for: typst (PDF), markdown-it (HTML) and
+    # icalendar take 60 ms and more to load, which the app's plan preview never needs.
     if fmt == "pdf":
-        from workshop.export.pdf import render_pdf  # loads typst only when a PDF is asked for
+        from workshop.export.pdf import render_pdf
 
         return render_pdf(stored, exported_on=today, previous_scans=previous_scans)
     if fmt == "md":
         return render_markdown(stored, exported_on=today, previous_scans=previous_scans)
     if fmt == "html":
+        from workshop.export.html import render_html
+
         return render_html(stored, exported_on=today, previous_scans=previous_scans)
     if fmt == "ics":
+        from workshop.calendar import agreements_calendar
+
         session = stored.session
         return agreements_calendar(
             stored.agreements, session_title=session.title, location=session.location
         ).decode("utf-8")
+    from workshop.interchange import dumps_session
+
     return dumps_session(stored, notes=notes)
 
 
