@@ -30,6 +30,7 @@ from textual.strip import Strip
 
 FIRST_PART_LINES = 40  # Markdown lines in the first part: a screenful and more, rendered fast
 PART_LINES = 400  # in each later part
+DRAFT_ROWS = 20  # rows of a long table in the first part's draft: more than a screen shows
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,30 @@ def plan_parts(
             current.append(line)
     if any(line.strip() for line in current):
         yield Part("\n".join(current), gap)
+
+
+def _table_row(line: str) -> bool:
+    return line.startswith("|")
+
+
+def draft_of(part: Part, rows: int = DRAFT_ROWS) -> Part | None:
+    """The first part up to ``rows`` rows into its first table, when that table is longer.
+
+    A table is never cut into parts (its columns are as wide as its widest cells), so the first
+    part holds the whole agreements table: 100 agreements take Rich 60 ms and more. The draft,
+    with the top of that table, is shown first and replaced by the real first part as soon as
+    that is rendered; its columns may then shift a little. None: no long table, no draft."""
+    lines = part.text.split("\n")
+    start = next((i for i, line in enumerate(lines) if _table_row(line)), None)
+    if start is None:
+        return None
+    end = start
+    while end < len(lines) and _table_row(lines[end]):
+        end += 1
+    head = 2  # the header row and the line under it
+    if end - start - head <= rows:
+        return None
+    return Part("\n".join(lines[: start + head + rows]), part.gap)
 
 
 def plan_theme(heading_colour: str = "") -> Theme:

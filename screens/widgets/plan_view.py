@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from screens.plan_lines import Line, PlanRenderer, plan_parts, plan_theme, to_strip
+from screens.plan_lines import Line, PlanRenderer, draft_of, plan_parts, plan_theme, to_strip
 
 WAITING = "Plan wordt klaargezet…"
 
@@ -52,6 +52,7 @@ class PlanView(ScrollView, can_focus=True):
         self._rendering = 0  # the width of the latest render (still going, or done)
         self._pending: list[Line] = []  # a re-render at a new width, until it is complete
         self._progressive = True  # show each part as it comes (nothing shown yet)
+        self.draft = False  # ``lines`` are a quick draft of the first part, replaced when it comes
 
     # -- what to show ---------------------------------------------------------------------------
 
@@ -60,6 +61,7 @@ class PlanView(ScrollView, can_focus=True):
         self._generation += 1
         self.markdown = None
         self.lines, self._pending = [], []
+        self.draft = False
         self.message = message
         self.complete = False
         self.border_title = ""
@@ -92,14 +94,23 @@ class PlanView(ScrollView, can_focus=True):
         self._progressive = not self.lines
         self.complete = False
         theme = plan_theme(self.heading_colour)
-        work = partial(self._render_parts, self._generation, self.markdown, width, theme)
+        work = partial(
+            self._render_parts, self._generation, self.markdown, width, theme, self._progressive
+        )
         self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
 
-    def _render_parts(self, generation: int, markdown: str, width: int, theme: Theme) -> None:
-        """In the worker's thread: render part after part and hand each to the UI thread."""
+    def _render_parts(
+        self, generation: int, markdown: str, width: int, theme: Theme, progressive: bool
+    ) -> None:
+        """In the worker's thread: render part after part and hand each to the UI thread; when
+        nothing is shown yet, first a draft of the first part if that is slow to render."""
         worker = get_current_worker()
         renderer = PlanRenderer(width, theme)
         parts = list(plan_parts(markdown))
+        draft = draft_of(parts[0]) if parts and progressive else None
+        if draft is not None:
+            lines = renderer.lines(draft, first=True)
+            self.call_later(self._add, generation, lines, list(renderer.styles), 0.0, True)
         for index, part in enumerate(parts):
             if worker.is_cancelled:
                 return
@@ -111,12 +122,20 @@ class PlanView(ScrollView, can_focus=True):
             self.call_later(self._add, generation, [], list(renderer.styles), 1.0)
 
     def _add(
-        self, generation: int, lines: list[Line], styles: list[Style | None], done: float
+        self,
+        generation: int,
+        lines: list[Line],
+        styles: list[Style | None],
+        done: float,
+        draft: bool = False,
     ) -> None:
         if generation != self._generation:
             return  # a later render (another width, another plan) took over
         complete = done >= 1.0
         if self._progressive:
+            if draft or self.draft:  # the draft comes, or the real first part replaces it
+                self.lines = []
+                self.draft = draft
             self.lines.extend(lines)  # the first render: show each part at once
             self.line_styles = styles
             self._width = self._rendering
