@@ -8,6 +8,7 @@ The app imports its screens; screens never import the app (they know it as
 from __future__ import annotations
 
 import asyncio
+import time
 import traceback
 from collections.abc import Iterable
 from dataclasses import replace
@@ -120,8 +121,13 @@ class WorkshopApp(WorkshopAppBase):
         if self.open_session_id:
             self.open_runner(self.open_session_id)
         self._screens_pushed = True
+        self.set_interval(collector.QUIET_SECONDS, self.quiet_moment, name="quiet moment")
         self.call_after_refresh(lambda: self.check_size(self.size.width, self.size.height))
         self.call_after_refresh(collector.resume)
+
+    def quiet_moment(self) -> None:
+        """No key for a moment after some keys: the collector may tidy up (screens.collector)."""
+        collector.quiet_moment(self.last_key_at, time.monotonic())
 
     # -- opening sessions -----------------------------------------------------------------------
 

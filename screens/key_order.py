@@ -61,6 +61,7 @@ class OrderedKeys(App[Any]):
         self._let_through = False  # the focused widget has caught up: the next key may go
         self._hold: Callable[[], bool] | None = None  # keys wait until this is true
         self._parked = False  # held keys wait for ``wake_keys`` to look again
+        self.last_key_at = 0.0  # when the last key or paste came in (time.monotonic)
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -93,6 +94,7 @@ class OrderedKeys(App[Any]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            self.last_key_at = time.monotonic()
             if isinstance(event, events.Key):
                 self.app_focus = True
             await self._add(event)
