@@ -9,6 +9,7 @@ fast. Opening, creating and deleting a session import what they need when called
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.errors import NotFoundError, StoreError
+from workshop.errors import NotFoundError, StoreError, WorkshopError
 from workshop.folders import TRASH_PREFIX, check_real_folder, valid_session_id
 from workshop.listing import (
     SESSION_FILE,
@@ -103,6 +104,7 @@ class SessionStore:
             if file.path.exists():
                 raise StoreError(f"Er bestaat al een sessie met code {stored.session.id}.")
             file.replace_all(stored, updated)
+            _first_backup(folder, file.path, updated)
         except BaseException:
             if file is not None:
                 file.close()
@@ -246,3 +248,20 @@ class SessionStore:
                     f"({os_reason(error)}). Verwijder die map zelf."
                 ) from None
         fsync_dir(self.sessions_dir)
+
+
+EARLY_BACKUP_BYTES = 256 * 1024  # from this size a session's first backup is made as it is created
+
+
+def _first_backup(folder: Path, path: Path, moment: datetime) -> None:
+    """The first backup of a session that arrives large (an import, a session made by a
+    program): made now, as a copy of its own (workshop.backup), while the whole file is written
+    anyway. Otherwise the first open would copy it, writing megabytes for its first few remarks;
+    with this copy there, the backups made at later opens can be links. A small session gets its
+    first backup at its first open, as always. Not needed to go on: if it fails, that open
+    makes it."""
+    from workshop.backup import keep_backup
+
+    with contextlib.suppress(OSError, WorkshopError):
+        if path.stat().st_size >= EARLY_BACKUP_BYTES:
+            keep_backup(folder, path, moment)

@@ -198,3 +198,38 @@ def test_a_hand_edit_in_place_still_leaves_an_older_backup_to_put_back(
 
     assert any("teruggezet" in line for line in done)
     assert (folder / SESSION_FILE).read_bytes() == good
+
+
+def test_a_large_session_gets_its_first_backup_as_it_is_imported(
+    store: SessionStore, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An imported session of 10,000 remarks is about 4 MB: copied at its first open, that was
+    about 200 KB written per remark for its first 20 remarks. Now the copy is made as the file
+    is written, and the first open writes no backup at all. A small one: as before."""
+    from workshop import session_store
+    from workshop.cli import main
+
+    session_id = filled_session(store, clock, count=40)
+    exported = tmp_path / "sessie.json"
+    data = ["--data", str(store.root)]
+    assert main([*data, "export", session_id, "--format", "json", "--out", str(exported)]) == 0
+    size = exported.stat().st_size
+
+    monkeypatch.setattr(session_store, "EARLY_BACKUP_BYTES", size // 2)  # counts as large
+    large = tmp_path / "andere-laptop"
+    assert main(["--data", str(large), "import", str(exported)]) == 0
+    folder = SessionStore(large).sessions_dir / session_id
+    (made,) = list_backups(folder)  # at the import, before any open
+    snapshot = folder / SESSION_FILE
+    assert not same_file(made, snapshot) and made.read_bytes() == snapshot.read_bytes()
+    assert stat.S_IMODE(os.lstat(made).st_mode) == 0o600
+    open_session(SessionStore(large), session_id, clock).close()
+    assert list_backups(folder) == [made]  # nothing written: the same contents are there
+
+    monkeypatch.setattr(session_store, "EARLY_BACKUP_BYTES", size * 2)  # counts as small
+    small = tmp_path / "derde-laptop"
+    assert main(["--data", str(small), "import", str(exported)]) == 0
+    folder = SessionStore(small).sessions_dir / session_id
+    assert list_backups(folder) == []  # made at its first open, as always
+    open_session(SessionStore(small), session_id, clock).close()
+    assert len(list_backups(folder)) == 1
