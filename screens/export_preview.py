@@ -95,7 +95,6 @@ class ExportPreviewScreen(WorkshopScreen[None]):
         self.live = live
         self.saved: list[Path] = []
         self.writing_file = False  # a file is being written; the keys after the save key wait
-        self._wanted = 0  # which plan (names or not) the view should show; older ones are dropped
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-head"):
@@ -150,24 +149,28 @@ class ExportPreviewScreen(WorkshopScreen[None]):
     # -- the plan, made in a worker thread ------------------------------------------------------
 
     def make_plan(self, anonymous: bool) -> None:
-        """Show the waiting line, and make the plan (with names or without) off the UI thread."""
-        self._wanted += 1
-        self.view.wait()
+        """Show the waiting line, and make the plan (with names or without) and render it, in
+        one worker thread; a plan asked for earlier is dropped by the view."""
         workspace, stored = self.app.workspace, self.live.stored()
-        self.off_ui_thread(
-            lambda: workspace.preview(stored, without_names=anonymous),
-            partial(self._made, self._wanted),
-            "plan",
+        self.view.make_and_show(
+            lambda: workspace.preview(stored, without_names=anonymous), self.plan_width()
         )
 
-    def _made(self, wanted: int, outcome: str | Exception) -> None:
-        if wanted != self._wanted:
-            return  # the names were switched meanwhile: that plan is on its way
-        if isinstance(outcome, str):
-            self.view.show(outcome)
-            return
+    def plan_width(self) -> int:
+        """The width the plan's lines will have once laid out (its style says what it takes
+        from the screen's width), so that they can be rendered before the first layout."""
+        view = self.view
+        chrome = (
+            self.styles.gutter.width
+            + view.styles.gutter.width
+            + view.styles.scrollbar_size_vertical
+        )
+        return self.app.size.width - chrome
+
+    def on_plan_view_not_made(self, event: PlanView.NotMade) -> None:
+        event.stop()
         self.view.wait(NOT_MADE)
-        self.show_failure(outcome)
+        self.show_failure(event.error)
 
     async def on_checkbox_changed(self, event: TickBox.Changed) -> None:
         event.stop()

@@ -7,6 +7,7 @@ a plan of 10,000 remarks costs the UI thread no more than one of 30, and so does
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from rich.segment import Segment
@@ -38,6 +39,13 @@ class PlanView(ScrollView, can_focus=True):
 
     class Shown(Message):
         """Every line of the plan is in the view."""
+
+    class NotMade(Message):
+        """``make_and_show`` could not make the plan."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
 
     def __init__(self, *, heading_colour: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
@@ -75,6 +83,18 @@ class PlanView(ScrollView, can_focus=True):
         self.markdown = markdown
         self._render()
 
+    def make_and_show(self, make: Callable[[], str], width: int) -> None:
+        """Make the plan (``make`` runs in the worker thread) and render it at ``width``, all in
+        one worker: it can start before the view is laid out, with the width it will get. When
+        the view is laid out at another width it is rendered again; when ``make`` fails the
+        view posts ``NotMade``."""
+        self.wait()
+        self._rendering = width
+        self._progressive = True
+        theme = plan_theme(self.heading_colour)
+        work = partial(self._make_and_render, self._generation, make, width, theme)
+        self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
+
     def on_resize(self, event: events.Resize) -> None:
         if self.markdown is not None and self._content_width() != self._rendering:
             self._render()  # at the new width; the old lines stay until the new ones are all in
@@ -98,6 +118,30 @@ class PlanView(ScrollView, can_focus=True):
             self._render_parts, self._generation, self.markdown, width, theme, self._progressive
         )
         self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
+
+    def _make_and_render(
+        self, generation: int, make: Callable[[], str], width: int, theme: Theme
+    ) -> None:
+        """In the worker's thread: make the plan, then render it as ``_render_parts`` does."""
+        try:
+            markdown = make()
+        except Exception as error:  # said (or raised, if it is a bug) on the UI thread
+            self.call_later(self._not_made, generation, error)
+            return
+        self.call_later(self._made, generation, markdown)
+        self._render_parts(generation, markdown, width, theme, True)
+
+    def _made(self, generation: int, markdown: str) -> None:
+        if generation != self._generation:
+            return
+        self.markdown = markdown
+        width = self._content_width()
+        if width > 0 and width != self._rendering:
+            self._render()  # laid out at another width than foreseen
+
+    def _not_made(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self.post_message(self.NotMade(error))
 
     def _render_parts(
         self, generation: int, markdown: str, width: int, theme: Theme, progressive: bool
