@@ -30,7 +30,7 @@ from textual.strip import Strip
 
 FIRST_PART_LINES = 40  # Markdown lines in the first part: a screenful and more, rendered fast
 PART_LINES = 400  # in each later part
-DRAFT_ROWS = 20  # rows of a long table in the first part's draft: more than a screen shows
+DRAFT_ROWS = 10  # rows of a long table in the first part's draft: a screenful, wrapped as they are
 
 
 @dataclass(frozen=True)
