@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.console import RenderableType
-from textual import getters
+from textual import events, getters
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen
 
@@ -53,6 +53,18 @@ class WorkshopScreen(Screen[ResultT]):
     """A screen of this app."""
 
     app = getters.app(WorkshopAppBase)
+    _resumed = False  # resumed (made the active screen) at least once
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first resume comes right after the screen's widgets were mounted and styled:
+        # Textual's own handler (it runs after this one) need not style them all again before
+        # the first frame; that was a third of the time the agreement form took to show. Later
+        # resumes (back from a screen on top) restyle as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+            if self.focused is not None:  # focused while mounting: its :focus styles now
+                self.app.stylesheet.update_nodes(self.focused.ancestors_with_self)
 
     def attempt(self, operation: Callable[[], T]) -> T | None:
         """Run one operation; on an expected error, show it and return None.
