@@ -17,7 +17,7 @@ from screens import collector
 from screens.base import WorkshopModal, WorkshopScreen
 from screens.confirm import ConfirmScreen
 from screens.literal import literal
-from screens.session_list import SessionList
+from screens.session_list import SessionList, SessionPrompt
 from screens.steady_footer import SteadyFooter
 from workshop.errors import WorkshopError
 from workshop.summary import SessionSummary
@@ -39,7 +39,7 @@ LIST_HINT = "Kies een sessie met de pijltjes en druk op Enter om verder te gaan.
 def session_prompt(summary: SessionSummary) -> Content:
     """Two lines per session: the title, then where, when and how far along."""
     details = [summary.location, format_date(summary.day), summary.progress_label]
-    return Content.assemble(
+    return SessionPrompt.assemble(
         (literal(summary.title).plain, "bold"),
         "\n",
         literal("   ·   ".join(part for part in details if part)),
