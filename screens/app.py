@@ -25,7 +25,6 @@ from textual.theme import Theme
 from screens import collector
 from screens.base import WorkshopAppBase
 from screens.first_listing import read_in_thread
-from screens.menu_palette import MenuPalette
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
 from workshop.errors import WorkshopError
 
@@ -79,6 +78,7 @@ class WorkshopApp(WorkshopAppBase):
         if self.phone_options.log_error is None:  # a phone's unexpected error: into fout.log
             self.phone_options = replace(self.phone_options, log_error=workspace.log_error)
         self._screens_pushed = False  # resizes before that are checked once the screens are there
+        self._size_notice_shown = False  # ever: only then can one be on top
 
     # Our theme from the very start: Textual then parses the CSS once with its colours, instead of
     # parsing everything again when the theme is set afterwards.
@@ -201,11 +201,15 @@ class WorkshopApp(WorkshopAppBase):
             self.push_screen(HelpScreen(self.screen))
 
     def action_command_palette(self) -> None:
+        from screens.menu_palette import MenuPalette  # loaded when first opened: a quicker start
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(MenuPalette(id="--command-palette", placeholder="Zoek een opdracht…"))
 
     def search_themes(self) -> None:
         from textual.theme import ThemeProvider
+
+        from screens.menu_palette import MenuPalette
 
         self.push_screen(MenuPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
@@ -244,11 +248,14 @@ class WorkshopApp(WorkshopAppBase):
             self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if not too_small and not self._size_notice_shown:
+            return  # nothing to say or take away (the notice's module loads when first needed)
         from screens.too_small import TooSmallScreen
 
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         notice = self.screen if isinstance(self.screen, TooSmallScreen) else None
         if too_small and notice is None:
+            self._size_notice_shown = True
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
         elif too_small and notice is not None:
             notice.show_size(width, height)

@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 from screens import collector
 from screens.base import WorkshopModal, WorkshopScreen
-from screens.confirm import ConfirmScreen
 from screens.literal import literal
 from screens.session_list import SessionList, SessionPrompt
 from screens.steady_footer import SteadyFooter
@@ -293,6 +292,8 @@ class HomeScreen(WorkshopScreen[None]):
         self.open_session(session_id)
 
     def action_delete_session(self) -> None:
+        from screens.confirm import ConfirmScreen  # loaded when first asked: a quicker start
+
         summary = self.selected_summary()
         if summary is None:
             return
@@ -315,6 +316,8 @@ class HomeScreen(WorkshopScreen[None]):
         self.refresh_sessions()
 
     def action_forget_person(self) -> None:
+        from screens.confirm import ConfirmScreen
+
         def confirmed(name: str, answer: bool | None) -> None:
             if answer:
                 self.app.notify(
