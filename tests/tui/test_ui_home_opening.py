@@ -207,3 +207,42 @@ def test_a_list_that_cannot_be_read_at_start_is_said_calmly_on_the_home_screen(
             assert not home.query_one("#home-empty").display
 
     asyncio.run(scenario())
+
+
+def test_the_home_screen_is_styled_once_before_its_first_frame(
+    make_app, store, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its widgets are styled as they are mounted; its first resume does not style them all
+    again (a later resume, back from a session, does). Snapshots show the styles are right."""
+    from textual.css.stylesheet import Stylesheet
+
+    from screens.app import WorkshopApp
+
+    live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    live.close()
+    restyled: list[int] = []
+    frames: list[int] = []
+    update_nodes, display = Stylesheet.update_nodes, WorkshopApp._display
+
+    def counted(self, nodes, animate=False):  # type: ignore[no-untyped-def]
+        nodes = list(nodes)
+        if not frames:
+            restyled.append(len(nodes))
+        update_nodes(self, nodes, animate=animate)
+
+    def recorded(self, screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            frames.append(1)
+        display(self, screen, renderable)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    monkeypatch.setattr(WorkshopApp, "_display", recorded)
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert frames
+            # Only single widgets that changed (the focused list, a footer key); not the screen.
+            assert restyled and max(restyled) == 1, restyled
+
+    asyncio.run(scenario())
