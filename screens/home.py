@@ -20,7 +20,7 @@ from screens.session_list import SessionList, SessionPrompt
 from screens.steady_footer import SteadyFooter
 from workshop.errors import WorkshopError
 from workshop.summary import SessionSummary
-from workshop.text import format_date
+from workshop.text import clean_line, format_date
 
 if TYPE_CHECKING:
     from workshop.app.workspace import Problem
@@ -38,10 +38,13 @@ LIST_HINT = "Kies een sessie met de pijltjes en druk op Enter om verder te gaan.
 def session_prompt(summary: SessionSummary) -> Content:
     """Two lines per session: the title, then where, when and how far along."""
     details = [summary.location, format_date(summary.day), summary.progress_label]
+    # Each line cleaned as ``literal`` cleans it (no markup, no control characters), assembled
+    # once: every Content made strips control characters again, a third of the prompt's cost.
     return SessionPrompt.assemble(
-        (literal(summary.title).plain, "bold"),
+        (clean_line(summary.title), "bold"),
         "\n",
-        literal("   ·   ".join(part for part in details if part)),
+        clean_line("   ·   ".join(part for part in details if part)),
+        strip_control_codes=False,
     )
 
 

@@ -4,6 +4,7 @@ session's prompt is counted without wrapping when its lines fit, with the height
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 from datetime import UTC, date, datetime
 
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 
 from screens.home import session_prompt
+from screens.literal import literal
 from screens.session_list import SessionList, SessionPrompt
 from workshop.summary import SessionSummary
 
@@ -102,3 +104,30 @@ def test_the_home_screen_lists_sessions_with_prompts_measured_the_fast_way() -> 
     assert isinstance(prompt, SessionPrompt)
     assert prompt.get_height({}, 80) == 2  # type: ignore[arg-type]
     assert prompt.get_height({}, 10) == Content(prompt.plain).get_height({}, 10)  # type: ignore[arg-type]
+
+
+@given(
+    title=st.text(max_size=60),
+    location=st.text(max_size=40),
+)
+def test_a_session_prompt_shows_title_and_place_as_typed_and_only_the_title_bold(
+    title: str, location: str
+) -> None:
+    """Cleaned like every typed text (``screens.literal``): never markup, no control character."""
+    summary = SessionSummary(
+        id="abc123",
+        title=title,
+        location=location,
+        series="",
+        day=date(2026, 3, 4),
+        phase=1,
+        phase_count=4,
+        updated=datetime(2026, 3, 4, tzinfo=UTC),
+        created=None,
+    )
+    prompt = session_prompt(summary)
+    details = "   ·   ".join(d for d in [location, "04-03-2026", summary.progress_label] if d)
+    assert prompt.plain == literal(title).plain + "\n" + literal(details).plain
+    assert not any(unicodedata.category(ch) == "Cc" for ch in prompt.plain.replace("\n", ""))
+    spans = [(span.start, span.end, span.style) for span in prompt.spans]
+    assert spans == [(0, len(literal(title).plain), "bold")]
