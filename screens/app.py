@@ -7,7 +7,6 @@ The app imports its screens; screens never import the app (they know it as
 
 from __future__ import annotations
 
-import asyncio
 import time
 import traceback
 from collections.abc import Iterable
@@ -25,7 +24,7 @@ from textual.theme import Theme
 
 from screens import collector
 from screens.base import WorkshopAppBase
-from screens.menu_palette import MenuPalette
+from screens.first_listing import read_in_thread
 from screens.themes import DEFAULT_THEME, THEMES, VARIABLE_DEFAULTS
 from workshop.errors import WorkshopError
 
@@ -79,6 +78,7 @@ class WorkshopApp(WorkshopAppBase):
         if self.phone_options.log_error is None:  # a phone's unexpected error: into fout.log
             self.phone_options = replace(self.phone_options, log_error=workspace.log_error)
         self._screens_pushed = False  # resizes before that are checked once the screens are there
+        self._size_notice_shown = False  # ever: only then can one be on top
 
     # Our theme from the very start: Textual then parses the CSS once with its colours, instead of
     # parsing everything again when the theme is set afterwards.
@@ -99,25 +99,29 @@ class WorkshopApp(WorkshopAppBase):
     def on_load(self) -> None:
         collector.pause()  # until the first frame (screens.collector says why)
         # The session list is read in a thread, off the UI thread, starting now: beside
-        # Textual's own start-up rather than after it.
-        self._listing = asyncio.get_running_loop().run_in_executor(
-            None, self.workspace.list_sessions
-        )
+        # Textual's own start-up rather than after it. The home screen waits for it.
+        self._listing = read_in_thread(self.workspace.list_sessions)
+        self._listing_error: OSError | None = None
+
+    def get_default_screen(self) -> Screen:
+        """The home screen is the app's first screen, built with the list already read: its
+        first frame shows the sessions and the keys that go with them. (Pushed on a blank
+        default screen, it cost that screen's frame, and styling all its widgets once more.)"""
+        from screens.home import HomeScreen
+
+        try:
+            listing = self._listing.result()
+        except OSError as error:
+            listing = [], []
+            self._listing_error = error  # said once the app is mounted
+        return HomeScreen(listing)
 
     def on_unmount(self) -> None:
         collector.resume()  # also when the app stops before its first frame
 
-    async def on_mount(self) -> None:
-        from screens.home import HomeScreen
-
-        # The home screen is built with the list already read: its first frame shows the
-        # sessions and the keys that go with them, and need not be laid out and drawn again.
-        try:
-            listing = await self._listing
-        except OSError as error:
-            listing = [], []
-            self.report(error)
-        self.push_screen(HomeScreen(listing))
+    def on_mount(self) -> None:
+        if self._listing_error is not None:
+            self.report(self._listing_error)
         if self.open_session_id:
             self.open_runner(self.open_session_id)
         self._screens_pushed = True
@@ -197,11 +201,15 @@ class WorkshopApp(WorkshopAppBase):
             self.push_screen(HelpScreen(self.screen))
 
     def action_command_palette(self) -> None:
+        from screens.menu_palette import MenuPalette  # loaded when first opened: a quicker start
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(MenuPalette(id="--command-palette", placeholder="Zoek een opdracht…"))
 
     def search_themes(self) -> None:
         from textual.theme import ThemeProvider
+
+        from screens.menu_palette import MenuPalette
 
         self.push_screen(MenuPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
@@ -240,11 +248,14 @@ class WorkshopApp(WorkshopAppBase):
             self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if not too_small and not self._size_notice_shown:
+            return  # nothing to say or take away (the notice's module loads when first needed)
         from screens.too_small import TooSmallScreen
 
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         notice = self.screen if isinstance(self.screen, TooSmallScreen) else None
         if too_small and notice is None:
+            self._size_notice_shown = True
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
         elif too_small and notice is not None:
             notice.show_size(width, height)

@@ -20,11 +20,11 @@ from screens.backdrop import TintedBackdrop
 from screens.key_order import OrderedKeys
 from screens.literal import literal
 from screens.phone_room import PhoneOptions
-from screens.writes import ScreenWrites
 from workshop.errors import ValidationError, WorkshopError
 from workshop.os_reasons import os_reason
 
 if TYPE_CHECKING:
+    from screens.writes import ScreenWrites
     from workshop.app.live import LiveSession
     from workshop.app.workspace import Workspace
 
@@ -95,6 +95,8 @@ class WorkshopScreen(Screen[ResultT]):
     @cached_property
     def writes(self) -> ScreenWrites:
         """This screen's side of the open session's single writer (made when first used)."""
+        from screens.writes import ScreenWrites  # with the writer: not needed to start the app
+
         return ScreenWrites(self, self.live.writer)
 
     def save(self, operation: Callable[[], T], done: Callable[[T], Any]) -> None:

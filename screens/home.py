@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,13 +15,12 @@ from textual.widgets.option_list import Option
 
 from screens import collector
 from screens.base import WorkshopModal, WorkshopScreen
-from screens.confirm import ConfirmScreen
 from screens.literal import literal
-from screens.session_list import SessionList
+from screens.session_list import SessionList, SessionPrompt
 from screens.steady_footer import SteadyFooter
 from workshop.errors import WorkshopError
 from workshop.summary import SessionSummary
-from workshop.text import format_date
+from workshop.text import clean_line, format_date
 
 if TYPE_CHECKING:
     from workshop.app.workspace import Problem
@@ -39,10 +38,13 @@ LIST_HINT = "Kies een sessie met de pijltjes en druk op Enter om verder te gaan.
 def session_prompt(summary: SessionSummary) -> Content:
     """Two lines per session: the title, then where, when and how far along."""
     details = [summary.location, format_date(summary.day), summary.progress_label]
-    return Content.assemble(
-        (literal(summary.title).plain, "bold"),
+    # Each line cleaned as ``literal`` cleans it (no markup, no control characters), assembled
+    # once: every Content made strips control characters again, a third of the prompt's cost.
+    return SessionPrompt.assemble(
+        (clean_line(summary.title), "bold"),
         "\n",
-        literal("   ·   ".join(part for part in details if part)),
+        clean_line("   ·   ".join(part for part in details if part)),
+        strip_control_codes=False,
     )
 
 
@@ -174,6 +176,7 @@ class HomeScreen(WorkshopScreen[None]):
         super().__init__()
         self.summaries, self.problems = listing or ([], [])
         self._listed = listing is not None  # the first resume needs no second read
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -192,7 +195,13 @@ class HomeScreen(WorkshopScreen[None]):
         if self._listed:
             self.show_listed(keep=None)
 
-    async def on_screen_resume(self) -> None:
+    async def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # The first screen's first resume comes right after its widgets were mounted and
+            # styled: Screen's own handler (it runs after this one) need not style them all
+            # again before the first frame. Later resumes (back from a session) do restyle.
+            self._resumed = True
+            event.refresh_styles = False
         # Back from a session (or not yet in one): it may be collected, once this frame is shown.
         self.call_after_refresh(collector.session_left)
         if self._listed:
@@ -293,6 +302,8 @@ class HomeScreen(WorkshopScreen[None]):
         self.open_session(session_id)
 
     def action_delete_session(self) -> None:
+        from screens.confirm import ConfirmScreen  # loaded when first asked: a quicker start
+
         summary = self.selected_summary()
         if summary is None:
             return
@@ -315,6 +326,8 @@ class HomeScreen(WorkshopScreen[None]):
         self.refresh_sessions()
 
     def action_forget_person(self) -> None:
+        from screens.confirm import ConfirmScreen
+
         def confirmed(name: str, answer: bool | None) -> None:
             if answer:
                 self.app.notify(

@@ -95,6 +95,7 @@ class SteadyFooter(Footer):
     ) -> FooterKey:
         if classes == "-grouped":
             tooltip = tooltip or binding.description  # a grouped key shows no description
+        palette = classes == "-command-palette"
         key = FooterKey(
             binding.key,
             self.app.get_key_display(binding),
@@ -102,9 +103,11 @@ class SteadyFooter(Footer):
             binding.action,
             disabled=not enabled,
             tooltip=tooltip,
-            classes=classes,
+            # Footer leaves the palette key at FooterKey's default (compact), whose watcher adds
+            # this class once mounted: given now, the key is not styled a second time for it.
+            classes=f"{classes} -compact" if palette else classes,
         )
-        if classes != "-command-palette":  # Footer leaves that one at FooterKey's default
+        if not palette:
             key.set_reactive(FooterKey.compact, self.compact)  # no data_bind: see the module
         return key
 

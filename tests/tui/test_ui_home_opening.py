@@ -147,3 +147,103 @@ def test_as_launched_the_open_session_is_frozen_for_the_collector_and_thawed_bac
     finally:
         collector.end_whole_process()
     assert gc.isenabled()
+
+
+def test_the_first_frame_is_the_home_screen_with_its_sessions(
+    make_app, store, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The home screen is the app's first screen, not pushed on a blank one: no blank frame
+    is drawn (and styled and laid out) first, and the first frame lists the sessions."""
+    from screens.app import WorkshopApp
+
+    live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    live.close()
+    frames: list[tuple[str, int]] = []
+    display = WorkshopApp._display
+
+    def recorded(self, screen, renderable):  # type: ignore[no-untyped-def]
+        # Every frame is handed to the driver here (the benchmark watches the same place).
+        if renderable is not None:
+            options = screen.query(OptionList)
+            frames.append((type(screen).__name__, options.first().option_count if options else 0))
+        display(self, screen, renderable)
+
+    monkeypatch.setattr(WorkshopApp, "_display", recorded)
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert [type(screen) for screen in pilot.app.screen_stack] == [HomeScreen]
+            assert frames[0] == ("HomeScreen", 1)
+
+    asyncio.run(scenario())
+
+
+def test_a_list_that_cannot_be_read_at_start_is_said_calmly_on_the_home_screen(
+    make_app, store, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    live.close()
+
+    def refused(self: SessionStore):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(SessionStore, "scan", refused)
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            home = pilot.app.screen
+            assert isinstance(home, HomeScreen)
+            assert home.query_one("#home-empty").display  # the way on: new session, demo
+            messages = [str(n.message) for n in pilot.app._notifications]
+            assert messages == ["geen toestemming"]
+            # Read again once the folder can be read: the session is there.
+            monkeypatch.undo()
+            home.refresh_sessions()
+            await pilot.pause()
+            await pilot.pause()
+            assert home.query_one("#home-sessions", OptionList).option_count == 1
+            assert not home.query_one("#home-empty").display
+
+    asyncio.run(scenario())
+
+
+def test_the_home_screen_is_styled_once_before_its_first_frame(
+    make_app, store, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its widgets are styled as they are mounted; its first resume does not style them all
+    again (a later resume, back from a session, does). Snapshots show the styles are right."""
+    from textual.css.stylesheet import Stylesheet
+
+    from screens.app import WorkshopApp
+
+    live = create_session(store, clock, title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    live.close()
+    restyled: list[int] = []
+    frames: list[int] = []
+    update_nodes, display = Stylesheet.update_nodes, WorkshopApp._display
+
+    def counted(self, nodes, animate=False):  # type: ignore[no-untyped-def]
+        nodes = list(nodes)
+        if not frames:
+            restyled.append(len(nodes))
+        update_nodes(self, nodes, animate=animate)
+
+    def recorded(self, screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            frames.append(1)
+        display(self, screen, renderable)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    monkeypatch.setattr(WorkshopApp, "_display", recorded)
+
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert frames
+            # Only the list, as it gets the focus: not the whole screen again, nor the menu key
+            # of the footer (compact from the start).
+            assert restyled == [1], restyled
+
+    asyncio.run(scenario())

@@ -71,6 +71,12 @@ NOT_AT_START = [
     "screens.goal_form",
     "screens.help",
     "screens.widgets",
+    # Dialogs, the menu and the writer of an open session: loaded when first used.
+    "screens.confirm",
+    "screens.menu_palette",
+    "screens.too_small",
+    "screens.writes",
+    "workshop.app.writer",
 ]
 
 
