@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -176,7 +176,6 @@ class HomeScreen(WorkshopScreen[None]):
         super().__init__()
         self.summaries, self.problems = listing or ([], [])
         self._listed = listing is not None  # the first resume needs no second read
-        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -195,14 +194,9 @@ class HomeScreen(WorkshopScreen[None]):
         if self._listed:
             self.show_listed(keep=None)
 
-    async def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self._resumed:
-            # The first screen's first resume comes right after its widgets were mounted and
-            # styled: Screen's own handler (it runs after this one) need not style them all
-            # again before the first frame. Later resumes (back from a session) do restyle.
-            self._resumed = True
-            event.refresh_styles = False
+    async def on_screen_resume(self) -> None:
         # Back from a session (or not yet in one): it may be collected, once this frame is shown.
+        # (The first resume styles nothing again before the first frame: WorkshopScreen.)
         self.call_after_refresh(collector.session_left)
         if self._listed:
             self._listed = False

@@ -242,8 +242,11 @@ def test_the_home_screen_is_styled_once_before_its_first_frame(
         async with make_app().run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert frames
-            # Only the list, as it gets the focus: not the whole screen again, nor the menu key
-            # of the footer (compact from the start).
-            assert restyled == [1], restyled
+            # Only the list as it gets the focus, then it and the containers around it for their
+            # :focus styles (WorkshopScreen): not the whole screen again, nor the menu key of
+            # the footer (compact from the start).
+            chain = len(pilot.app.screen.focused.ancestors_with_self)
+            assert restyled == [1, chain], restyled
+            assert chain < len(list(pilot.app.screen.walk_children())) // 2
 
     asyncio.run(scenario())

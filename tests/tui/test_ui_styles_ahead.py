@@ -73,3 +73,39 @@ def test_screens_opened_from_the_runner_bring_no_new_style_files(make_app, store
             assert reparsed == []
 
     asyncio.run(scenario())
+
+
+def test_a_screen_is_styled_once_before_its_first_frame(make_app, store, clock) -> None:
+    """The agreement form's widgets are styled as they are mounted; its first resume does not
+    style them all again (only the focused field and what holds it, for their :focus styles)."""
+
+    session_id = session_with_a_remark(store, clock)
+    batches: list[int] = []
+    widgets: list[int] = []
+
+    async def scenario() -> None:
+        app = make_app(session_id)
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(10):
+                await pilot.pause()
+                if isinstance(app.screen, RunnerScreen):
+                    break
+            await pilot.press("escape")  # from the capture line to the list of remarks
+            await pilot.pause()
+            update_nodes = app.stylesheet.update_nodes
+
+            def counted(nodes: Any, animate: bool = False) -> None:
+                nodes = list(nodes)
+                if isinstance(app.screen, AgreementFormScreen):
+                    batches.append(len(nodes))
+                update_nodes(nodes, animate=animate)
+
+            app.stylesheet.update_nodes = counted  # type: ignore[method-assign]
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, AgreementFormScreen)
+            widgets.append(len(list(app.screen.walk_children(with_self=True))))
+
+    asyncio.run(scenario())
+    assert widgets and widgets[0] > 20
+    assert batches and max(batches) < widgets[0] // 2, (batches, widgets)
