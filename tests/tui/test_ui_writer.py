@@ -208,6 +208,44 @@ def test_a_step_with_many_remarks_is_shown_a_part_at_a_time_and_then_completely(
     asyncio.run(scenario())
 
 
+def test_the_first_part_of_a_big_step_is_drawn_before_the_rest_is_added(
+    make_app, store, clock
+) -> None:
+    """Between two parts of a long list the screen may draw: the parts went straight into the
+    column's own queue, which kept the event loop there until the last one, so the first frame
+    of a step of 2,000 remarks came after all 40 parts (issue 9)."""
+    total = FIRST + 6 * CHUNK
+    live = create_session(
+        store, clock, title="Grote stap", template=get_template(DEFAULT_TEMPLATE_ID)
+    )
+    live.next_step()
+    for number in range(total):
+        live.add_contribution(f"Opmerking {number}", Group.TEAM)
+    live.previous_step()
+    live.close()
+    drawn: list[int] = []
+
+    async def scenario() -> None:
+        app = make_app(live.session.id)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await runner_of(pilot)
+            display = app._display
+
+            def recorded(shown, renderable):  # type: ignore[no-untyped-def]
+                if renderable is not None:
+                    drawn.append(screen.column(Group.TEAM).list.option_count)
+                display(shown, renderable)
+
+            app._display = recorded  # type: ignore[method-assign]
+            burst(app, ["pagedown"])
+            await settle(pilot)
+            assert len(options(screen)) == total
+
+    asyncio.run(scenario())
+    assert drawn and drawn[0] < total  # a frame before the list was complete
+    assert drawn[-1] == total
+
+
 def test_f10_shows_the_first_agreements_at_once_and_the_rest_in_parts(
     make_app, store, clock, monkeypatch
 ) -> None:
