@@ -153,7 +153,9 @@ class ExportPreviewScreen(WorkshopScreen[None]):
         one worker thread; a plan asked for earlier is dropped by the view."""
         workspace, stored = self.app.workspace, self.live.stored()
         self.view.make_and_show(
-            lambda: workspace.preview(stored, without_names=anonymous), self.plan_width()
+            lambda: workspace.preview(stored, without_names=anonymous),
+            self.plan_width(),
+            head=lambda: workspace.preview_head(stored, without_names=anonymous),
         )
 
     def plan_width(self) -> int:

@@ -83,16 +83,19 @@ class PlanView(ScrollView, can_focus=True):
         self.markdown = markdown
         self._render()
 
-    def make_and_show(self, make: Callable[[], str], width: int) -> None:
+    def make_and_show(
+        self, make: Callable[[], str], width: int, head: Callable[[], str] | None = None
+    ) -> None:
         """Make the plan (``make`` runs in the worker thread) and render it at ``width``, all in
         one worker: it can start before the view is laid out, with the width it will get. When
         the view is laid out at another width it is rendered again; when ``make`` fails the
-        view posts ``NotMade``."""
+        view posts ``NotMade``. ``head``: the plan's top, quick to make: shown as a draft first
+        (cut short in a long table), until the plan's first part replaces it."""
         self.wait()
         self._rendering = width
         self._progressive = True
         theme = plan_theme(self.heading_colour)
-        work = partial(self._make_and_render, self._generation, make, width, theme)
+        work = partial(self._make_and_render, self._generation, make, head, width, theme)
         self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
 
     def on_resize(self, event: events.Resize) -> None:
@@ -120,16 +123,30 @@ class PlanView(ScrollView, can_focus=True):
         self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
 
     def _make_and_render(
-        self, generation: int, make: Callable[[], str], width: int, theme: Theme
+        self,
+        generation: int,
+        make: Callable[[], str],
+        head: Callable[[], str] | None,
+        width: int,
+        theme: Theme,
     ) -> None:
-        """In the worker's thread: make the plan, then render it as ``_render_parts`` does."""
+        """In the worker's thread: the draft of the head, then the plan as ``_render_parts``
+        renders it."""
         try:
+            if head is not None:
+                self._draft(generation, head(), PlanRenderer(width, theme))
             markdown = make()
         except Exception as error:  # said (or raised, if it is a bug) on the UI thread
             self.call_later(self._not_made, generation, error)
             return
         self.call_later(self._made, generation, markdown)
-        self._render_parts(generation, markdown, width, theme, True)
+        self._render_parts(generation, markdown, width, theme, head is None)
+
+    def _draft(self, generation: int, markdown: str, renderer: PlanRenderer) -> None:
+        part = next(iter(plan_parts(markdown)), None)
+        if part is not None:
+            lines = renderer.lines(draft_of(part) or part, first=True)
+            self.call_later(self._add, generation, lines, list(renderer.styles), 0.0, True)
 
     def _made(self, generation: int, markdown: str) -> None:
         if generation != self._generation:
@@ -151,10 +168,8 @@ class PlanView(ScrollView, can_focus=True):
         worker = get_current_worker()
         renderer = PlanRenderer(width, theme)
         parts = list(plan_parts(markdown))
-        draft = draft_of(parts[0]) if parts and progressive else None
-        if draft is not None:
-            lines = renderer.lines(draft, first=True)
-            self.call_later(self._add, generation, lines, list(renderer.styles), 0.0, True)
+        if parts and progressive and draft_of(parts[0]) is not None:
+            self._draft(generation, parts[0].text, renderer)
         for index, part in enumerate(parts):
             if worker.is_cancelled:
                 return

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from workshop.balance import balance
 from workshop.deadlines import due_text
 from workshop.export.escape import EMPTY_CELL
-from workshop.export.markdown import AGREEMENT_COLUMNS, render_markdown
+from workshop.export.markdown import AGREEMENT_COLUMNS, render_markdown, render_markdown_head
 from workshop.goals import Goal
 from workshop.model import (
     Agreement,
@@ -320,6 +320,15 @@ def test_any_text_in_every_field_keeps_the_structure(stored: StoredSession) -> N
     markdown = render_markdown(stored)
     assert_plan_structure(stored, markdown)
     assert_same_structure_as_plain_text(stored)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stored=stored_sessions())
+def test_the_head_is_how_the_plan_starts(stored: StoredSession) -> None:
+    """The app shows the head while the rest is made: it must be the plan's own first lines."""
+    head = render_markdown_head(stored)
+    assert head.startswith("# Plan van aanpak: ")
+    assert render_markdown(stored).startswith(head.rstrip("\n") + "\n")
 
 
 # ---------------------------------------------------------------- details

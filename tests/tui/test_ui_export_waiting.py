@@ -53,14 +53,23 @@ def test_the_preview_opens_at_once_and_waits_calmly_while_the_plan_is_made(
     async def scenario() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await runner_of(pilot)
+            head = Held(app.workspace, "preview_head")
             held = Held(app.workspace, "preview")
             await pilot.press("f12")
             await pilot.pause()
             assert isinstance(app.screen, ExportPreviewScreen)
-            assert held.started.is_set() and not held.finished.is_set()
+            await thread_event(head.started)
+            assert not held.started.is_set()  # the plan's top first
             shown = screen_text(pilot)
             assert "Plan bekijken en opslaan" in shown and WAITING in shown
             assert TITLE not in shown
+
+            head.release()  # the top is shown while the rest is made
+            await thread_event(held.started)
+            await until(pilot, lambda: TITLE in screen_text(pilot))
+            shown = screen_text(pilot)
+            assert "Sevda en 2 anonieme ouders" in shown and "Nog bezig" in shown
+            assert not held.finished.is_set() and not app.screen.view.complete
 
             held.release()
             await plan_shown(pilot)
@@ -81,6 +90,7 @@ def test_keys_typed_while_the_plan_is_made_act_on_the_preview_and_save_the_cli_b
     async def scenario() -> Path:
         async with app.run_test(size=SIZE) as pilot:
             runner = await runner_of(pilot)
+            head = Held(app.workspace, "preview_head")
             held = Held(app.workspace, "preview")
             burst(app, ["f12", "z", "m"])  # a fast typist: without names, then save
             await pilot.pause()
@@ -94,6 +104,7 @@ def test_keys_typed_while_the_plan_is_made_act_on_the_preview_and_save_the_cli_b
             (saved,) = preview.saved
             assert WAITING in screen_text(pilot)
 
+            head.release()
             held.release()
             await plan_shown(pilot)
             shown = screen_text(pilot)
@@ -246,6 +257,34 @@ def test_the_plan_follows_a_resized_terminal_and_keeps_the_place(make_app, store
             await pilot.press("home")
             await pilot.pause()
             assert TITLE in screen_text(pilot)
+            preview.live.close()
+
+    asyncio.run(scenario())
+
+
+def test_the_top_shown_while_the_plan_is_made_has_no_names_when_asked(
+    make_app, store, clock
+) -> None:
+    """The draft of the plan's top is made without names too: no name shows, not even for
+    the moment the rest of the plan takes."""
+    session_id = demo_session(store, clock)
+    app = make_app(session_id)
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await runner_of(pilot)
+            await pilot.press("f12")
+            preview = await plan_shown(pilot)
+            held = Held(app.workspace, "preview")
+            await pilot.press("z")
+            await thread_event(held.started)
+            await until(pilot, lambda: TITLE in screen_text(pilot))
+            shown = screen_text(pilot)
+            assert not preview.view.complete  # the draft: the rest is still being made
+            assert "3 anonieme teamleden" in shown
+            assert [name for name in NAMES if name in shown] == []
+            held.release()
+            await plan_shown(pilot)
             preview.live.close()
 
     asyncio.run(scenario())

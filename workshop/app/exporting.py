@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workshop.anonymize import without_names as anonymized
 from workshop.export.files import ExportError, export_session
-from workshop.export.markdown import render_markdown
+from workshop.export.markdown import render_markdown, render_markdown_head
 from workshop.scan import ScanScore
 from workshop.store import SessionStore, StoredSession
 from workshop.trajectory import previous_scan_scores
@@ -44,6 +44,13 @@ def preview(store: SessionStore, stored: StoredSession, *, without_names: bool =
     """The plan as Markdown, as an export writes it (without the line saying when it was made)."""
     shown = in_said_order(anonymized(stored) if without_names else stored)
     return render_markdown(shown, previous_scans=previous_scans(store, stored))
+
+
+def preview_head(stored: StoredSession, *, without_names: bool = False) -> str:
+    """The top of ``preview``'s plan (title, facts, agreements), made without the contributions,
+    to show while the whole plan is made."""
+    head = replace(stored, contributions=[])
+    return render_markdown_head(anonymized(head) if without_names else head)
 
 
 def export(

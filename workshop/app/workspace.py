@@ -169,6 +169,12 @@ class Workspace:
 
         return preview(self.store, stored, without_names=without_names)
 
+    def preview_head(self, stored: StoredSession, *, without_names: bool = False) -> str:
+        """The top of the plan (title, facts, agreements), to show while ``preview`` makes it."""
+        from workshop.app.exporting import preview_head
+
+        return preview_head(stored, without_names=without_names)
+
     def export(
         self,
         stored: StoredSession,
