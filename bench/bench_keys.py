@@ -44,6 +44,9 @@ thread holding the GIL, such as a background compaction, or a busy machine), the
 garbage collection (a pause of the whole interpreter) and the objects it tracks before and after
 the rounds (growth means something is kept that should not be).
 
+Frame rate: 120 frames per second at most, as the ``workshop`` command asks Textual for it
+(``screens.entry.use_frame_rate``; an own TEXTUAL_FPS in the environment stays).
+
 Garbage collector: by default (``--gc launcher``) set up as the ``workshop`` command sets it up
 (screens.collector: paused while the app starts, everything frozen after its first frame and again
 once the runner shows the session); ``--gc plain`` leaves it as tests have it (never frozen), to
@@ -65,23 +68,27 @@ import tempfile
 import time
 from pathlib import Path
 
-from key_probe import Check, FrameWatch, LoopWatch  # beside this script
-from key_report import Figures, print_table
-from key_sessions import HOME, NEXT, SCENARIOS, Scenario, build_session
-from textual import events
-from textual.keys import _character_to_key, _get_unicode_name_from_key
+from screens.entry import use_frame_rate
 
-from screens import collector
-from screens.agreement_form import AgreementFormScreen
-from screens.agreements import AgreementsScreen
-from screens.app import WorkshopApp
-from screens.export_preview import ExportPreviewScreen
-from screens.runner import RunnerScreen
-from screens.widgets import ContributionList
-from workshop.app.workspace import Workspace
-from workshop.clock import SystemClock
-from workshop.journal import encode_record
-from workshop.model import Contribution, Group
+use_frame_rate()  # as the ``workshop`` command does, before Textual is imported (screens.entry)
+
+from key_probe import Check, FrameWatch, LoopWatch  # noqa: E402  # beside this script
+from key_report import Figures, print_table  # noqa: E402
+from key_sessions import HOME, NEXT, SCENARIOS, Scenario, build_session  # noqa: E402
+from textual import events  # noqa: E402
+from textual.keys import _character_to_key, _get_unicode_name_from_key  # noqa: E402
+
+from screens import collector  # noqa: E402
+from screens.agreement_form import AgreementFormScreen  # noqa: E402
+from screens.agreements import AgreementsScreen  # noqa: E402
+from screens.app import WorkshopApp  # noqa: E402
+from screens.export_preview import ExportPreviewScreen  # noqa: E402
+from screens.runner import RunnerScreen  # noqa: E402
+from screens.widgets import ContributionList  # noqa: E402
+from workshop.app.workspace import Workspace  # noqa: E402
+from workshop.clock import SystemClock  # noqa: E402
+from workshop.journal import encode_record  # noqa: E402
+from workshop.model import Contribution, Group  # noqa: E402
 
 SIZE = (120, 36)
 TIMEOUT = 600.0  # seconds to wait for a key's effect before giving up
