@@ -5,8 +5,9 @@ so showing it as Markdown cannot turn typed text into structure. Showing and sav
 the workspace, as ``workshop export`` does: the same plan, byte for byte, with the self-scans
 compared to the trajectory's earlier scan.
 
-Nothing heavy runs on the UI thread: the screen opens at once with "Plan wordt klaargezet…", the
-plan is made in a worker thread and drawn by ``PlanView`` (top first, only the lines in sight).
+Nothing heavy runs on the UI thread: the screen opens at once with the plan's top (title, facts
+and the first agreements: a screenful, made without the contributions), the whole plan is made in
+a worker thread and drawn by ``PlanView`` (top first, only the lines in sight).
 Saving writes the file in a worker thread too; the keys typed after a save key wait until the
 file is written (``OrderedKeys.hold_keys``), so Escape right after m still shows the result and
 never lands on the runner while a file is half written.
@@ -156,6 +157,9 @@ class ExportPreviewScreen(WorkshopScreen[None]):
             lambda: workspace.preview(stored, without_names=anonymous),
             self.plan_width(),
             head=lambda: workspace.preview_head(stored, without_names=anonymous),
+            # Agreements in the top drawn at once: a row takes a few lines, the screen's height
+            # is the rest; what is below comes with the plan's first part.
+            draft_rows=max(4, self.app.size.height // 5),
         )
 
     def plan_width(self) -> int:

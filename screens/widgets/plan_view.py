@@ -22,7 +22,15 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from screens.plan_lines import Line, PlanRenderer, draft_of, plan_parts, plan_theme, to_strip
+from screens.plan_lines import (
+    DRAFT_ROWS,
+    Line,
+    PlanRenderer,
+    draft_of,
+    plan_parts,
+    plan_theme,
+    to_strip,
+)
 
 WAITING = "Plan wordt klaargezet…"
 DRAFT_WAIT = 0.1  # seconds the worker waits at most for the draft to be drawn
@@ -87,19 +95,39 @@ class PlanView(ScrollView, can_focus=True):
         self._render()
 
     def make_and_show(
-        self, make: Callable[[], str], width: int, head: Callable[[], str] | None = None
+        self,
+        make: Callable[[], str],
+        width: int,
+        head: Callable[[], str] | None = None,
+        draft_rows: int = DRAFT_ROWS,
     ) -> None:
         """Make the plan (``make`` runs in the worker thread) and render it at ``width``, all in
         one worker: it can start before the view is laid out, with the width it will get. When
         the view is laid out at another width it is rendered again; when ``make`` fails the
-        view posts ``NotMade``. ``head``: the plan's top, quick to make: shown as a draft first
-        (cut short in a long table), until the plan's first part replaces it."""
+        view posts ``NotMade``. ``draft_rows``: rows of a long table in the draft.
+
+        ``head``: the plan's top (title, facts, agreements), quick to make whatever the size of
+        the session: drawn at once as a draft, cut short in a long table (a screenful, some
+        10 ms), like any widget draws itself; the plan's first part replaces it. Made in the
+        worker as well, a draft came 20-30 ms later: the two threads take turns at the
+        interpreter while the screen draws its first frame."""
         self.wait()
         self._rendering = width
         self._progressive = True
         theme = plan_theme(self.heading_colour)
-        work = partial(self._make_and_render, self._generation, make, head, width, theme)
+        drafted = head is not None and self._draft_now(head, width, theme, draft_rows)
+        work = partial(self._make_and_render, self._generation, make, width, theme, not drafted)
         self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
+
+    def _draft_now(self, head: Callable[[], str], width: int, theme: Theme, rows: int) -> bool:
+        """Show the draft of ``head`` now; whether there is one."""
+        part = next(iter(plan_parts(head())), None)
+        if part is None:
+            return False
+        renderer = PlanRenderer(width, theme)
+        lines = renderer.lines(draft_of(part, rows) or part, first=True)
+        self._add(self._generation, lines, list(renderer.styles), 0.0, True)
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         if self.markdown is not None and self._content_width() != self._rendering:
@@ -126,29 +154,22 @@ class PlanView(ScrollView, can_focus=True):
         self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
 
     def _make_and_render(
-        self,
-        generation: int,
-        make: Callable[[], str],
-        head: Callable[[], str] | None,
-        width: int,
-        theme: Theme,
+        self, generation: int, make: Callable[[], str], width: int, theme: Theme, draft: bool
     ) -> None:
-        """In the worker's thread: the draft of the head, then the plan as ``_render_parts``
-        renders it."""
+        """In the worker's thread: make the plan, then render it as ``_render_parts`` does
+        (``draft``: with a draft first when its first part is slow)."""
         try:
-            if head is not None:
-                self._draft(generation, head(), PlanRenderer(width, theme))
             markdown = make()
         except Exception as error:  # said (or raised, if it is a bug) on the UI thread
             self.call_later(self._not_made, generation, error)
             return
         self.call_later(self._made, generation, markdown)
-        self._render_parts(generation, markdown, width, theme, head is None)
+        self._render_parts(generation, markdown, width, theme, draft)
 
     def _draft(self, generation: int, markdown: str, renderer: PlanRenderer) -> None:
-        """Render the draft of ``markdown``'s first part, hand it over, and wait (a moment at
-        most) until the UI thread has drawn it: rendering on at once took the UI thread's turns
-        at the interpreter and made that frame 20-30 ms later."""
+        """In the worker's thread: render the draft of ``markdown``'s first part, hand it over,
+        and wait (a moment at most) until the UI thread has drawn it: rendering on at once took
+        the UI thread's turns at the interpreter and made that frame 20-30 ms later."""
         part = next(iter(plan_parts(markdown)), None)
         if part is None:
             return

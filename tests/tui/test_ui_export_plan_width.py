@@ -70,3 +70,40 @@ def test_a_plan_that_cannot_be_made_is_said_calmly(make_app, store, clock) -> No
             screen.live.close()
 
     asyncio.run(scenario())
+
+
+def test_the_first_frame_of_the_preview_shows_the_top_of_the_plan(make_app, store, clock) -> None:
+    """The plan's top (title, facts, the first agreements) is drawn with the screen, also before
+    a long agreements table is rendered: no frame with only the waiting line."""
+    from workshop.session import create_session
+    from workshop.template import DEFAULT_TEMPLATE_ID, get_template
+
+    live = create_session(
+        store, clock, title="Veel afspraken", template=get_template(DEFAULT_TEMPLATE_ID)
+    )
+    for number in range(60):
+        live.add_agreement(f"Afspraak nummer {number} over de nieuwsbrief", "Joost")
+    live.close()
+    first_frames: list[str] = []
+
+    async def scenario() -> None:
+        app = make_app(live.session.id)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await runner_of(pilot)
+            display = app._display
+
+            def recorded(screen, renderable):  # type: ignore[no-untyped-def]
+                shown = renderable is not None and isinstance(screen, ExportPreviewScreen)
+                if shown and not first_frames:
+                    strips = screen._compositor.render_strips()
+                    first_frames.append("\n".join(s.text for s in strips))
+                display(screen, renderable)
+
+            app._display = recorded  # type: ignore[method-assign]
+            await pilot.press("f12")
+            preview = await plan_shown(pilot)
+            preview.live.close()
+
+    asyncio.run(scenario())
+    (first,) = first_frames
+    assert "Plan van aanpak: Veel afspraken" in first and "Afspraak nummer 0 " in first
