@@ -311,6 +311,11 @@ def cli_part(data_dir: Path, sessions: int, runs: int, env: dict[str, str], cwd:
 
 def child_env(bytecode: str, tmp: Path) -> dict[str, str]:
     env = {**os.environ, "TEXTUAL": ""}
+    # The children start in a folder of their own: a relative PYTHONPATH (``PYTHONPATH=.``) must
+    # name the same code there, or they would load an installed copy instead.
+    if env.get("PYTHONPATH"):
+        paths = env["PYTHONPATH"].split(os.pathsep)
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in paths if p)
     if bytecode == "cached":
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
@@ -356,7 +361,7 @@ def main() -> None:
 def code_root() -> str:
     import workshop
 
-    return str(Path(workshop.__file__).resolve().parent.parent)
+    return str(Path(workshop.__file__).resolve().parent.parent)  # the children's too: child_env
 
 
 if __name__ == "__main__":
