@@ -26,6 +26,9 @@ def test_f10_and_escape_again_and_again_leave_no_footer_keys_behind(make_app, st
         app = make_app(session_id)
         async with app.run_test(size=SIZE) as pilot:
             screen = await runner_of(pilot)
+            # Keys alive before: the runner's, and any an earlier test in this process left for
+            # the collector (they are not this app's and do not change while it runs).
+            before = live_footer_keys()
             counts = []
             for _ in range(6):
                 burst(app, ["f10"])
@@ -38,7 +41,7 @@ def test_f10_and_escape_again_and_again_leave_no_footer_keys_behind(make_app, st
             # The first round may still make what stays (the agreements screen is kept); after
             # it, every round ends with the same keys alive as the one before.
             assert counts[-1] == counts[1], counts
-            assert counts[-1] < 80, counts  # the runner's keys and one agreements screen's
+            assert counts[-1] - before < 40, (before, counts)  # one agreements screen's keys
 
     asyncio.run(scenario())
 

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers_sessions import filled_session
 
 from screens import warm_up
 from screens.runner import RunnerScreen
-from tests.helpers_sessions import filled_session
 
 SIZE = (120, 36)
 
