@@ -117,7 +117,11 @@ class PlanView(ScrollView, can_focus=True):
         theme = plan_theme(self.heading_colour)
         drafted = head is not None and self._draft_now(head, width, theme, draft_rows)
         work = partial(self._make_and_render, self._generation, make, width, theme, not drafted)
-        self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
+        start = partial(self.run_worker, work, thread=True, exclusive=True, group="plan-lines")
+        if drafted:  # the draft on the screen first: the worker would take the UI thread's turns
+            self.call_after_refresh(start)
+        else:
+            start()
 
     def _draft_now(self, head: Callable[[], str], width: int, theme: Theme, rows: int) -> bool:
         """Show the draft of ``head`` now; whether there is one."""

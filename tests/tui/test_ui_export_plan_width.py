@@ -107,3 +107,40 @@ def test_the_first_frame_of_the_preview_shows_the_top_of_the_plan(make_app, stor
     asyncio.run(scenario())
     (first,) = first_frames
     assert "Plan van aanpak: Veel afspraken" in first and "Afspraak nummer 0 " in first
+
+
+def test_the_whole_plan_is_made_after_the_top_is_on_the_screen(make_app, store, clock) -> None:
+    """The worker that makes the whole plan starts once the top is drawn: started at once, it
+    took the UI thread's turns at the interpreter while that frame was drawn."""
+    live = create_demo_session(store, clock)
+    live.close()
+    made_before_first_frame: list[bool] = []
+
+    async def scenario() -> None:
+        app = make_app(live.session.id)
+        made: list[int] = []
+        preview = app.workspace.preview
+
+        def counted(*args: Any, **kwargs: Any) -> str:
+            made.append(1)
+            return preview(*args, **kwargs)
+
+        app.workspace.preview = counted
+        async with app.run_test(size=(120, 36)) as pilot:
+            await runner_of(pilot)
+            display = app._display
+
+            def recorded(screen, renderable):  # type: ignore[no-untyped-def]
+                shown = renderable is not None and isinstance(screen, ExportPreviewScreen)
+                if shown and not made_before_first_frame:
+                    made_before_first_frame.append(bool(made))
+                display(screen, renderable)
+
+            app._display = recorded  # type: ignore[method-assign]
+            await pilot.press("f12")
+            shown = await plan_shown(pilot)
+            assert made == [1]
+            shown.live.close()
+
+    asyncio.run(scenario())
+    assert made_before_first_frame == [False]
