@@ -150,8 +150,8 @@ class ExportPreviewScreen(WorkshopScreen[None]):
     # -- the plan, made in a worker thread ------------------------------------------------------
 
     def make_plan(self, anonymous: bool) -> None:
-        """Show the waiting line, and make the plan (with names or without) and render it, in
-        one worker thread; a plan asked for earlier is dropped by the view."""
+        """Show the plan's top now, and make the whole plan (with names or without) and render
+        it in one worker thread; a plan asked for earlier is dropped by the view."""
         workspace, stored = self.app.workspace, self.live.stored()
         self.view.make_and_show(
             lambda: workspace.preview(stored, without_names=anonymous),

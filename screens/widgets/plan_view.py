@@ -7,10 +7,8 @@ a plan of 10,000 remarks costs the UI thread no more than one of 30, and so does
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from functools import partial
-from threading import Event
 
 from rich.segment import Segment
 from rich.style import Style
@@ -33,11 +31,11 @@ from screens.plan_lines import (
 )
 
 WAITING = "Plan wordt klaargezet…"
-DRAFT_WAIT = 0.1  # seconds the worker waits at most for the draft to be drawn
 
 
 class PlanView(ScrollView, can_focus=True):
-    """Shows a Markdown plan; ``show(markdown)`` renders it off the UI thread, part by part."""
+    """Shows a Markdown plan; ``make_and_show`` makes and renders it off the UI thread, part by
+    part, after a draft of its top."""
 
     DEFAULT_CSS = """
     PlanView {
@@ -76,7 +74,7 @@ class PlanView(ScrollView, can_focus=True):
     # -- what to show ---------------------------------------------------------------------------
 
     def wait(self, message: str = WAITING) -> None:
-        """Show ``message`` instead of the plan until ``show`` gives the next one."""
+        """Show ``message`` instead of the plan until ``make_and_show`` gives the next one."""
         self._generation += 1
         self.markdown = None
         self.lines, self._pending = [], []
@@ -87,12 +85,6 @@ class PlanView(ScrollView, can_focus=True):
         self.virtual_size = Size(0, 0)
         self.scroll_to(0, 0, animate=False)
         self.refresh()
-
-    def show(self, markdown: str) -> None:
-        """Render ``markdown`` and show it, the first screenful as soon as it is ready."""
-        self.wait()
-        self.markdown = markdown
-        self._render()
 
     def make_and_show(
         self,
@@ -116,7 +108,7 @@ class PlanView(ScrollView, can_focus=True):
         self._progressive = True
         theme = plan_theme(self.heading_colour)
         drafted = head is not None and self._draft_now(head, width, theme, draft_rows)
-        work = partial(self._make_and_render, self._generation, make, width, theme, not drafted)
+        work = partial(self._make_and_render, self._generation, make, width, theme)
         start = partial(self.run_worker, work, thread=True, exclusive=True, group="plan-lines")
         if drafted:  # the draft on the screen first: the worker would take the UI thread's turns
             self.call_after_refresh(start)
@@ -152,41 +144,20 @@ class PlanView(ScrollView, can_focus=True):
         self._progressive = not self.lines
         self.complete = False
         theme = plan_theme(self.heading_colour)
-        work = partial(
-            self._render_parts, self._generation, self.markdown, width, theme, self._progressive
-        )
+        work = partial(self._render_parts, self._generation, self.markdown, width, theme)
         self.run_worker(work, thread=True, exclusive=True, group="plan-lines")
 
     def _make_and_render(
-        self, generation: int, make: Callable[[], str], width: int, theme: Theme, draft: bool
+        self, generation: int, make: Callable[[], str], width: int, theme: Theme
     ) -> None:
-        """In the worker's thread: make the plan, then render it as ``_render_parts`` does
-        (``draft``: with a draft first when its first part is slow)."""
+        """In the worker's thread: make the plan, then render it as ``_render_parts`` does."""
         try:
             markdown = make()
         except Exception as error:  # said (or raised, if it is a bug) on the UI thread
             self.call_later(self._not_made, generation, error)
             return
         self.call_later(self._made, generation, markdown)
-        self._render_parts(generation, markdown, width, theme, draft)
-
-    def _draft(self, generation: int, markdown: str, renderer: PlanRenderer) -> None:
-        """In the worker's thread: render the draft of ``markdown``'s first part, hand it over,
-        and wait (a moment at most) until the UI thread has drawn it: rendering on at once took
-        the UI thread's turns at the interpreter and made that frame 20-30 ms later."""
-        part = next(iter(plan_parts(markdown)), None)
-        if part is None:
-            return
-        lines = renderer.lines(draft_of(part) or part, first=True)
-        drawn = threading.Event()
-        self.call_later(self._add_draft, generation, lines, list(renderer.styles), drawn)
-        drawn.wait(DRAFT_WAIT)
-
-    def _add_draft(
-        self, generation: int, lines: list[Line], styles: list[Style | None], drawn: Event
-    ) -> None:
-        self._add(generation, lines, styles, 0.0, True)
-        self.call_after_refresh(drawn.set)
+        self._render_parts(generation, markdown, width, theme)
 
     def _made(self, generation: int, markdown: str) -> None:
         if generation != self._generation:
@@ -200,16 +171,11 @@ class PlanView(ScrollView, can_focus=True):
         if generation == self._generation:
             self.post_message(self.NotMade(error))
 
-    def _render_parts(
-        self, generation: int, markdown: str, width: int, theme: Theme, progressive: bool
-    ) -> None:
-        """In the worker's thread: render part after part and hand each to the UI thread; when
-        nothing is shown yet, first a draft of the first part if that is slow to render."""
+    def _render_parts(self, generation: int, markdown: str, width: int, theme: Theme) -> None:
+        """In the worker's thread: render part after part and hand each to the UI thread."""
         worker = get_current_worker()
         renderer = PlanRenderer(width, theme)
         parts = list(plan_parts(markdown))
-        if parts and progressive and draft_of(parts[0]) is not None:
-            self._draft(generation, parts[0].text, renderer)
         for index, part in enumerate(parts):
             if worker.is_cancelled:
                 return

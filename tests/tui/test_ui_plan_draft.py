@@ -62,7 +62,8 @@ def test_the_view_shows_the_draft_first_and_then_the_plan_as_rendered_whole() ->
                 added.append((view.draft, [line for line, _ in view.lines]))
 
             view._add = add  # type: ignore[method-assign]
-            view.show(text)
+            width = view.scrollable_content_region.width
+            view.make_and_show(lambda: text, width, head=lambda: text)
             for _ in range(50):
                 await pilot.pause()
                 if view.complete:
