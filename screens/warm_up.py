@@ -10,7 +10,6 @@ wait for each other, so nothing is loaded twice or half.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 
 from textual.app import App
 
@@ -28,9 +27,9 @@ AHEAD: tuple[str, ...] = (
 _started = False
 
 
-def load_ahead(app: App[object], then: Callable[[], None] | None = None) -> None:
-    """Import ``AHEAD`` in a worker thread (once per process); ``then`` runs on the UI thread
-    afterwards: by default the collector freezes the loaded code with the open session."""
+def load_ahead(app: App[object]) -> None:
+    """Import ``AHEAD`` in a worker thread (once per process); afterwards the collector freezes
+    the loaded code with the open session, on the UI thread."""
     global _started
     if _started:
         return
@@ -42,7 +41,7 @@ def load_ahead(app: App[object], then: Callable[[], None] | None = None) -> None
                 importlib.import_module(name)
         except ImportError:
             return  # a broken install: the key that needs it says so, not a warm-up
-        app.call_later(then or collector.session_shown)  # safe from another thread
+        app.call_later(collector.session_shown)  # safe from another thread
 
     app.run_worker(work, thread=True, group="warm-up", name="warm-up", exit_on_error=False)
 
