@@ -109,3 +109,36 @@ def test_a_screen_is_styled_once_before_its_first_frame(make_app, store, clock) 
     asyncio.run(scenario())
     assert widgets and widgets[0] > 20
     assert batches and max(batches) < widgets[0] // 2, (batches, widgets)
+
+
+def test_every_screen_opened_from_the_runner_has_its_style_file_in_the_runners() -> None:
+    """The runner lists those style files by hand: a screen opened from it with a file that is
+    not in that list brings back the full reparse on its first opening."""
+    from screens.balance import BalanceScreen
+    from screens.contribution_edit import ContributionEditScreen
+    from screens.contribution_move import ContributionMoveScreen
+    from screens.goal_form import EvaluateGoalScreen, GoalFormScreen
+    from screens.goals import GoalsScreen, LinkAgreementScreen
+    from screens.help import HelpScreen
+    from screens.review import ReviewScreen
+    from screens.scan import ScanScreen
+
+    opened_from_the_runner = (
+        AgreementsScreen,
+        AgreementFormScreen,
+        ExportPreviewScreen,
+        ContributionEditScreen,
+        ContributionMoveScreen,
+        ReviewScreen,
+        GoalsScreen,
+        LinkAgreementScreen,
+        GoalFormScreen,
+        EvaluateGoalScreen,
+        BalanceScreen,
+        ScanScreen,
+        HelpScreen,
+    )
+    runner_styles = set(RunnerScreen.CSS_PATH)
+    for screen in opened_from_the_runner:
+        paths = screen.CSS_PATH if isinstance(screen.CSS_PATH, list) else [screen.CSS_PATH]
+        assert set(paths) <= runner_styles, screen.__name__
