@@ -41,7 +41,7 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
-from workshop.safe_files import is_real_dir, kind, open_regular, read_if_regular
+from workshop.safe_files import is_real_dir, kind, open_regular, read_if_regular, read_open
 from workshop.storage import FILE_MODE, fsync_dir, make_private_dir, write_atomically
 
 BACKUP_DIR = "backups"
@@ -93,7 +93,7 @@ def keep_backup(folder: Path, source: Path, moment: datetime) -> Path | None:
         target = directory / f"session-{number:06d}-{moment:%Y%m%d-%H%M%S}.json"
         kept = backups[: KEEP - 1]  # the ones rotation leaves beside the new backup
         if not (_has_own_file(kept, info) and _link(source, target, info)):
-            write_atomically(target, _read_all(fd))
+            write_atomically(target, read_open(fd))
     finally:
         os.close(fd)
     for old in list_backups(folder)[KEEP:]:
@@ -118,7 +118,7 @@ def _unchanged(newest: Path, info: os.stat_result, fd: int) -> bool:
         return True
     if found.st_size != info.st_size:
         return False
-    return read_if_regular(newest) == _read_all(fd)
+    return read_if_regular(newest) == read_open(fd)
 
 
 def _has_own_file(backups: list[Path], info: os.stat_result) -> bool:
@@ -152,15 +152,6 @@ def _link(source: Path, target: Path, info: os.stat_result) -> bool:
         target.unlink(missing_ok=True)
         return False
     return True
-
-
-def _read_all(fd: int) -> bytes:
-    """The whole file open as ``fd``, from its start."""
-    os.lseek(fd, 0, os.SEEK_SET)
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def kept_damaged(folder: Path) -> list[Path]:

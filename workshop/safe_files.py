@@ -99,13 +99,19 @@ def read_regular(path: Path) -> bytes:
     """The bytes of the regular file at ``path`` (see :func:`open_regular` for what it refuses)."""
     fd = open_regular(path)
     try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
+        return read_open(fd)
     except OSError as error:
         raise _unreadable(path, error) from None
     finally:
         os.close(fd)
+
+
+def read_open(fd: int) -> bytes:
+    """The whole file open as ``fd``, from its start. Raises OSError."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
     return b"".join(chunks)
 
 
