@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 __all__ = ["TRASH_PREFIX", "SessionStore"]
 
 
+EARLY_BACKUP_BYTES = 256 * 1024  # from this size a session's first backup is made as it is created
+
+
 class SessionStore:
     """All sessions under one data folder."""
 
@@ -248,9 +251,6 @@ class SessionStore:
                     f"({os_reason(error)}). Verwijder die map zelf."
                 ) from None
         fsync_dir(self.sessions_dir)
-
-
-EARLY_BACKUP_BYTES = 256 * 1024  # from this size a session's first backup is made as it is created
 
 
 def _first_backup(folder: Path, path: Path, moment: datetime) -> None:
