@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -129,6 +129,16 @@ async def runner_of(pilot: Pilot[object]) -> RunnerScreen:
     screen = pilot.app.screen
     assert isinstance(screen, RunnerScreen)
     return screen
+
+
+@asynccontextmanager
+async def app_on_runner(
+    make_app: Callable[[str], App[object]], session_id: str
+) -> AsyncIterator[tuple[App[object], Pilot[object], RunnerScreen]]:
+    """The app opened on the session at SIZE, once its runner is shown and all is handled."""
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        yield app, pilot, await runner_of(pilot)
 
 
 def capture_value(screen: RunnerScreen) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -65,6 +68,38 @@ def error_text(pilot: Pilot, name: str) -> str:
     return str(error.render()) if error.display else ""
 
 
+@asynccontextmanager
+async def session_in_app(
+    make_app: Callable[[], App[object]],
+    store: SessionStore,
+    clock: FakeClock,
+    session_id: str,
+    read_only: bool = False,
+) -> AsyncIterator[tuple[App[object], Pilot, LiveSession]]:
+    """The app running at SIZE with the session opened. The session is closed after the
+    scenario, while the app still runs; a failing scenario leaves it open, as it did inline."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        live = open_session(store, session_id, clock, read_only=read_only)
+        yield app, pilot, live
+        live.close()
+
+
+@asynccontextmanager
+async def agreements_screen(
+    make_app: Callable[[], App[object]],
+    store: SessionStore,
+    clock: FakeClock,
+    session_id: str,
+    read_only: bool = False,
+) -> AsyncIterator[tuple[App[object], Pilot, LiveSession]]:
+    """As ``session_in_app``, with the agreements screen of the session shown."""
+    async with session_in_app(make_app, store, clock, session_id, read_only) as (app, pilot, live):
+        app.push_screen(AgreementsScreen(live))
+        await pilot.pause()
+        yield app, pilot, live
+
+
 async def open_form(pilot: Pilot, live: LiveSession, **kwargs: object) -> list[object]:
     """Push the form and collect what it returns."""
     results: list[object] = []
@@ -87,9 +122,7 @@ def test_agreement_from_contribution_with_owner_picked_from_participants(
     session_id = small_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
+        async with session_in_app(make_app, store, clock, session_id) as (app, pilot, live):
             source = live.contributions[0]
             results = await open_form(pilot, live, source=source)
             what = app.screen.query_one("#input-afspraak", TextArea)
@@ -116,7 +149,6 @@ def test_agreement_from_contribution_with_owner_picked_from_participants(
 
             assert not isinstance(app.screen, AgreementFormScreen)
             assert len(results) == 1 and isinstance(results[0], Agreement)
-            live.close()
 
         stored = store.load(session_id).agreements
         assert len(stored) == 1
@@ -141,9 +173,7 @@ def test_agreement_without_owner_is_refused_and_nothing_typed_is_lost(
     session_id = small_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
+        async with session_in_app(make_app, store, clock, session_id) as (app, pilot, live):
             await open_form(pilot, live)
             await type_text(pilot, "Ouders bellen voor het startgesprek")
             field(pilot, "met_wie").value = "de leidsters"
@@ -170,7 +200,6 @@ def test_agreement_without_owner_is_refused_and_nothing_typed_is_lost(
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert not isinstance(app.screen, AgreementFormScreen)
-            live.close()
 
         (made,) = store.load(session_id).agreements
         assert (made.what, made.owner, made.with_whom, made.instrument) == (
@@ -187,9 +216,7 @@ def test_a_bad_date_gets_a_message_next_to_when(make_app, store, clock) -> None:
     session_id = small_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
+        async with session_in_app(make_app, store, clock, session_id) as (app, pilot, live):
             await open_form(pilot, live)
             await type_text(pilot, "Inloopochtend plannen")
             field(pilot, "eigenaar").value = "Anouk Bakker"
@@ -213,7 +240,6 @@ def test_a_bad_date_gets_a_message_next_to_when(make_app, store, clock) -> None:
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert not isinstance(app.screen, AgreementFormScreen)
-            live.close()
 
         (made,) = store.load(session_id).agreements
         assert made.due == Due(on=date(2026, 10, 1))
@@ -226,9 +252,7 @@ def test_keys_typed_quickly_after_enter_land_in_the_next_field(make_app, store, 
     session_id = small_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
+        async with session_in_app(make_app, store, clock, session_id) as (app, pilot, live):
             await open_form(pilot, live)
             burst = [*"Tolk", "enter", *"Anouk", "enter", *"Sevda", "enter", *"deze week"]
             for key in burst:
@@ -242,7 +266,6 @@ def test_keys_typed_quickly_after_enter_land_in_the_next_field(make_app, store, 
             # Enter takes the suggestion for what was typed, however fast the keys came: "Anouk"
             # becomes the participant "Anouk Bakker" (before, that depended on timing).
             assert values == ["Anouk Bakker", "Sevda", "deze week"]
-            live.close()
 
     asyncio.run(scenario())
 
@@ -253,9 +276,7 @@ def test_escape_closes_at_once_when_nothing_changed_and_asks_when_text_was_typed
     session_id = small_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
+        async with session_in_app(make_app, store, clock, session_id) as (app, pilot, live):
             results = await open_form(pilot, live, source=live.contributions[0])
             await pilot.press("escape")
             await pilot.pause()
@@ -276,7 +297,6 @@ def test_escape_closes_at_once_when_nothing_changed_and_asks_when_text_was_typed
             await pilot.pause()
             assert results == [None]
             assert live.agreements == []
-            live.close()
 
     asyncio.run(scenario())
 
@@ -298,11 +318,7 @@ def test_agreements_screen_lists_all_with_owners_first(make_app, store, clock) -
     session_id = demo_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
-            app.push_screen(AgreementsScreen(live))
-            await pilot.pause()
+        async with agreements_screen(make_app, store, clock, session_id) as (app, pilot, _):
             table = app.screen.query_one(DataTable)
             assert [str(c.label) for c in table.ordered_columns][:2] == ["Eigenaar", "Afspraak"]
             assert owners_in_table(pilot) == [
@@ -333,7 +349,6 @@ def test_agreements_screen_lists_all_with_owners_first(make_app, store, clock) -
             await pilot.press("escape")
             await pilot.pause()
             assert not isinstance(app.screen, AgreementsScreen)
-            live.close()
 
     asyncio.run(scenario())
 
@@ -342,12 +357,7 @@ def test_new_agreement_and_edit_from_the_agreements_screen(make_app, store, cloc
     session_id = demo_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
-            app.push_screen(AgreementsScreen(live))
-            await pilot.pause()
-
+        async with agreements_screen(make_app, store, clock, session_id) as (app, pilot, _):
             await pilot.press("n")
             assert isinstance(app.screen, AgreementFormScreen)
             await type_text(pilot, "Tolk regelen voor de ouderavond")
@@ -372,7 +382,6 @@ def test_new_agreement_and_edit_from_the_agreements_screen(make_app, store, cloc
             assert isinstance(app.screen, AgreementsScreen)
             assert owners_in_table(pilot)[-1] == "Marieke Jansen"
             assert statuses_in_table(pilot)[-1] == "bezig"
-            live.close()
 
         agreements = store.load(session_id).agreements
         assert len(agreements) == 5
@@ -391,11 +400,7 @@ def test_status_cycles_and_is_stored(make_app, store, clock) -> None:
     session_id = demo_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
-            app.push_screen(AgreementsScreen(live))
-            await pilot.pause()
+        async with agreements_screen(make_app, store, clock, session_id) as (_, pilot, live):
             first_id = live.agreements[0].id
             seen = []
             for key in ("s", "s", "s", "s", "3", "1", "4"):
@@ -405,7 +410,6 @@ def test_status_cycles_and_is_stored(make_app, store, clock) -> None:
                 assert stored[first_id].status.value == seen[-1]
             assert seen == ["bezig", "klaar", "vervallen", "open", "klaar", "open", "vervallen"]
             assert statuses_in_table(pilot)[1:] == ["open", "bezig", "open"]
-            live.close()
 
     asyncio.run(scenario())
 
@@ -414,11 +418,7 @@ def test_delete_asks_first(make_app, store, clock) -> None:
     session_id = demo_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
-            app.push_screen(AgreementsScreen(live))
-            await pilot.pause()
+        async with agreements_screen(make_app, store, clock, session_id) as (app, pilot, _):
             await pilot.press("down")
             await pilot.press("d")
             assert isinstance(app.screen, ConfirmScreen)
@@ -433,7 +433,6 @@ def test_delete_asks_first(make_app, store, clock) -> None:
             assert isinstance(app.screen, AgreementsScreen)
             assert owners_in_table(pilot) == ["Joost de Vries", "Sevda", "Marieke Jansen"]
             assert app.screen.query_one(DataTable).cursor_row == 1
-            live.close()
 
         owners = [a.owner for a in store.load(session_id).agreements]
         assert owners == ["Joost de Vries", "Sevda", "Marieke Jansen"]
@@ -445,15 +444,10 @@ def test_empty_list_says_how_to_start(make_app, store, clock) -> None:
     session_id = small_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
-            app.push_screen(AgreementsScreen(live))
-            await pilot.pause()
+        async with agreements_screen(make_app, store, clock, session_id) as (app, pilot, _):
             assert "Nog geen afspraken. Druk op n" in screen_text(pilot)
             await pilot.press("s", "d", "e")  # nothing to act on: nothing happens
             assert isinstance(app.screen, AgreementsScreen)
-            live.close()
 
     asyncio.run(scenario())
 
@@ -470,11 +464,7 @@ def test_markup_in_user_text_is_shown_literally(make_app, store, clock) -> None:
     live.close()
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock)
-            app.push_screen(AgreementsScreen(live))
-            await pilot.pause()
+        async with agreements_screen(make_app, store, clock, session_id) as (app, pilot, _):
             shown = screen_text(pilot)
             assert "[b]vet[/b] en [red]rood[/red] #kop" in shown
             assert "[i]Piet[/i]" in shown
@@ -492,7 +482,6 @@ def test_markup_in_user_text_is_shown_literally(make_app, store, clock) -> None:
             assert "[b]vet[/b] en [red]rood[/red] #kop" in screen_text(pilot)
             assert "Eigenaar: [i]Piet[/i]" in screen_text(pilot)
             await pilot.press("n")
-            live.close()
 
     asyncio.run(scenario())
 
@@ -501,17 +490,13 @@ def test_read_only_session_shows_the_list_but_changes_nothing(make_app, store, c
     session_id = demo_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, session_id, clock, read_only=True)
-            app.push_screen(AgreementsScreen(live))
-            await pilot.pause()
+        read_only = agreements_screen(make_app, store, clock, session_id, read_only=True)
+        async with read_only as (app, pilot, _):
             assert "Alleen lezen" in screen_text(pilot)
             await pilot.press("s", "n", "d", "e", "enter")
             await pilot.pause()
             assert isinstance(app.screen, AgreementsScreen)
             assert statuses_in_table(pilot) == ["open", "open", "bezig", "open"]
-            live.close()
 
         assert [a.status.value for a in store.load(session_id).agreements] == [
             "open",

@@ -4,6 +4,8 @@ completed and dropped, checked on screen and in the store after reopening."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 
 from helpers_review import (
@@ -14,13 +16,14 @@ from helpers_review import (
     type_text,
 )
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from screens.review import ReviewScreen
 from workshop.clock import FakeClock
 from workshop.model import Due, Horizon, Status
-from workshop.session import open_session
+from workshop.session import LiveSession, open_session
 from workshop.store import SessionStore
 
 SIZE = (120, 36)
@@ -33,11 +36,23 @@ def static_text(pilot: Pilot, selector: str) -> str:
     return str(pilot.app.screen.query_one(selector, Static).render())
 
 
-async def open_review(pilot: Pilot, store: SessionStore, session_id: str, clock: FakeClock):  # type: ignore[no-untyped-def]
-    live = open_session(store, session_id, clock)
-    pilot.app.push_screen(ReviewScreen(live))
-    await pilot.pause()
-    return live
+@asynccontextmanager
+async def review_screen(
+    make_app: Callable[[], App[object]],
+    store: SessionStore,
+    clock: FakeClock,
+    session_id: str,
+    read_only: bool = False,
+) -> AsyncIterator[tuple[App[object], Pilot, LiveSession]]:
+    """The app at SIZE showing the review of the session. The session is closed after the
+    scenario, while the app still runs; a failing scenario leaves it open, as it did inline."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        live = open_session(store, session_id, clock, read_only=read_only)
+        app.push_screen(ReviewScreen(live))
+        await pilot.pause()
+        yield app, pilot, live
+        live.close()
 
 
 def detail(pilot: Pilot, label: str) -> str:
@@ -60,9 +75,7 @@ def test_three_sessions_agreements_reviewed_completed_and_dropped(make_app, stor
     second = second_session(store, clock)
 
     async def review_second() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = await open_review(pilot, store, second, clock)
+        async with review_screen(make_app, store, clock, second) as (app, pilot, live):
             text = screen_text(pilot)
             assert "Terugblik op eerdere afspraken" in text
             assert "Afspraak 1 van 4" in text
@@ -111,7 +124,6 @@ def test_three_sessions_agreements_reviewed_completed_and_dropped(make_app, stor
             )
             await pilot.press("escape")
             assert not isinstance(app.screen, ReviewScreen)
-            live.close()
 
     asyncio.run(review_second())
 
@@ -138,9 +150,7 @@ def test_three_sessions_agreements_reviewed_completed_and_dropped(make_app, stor
     third_id = third.session.id
 
     async def review_third() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = await open_review(pilot, store, third_id, clock)
+        async with review_screen(make_app, store, clock, third_id) as (app, pilot, live):
             screen = app.screen
             assert isinstance(screen, ReviewScreen)
             # only what was still open or in progress came along
@@ -161,7 +171,6 @@ def test_three_sessions_agreements_reviewed_completed_and_dropped(make_app, stor
                     assert "te laat" in screen_text(pilot).lower()
                 await pilot.press("enter")
             assert "3 van de 3 afspraken besproken" in screen_text(pilot)
-            live.close()
 
     asyncio.run(review_third())
 
@@ -190,9 +199,7 @@ def test_arrows_browse_without_marking_and_a_bad_moment_keeps_the_typed_text(
     second = second_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = await open_review(pilot, store, second, clock)
+        async with review_screen(make_app, store, clock, second) as (app, pilot, _):
             await pilot.press("right", "right")
             assert "Afspraak 3 van 4" in screen_text(pilot)
             await pilot.press("left")
@@ -212,7 +219,6 @@ def test_arrows_browse_without_marking_and_a_bad_moment_keeps_the_typed_text(
             await pilot.press("escape")  # leaves the input, not the screen
             assert isinstance(app.screen, ReviewScreen)
             assert not app.screen.query_one("#review-edit").display
-            live.close()
 
     asyncio.run(scenario())
     stored = by_what(store.load(second).agreements)
@@ -229,14 +235,11 @@ def test_no_earlier_agreements_gives_a_friendly_sentence(make_app, store, clock)
     live.close()
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = await open_review(pilot, store, live_id, clock)
+        async with review_screen(make_app, store, clock, live_id) as (app, pilot, _):
             text = screen_text(pilot)
             assert "Er zijn geen afspraken van eerdere sessies om te bespreken." in text
             await pilot.press("3", "enter", "n")  # nothing to change: nothing happens
             assert isinstance(app.screen, ReviewScreen)
-            live.close()
 
     live_id = live.session.id
     asyncio.run(scenario())
@@ -247,11 +250,8 @@ def test_read_only_review_changes_nothing(make_app, store, clock) -> None:
     second = second_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = open_session(store, second, clock, read_only=True)
-            app.push_screen(ReviewScreen(live))
-            await pilot.pause()
+        read_only = review_screen(make_app, store, clock, second, read_only=True)
+        async with read_only as (app, pilot, _):
             assert "Alleen lezen" in screen_text(pilot)
             assert app.screen.check_action("set_status", (2,)) is None
             await pilot.press("3", "enter", "o")
@@ -259,7 +259,6 @@ def test_read_only_review_changes_nothing(make_app, store, clock) -> None:
             assert "0 van 4 besproken" in screen_text(pilot)
             await pilot.press("right")
             assert "Afspraak 2 van 4" in screen_text(pilot)
-            live.close()
 
     asyncio.run(scenario())
     assert all(a.status is Status.OPEN for a in store.load(second).agreements)
@@ -273,9 +272,7 @@ def test_user_text_is_shown_literally(make_app, store, clock) -> None:
     second = second_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = await open_review(pilot, store, second, clock)
+        async with review_screen(make_app, store, clock, second) as (_, pilot, _):
             text = screen_text(pilot)
             assert "[b]Vet[/b] en [red]rood[/red]" in text
             assert "Anouk [i]Bakker[/i]" in text
@@ -285,7 +282,6 @@ def test_user_text_is_shown_literally(make_app, store, clock) -> None:
             await pilot.press("enter")
             assert "[bold]let op[/bold]" in screen_text(pilot)
             await pilot.press("n", "!", "enter")  # a note is added to, not replaced
-            live.close()
 
     asyncio.run(scenario())
     assert store.load(second).agreements[0].note == "[bold]let op[/bold]!"
@@ -297,9 +293,7 @@ def test_keys_typed_in_one_burst_are_handled_in_order(make_app, store, clock) ->
     second = second_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = await open_review(pilot, store, second, clock)
+        async with review_screen(make_app, store, clock, second) as (app, pilot, _):
             burst = ["2", "n", *"Gebeld", "enter", "enter", "o", *"se", "enter", "4"]
             for key in burst:  # all queued at once, without waiting in between
                 character = "\r" if key == "enter" else key
@@ -307,7 +301,6 @@ def test_keys_typed_in_one_burst_are_handled_in_order(make_app, store, clock) ->
             await pilot.pause(0.5)
             await pilot.pause()
             assert "Afspraak 2 van 4" in screen_text(pilot)
-            live.close()
 
     asyncio.run(scenario())
     stored = by_what(store.load(second).agreements)
@@ -322,9 +315,7 @@ def test_help_shows_the_review_keys(make_app, store, clock) -> None:
     second = second_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            live = await open_review(pilot, store, second, clock)
+        async with review_screen(make_app, store, clock, second) as (app, pilot, _):
             await pilot.press("f1")
             assert "Bespreek de afspraken van eerdere sessies een voor een." in screen_text(pilot)
             table = app.screen.query_one("#help-keys", DataTable)
@@ -335,6 +326,5 @@ def test_help_shows_the_review_keys(make_app, store, clock) -> None:
             assert rows["Enter"] == "Deze afspraak is besproken; ga naar de volgende"
             assert rows["o"] == "Geef deze afspraak een andere eigenaar"
             assert rows["3"] == "Deze afspraak is gedaan"
-            live.close()
 
     asyncio.run(scenario())

@@ -15,6 +15,7 @@ import threading
 from helpers_keys import (
     GATE_SECONDS,
     SIZE,
+    app_on_runner,
     burst,
     held_disk,
     new_session,
@@ -59,9 +60,7 @@ def test_the_agreement_form_closes_once_its_agreement_is_on_disk(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            runner = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, runner):
             burst(app, ["f10", "n", *"Tolk", "enter", *"Anouk"])
             await settle(pilot)
             form = app.screen
@@ -89,9 +88,7 @@ def test_a_failed_save_keeps_the_form_open_with_everything_typed(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            runner = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, runner):
             burst(app, ["f10", "n", *"Tolk", "enter", *"Bram"])
             await settle(pilot)
             form = app.screen
@@ -120,9 +117,7 @@ def test_the_edit_dialog_closes_once_the_change_is_on_disk(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            runner = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, runner):
             burst(app, [*"Vooraf", "enter", "escape", "e", "end", *" en later"])
             await settle(pilot)
             dialog = app.screen
@@ -150,9 +145,7 @@ def test_a_status_set_in_f10_is_shown_once_it_is_on_disk(
     live.close()
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            runner = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, runner):
             burst(app, ["f10"])
             await settle(pilot)
             screen = app.screen

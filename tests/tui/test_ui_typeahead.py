@@ -21,6 +21,7 @@ from helpers_keys import (
     SIZE,
     SLOW_WRITE,
     START,
+    app_on_runner,
     burst,
     capture_value,
     message,
@@ -111,9 +112,7 @@ def test_editing_keys_in_a_burst_work_where_they_were_typed(make_app, store, clo
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             with slow_disk():
                 burst(
                     app,
@@ -145,9 +144,7 @@ def test_a_failed_save_while_the_next_remark_is_typed_keeps_both(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             real_save = screen.live.file.save_contribution
             calls: list[str] = []
 
@@ -187,10 +184,7 @@ def test_a_failed_save_with_an_empty_line_puts_the_text_back_in_its_group(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
-
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             refuse_saves(monkeypatch, screen)
             burst(app, ["tab", *"Van de ouders", "enter", "tab"])  # back to team right after
             await settle(pilot)
@@ -215,10 +209,7 @@ def test_escape_right_after_a_failed_save_asks_before_leaving(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
-
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             refuse_saves(monkeypatch, screen)
             burst(app, [*"Niet kwijtraken", "enter", "escape"])
             await settle(pilot)
@@ -240,9 +231,7 @@ def test_a_pasted_text_keeps_every_line_and_its_place_among_the_keys(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             with slow_disk():
                 burst(app, [*"Eerst", "enter", *"Tip: "])
                 app.post_message(events.Paste("brieven te lang\nen te moeilijk"))
@@ -271,9 +260,7 @@ def test_keys_after_tab_land_in_the_next_field_of_the_agreement_form(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             app.push_screen(AgreementFormScreen(screen.live))
             await settle(pilot)
             burst(
@@ -312,9 +299,7 @@ def test_ctrl_a_ctrl_k_after_shift_tab_clears_the_field_moved_to(make_app, store
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             app.push_screen(AgreementFormScreen(screen.live))
             await settle(pilot)
             burst(app, ["tab", *"Sevda", "tab", *"Anouk", "shift+tab", "ctrl+a", "ctrl+k", *"Bram"])
@@ -330,9 +315,7 @@ def test_keys_typed_while_the_agreement_form_opens_land_in_it(make_app, store, c
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, _):
             with slow_disk():
                 burst(
                     app,
@@ -364,9 +347,7 @@ def test_keys_typed_while_the_edit_dialog_opens_land_in_it(make_app, store, cloc
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, _):
             burst(app, [*"Brieven korter", "enter", "escape", "e", *" en duidelijker", "enter"])
             await settle(pilot)
             assert not isinstance(app.screen, ContributionEditScreen)
