@@ -57,7 +57,6 @@ __all__ = [
 ]
 
 
-
 def plan_title(title: str) -> str:
     """The document's title, as plain text (the Markdown escapes it)."""
     return f"Plan van aanpak: {title}"
