@@ -16,7 +16,7 @@ from screens.agreement_cells import plain, status_cell, what_cell, wrapped_lines
 from screens.agreement_form import agreement_form
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
-from screens.kept_screens import kept_screen
+from screens.kept_screens import build_ahead, kept_screen
 from screens.literal import literal
 from screens.steady_footer import SteadyFooter
 from workshop.deadlines import due_text
@@ -49,6 +49,11 @@ def agreements_screen(live: LiveSession, app: App) -> AgreementsScreen:  # type:
     if screen.is_mounted:
         screen.reopen()
     return screen
+
+
+def build_agreements_ahead(live: LiveSession, app: App) -> None:  # type: ignore[type-arg]
+    """Build the session's agreements screen before the first F10 (screens.kept_screens)."""
+    build_ahead(app, live, AgreementsScreen, lambda: AgreementsScreen(live))
 
 
 class AgreementsScreen(WorkshopScreen[None]):

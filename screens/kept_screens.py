@@ -5,6 +5,9 @@ Most of the time to open a screen is Textual building it: composing and mounting
 styling and laying them out. A screen installed in the app is not removed when it is dismissed,
 so the next F10 (or the next agreement form) pushes the same instance, refilled with fresh data,
 instead of building a new one. The runner drops them when it closes its session.
+
+``build_ahead`` builds one before its first opening, while the runner waits for keys: the first
+opening then only shows it, as every later one does.
 """
 
 from __future__ import annotations
@@ -57,3 +60,15 @@ def drop_kept(app: App, live: LiveSession) -> None:
     prefix = f"{_PREFIX}{id(live)}-"
     for name in [n for n in app._installed_screens if n.startswith(prefix)]:
         drop_one(app, name)
+
+
+def build_ahead(app: App, live: LiveSession, kind: type[S], build: Callable[[], S]) -> None:  # type: ignore[type-arg]
+    """Build, install and mount the kept screen of ``kind`` for ``live`` without showing it;
+    nothing when one is kept already. It fills itself when mounted, as on a first opening."""
+    if app.is_screen_installed(_name(live, kind)):
+        return
+    screen = kept_screen(app, live, kind, build)
+    # Textual 8.2.8 (pinned exactly) has no public call that starts a screen without showing
+    # it. ``push_screen`` starts one with ``_get_screen``: registered, its widgets composed and
+    # mounted. The screen stack is left alone, so nothing is shown and the focus stays.
+    app._get_screen(screen)

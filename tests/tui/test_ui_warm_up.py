@@ -23,9 +23,7 @@ def fresh_warm_up(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     (tmp_path / f"{name}.py").write_text("LOADED_IN = __import__('threading').current_thread()\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(warm_up, "AHEAD", (name,))
-    warm_up.forget_started()
     yield name
-    warm_up.forget_started()
     sys.modules.pop(name, None)
 
 
@@ -61,8 +59,6 @@ def test_code_that_cannot_be_loaded_ahead_is_left_to_the_key_that_needs_it(
     make_app, store, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(warm_up, "AHEAD", ("workshop_no_such_module",))
-    warm_up.forget_started()
     session_id = filled_session(store, clock)
     shown = open_runner_and_wait(make_app, session_id)
-    warm_up.forget_started()
     assert shown == [RunnerScreen.__name__]  # no error screen, the app goes on
