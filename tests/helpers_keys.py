@@ -18,6 +18,7 @@ import pytest
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input
 
 from screens.runner import RunnerScreen
@@ -79,7 +80,10 @@ def burst(app: App[object], keys: Iterable[str]) -> None:
 def busy(app: App[object]) -> bool:
     """Messages to handle, keys waiting, or changes handed to the session's writer and not yet
     shown (saves no longer block the app, so a quiet app may still be saving)."""
-    nodes = [node for screen in app.screen_stack for node in screen.walk_children(with_self=True)]
+    # The screens the runner builds ahead (screens.runner_ahead) are mounted while not shown.
+    kept = [s for s in app._installed_screens.values() if isinstance(s, Screen) and s.is_attached]
+    screens = [*app.screen_stack, *kept]
+    nodes = [node for screen in screens for node in screen.walk_children(with_self=True)]
     pumps = [app, *nodes]
     if any(not pump._message_queue.empty() for pump in pumps):
         return True
@@ -125,6 +129,11 @@ def new_session(store: SessionStore, clock: FakeClock) -> str:
 
 
 async def runner_of(pilot: Pilot[object]) -> RunnerScreen:
+    """The runner once it is shown and idle: its warm-up done and what it builds ahead mounted
+    (screens.warm_up, screens.runner_ahead), so keys a test presses next never race with that."""
+    await settle(pilot)
+    for worker in [w for w in pilot.app.workers if w.group == "warm-up"]:
+        await worker.wait()
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, RunnerScreen)
