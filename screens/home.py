@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Header, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens import collector
@@ -18,6 +18,7 @@ from screens.base import WorkshopModal, WorkshopScreen
 from screens.literal import literal
 from screens.session_list import SessionList, SessionPrompt
 from screens.steady_footer import SteadyFooter
+from screens.title_bar import TitleBar
 from workshop.errors import WorkshopError
 from workshop.summary import SessionSummary
 from workshop.text import clean_line, format_date
@@ -178,7 +179,7 @@ class HomeScreen(WorkshopScreen[None]):
         self._listed = listing is not None  # the first resume needs no second read
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TitleBar()
         with Vertical(id="home-body"):
             yield Static("Je sessies", classes="title", id="home-title")
             yield Static(LIST_HINT, classes="hint-line", id="home-hint")

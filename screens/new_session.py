@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Header, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from screens.base import WorkshopScreen
 from screens.confirm import ConfirmScreen
@@ -39,6 +39,7 @@ from screens.new_session_fields import (
     team_members,
 )
 from screens.steady_footer import SteadyFooter
+from screens.title_bar import TitleBar
 from screens.widgets.tick_box import TickBox
 from workshop.errors import ValidationError, WorkshopError
 from workshop.model import Participant, SessionSummary
@@ -96,7 +97,7 @@ class NewSessionScreen(WorkshopScreen[None]):
     # -- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TitleBar()
         with VerticalScroll(id="form"):
             yield Static("Nieuwe sessie", classes="title")
             yield Static(
