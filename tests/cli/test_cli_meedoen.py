@@ -66,6 +66,8 @@ def test_ctrl_c_in_a_real_process_says_goodbye_without_a_traceback(tmp_path: Pat
     child = subprocess.Popen(
         [
             sys.executable,
+            "-X",
+            "faulthandler",  # a child that hangs shows where (see below)
             "-c",
             "import sys; from workshop.cli import main; sys.exit(main())",
             "--data",
@@ -81,8 +83,17 @@ def test_ctrl_c_in_a_real_process_says_goodbye_without_a_traceback(tmp_path: Pat
     assert child.stdout is not None
     first = child.stdout.readline()
     assert first.startswith("ouderpanel: http://127.0.0.1:")
+    # Pressed when the command says so. Ctrl+C while the links are still printed is
+    # test_ctrl_c_while_the_links_are_printed_still_stops_calmly.
+    while not child.stdout.readline().startswith("Stoppen"):
+        assert child.poll() is None, "the command stopped before saying how to stop it"
     child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=30)
+    try:
+        out, err = child.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGABRT)  # faulthandler prints every thread's stack
+        out, err = child.communicate()
+        raise AssertionError(f"no stop within 30 s after Ctrl+C:\n{out}\n{err}") from None
     assert child.returncode == 0, err
     assert "Tot ziens" in out and "Traceback" not in err
 
