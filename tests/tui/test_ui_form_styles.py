@@ -2,7 +2,8 @@
 so a rule on a shared class (``.field-label``) in one form's file reached every other form. Since
 the runner reads the style files of all screens opened from it (issue 9), the agreement form
 over the runner had each label a line below its field (``margin-top`` from the remark editor's
-file) and, after the new-session form, padded labels (from that form's file)."""
+file) and, after the new-session form, padded labels (from that form's file) and runner columns cut
+off (its ``#columns``). tests/tui/test_style_scopes.py checks every style file for such rules."""
 
 from __future__ import annotations
 
@@ -37,7 +38,11 @@ def test_agreement_form_labels_stand_beside_their_fields_whatever_was_opened_bef
             await settle(pilot)
             app.open_runner(session_id)  # the runner brings the style files of its screens
             await settle(pilot)
-            assert isinstance(app.screen, RunnerScreen)
+            runner = app.screen
+            assert isinstance(runner, RunnerScreen)
+            # The new-session form's "#columns" is its own: the runner's columns still take the
+            # height the screen has for them, down to the capture line.
+            assert runner.columns.region.bottom == runner.capture.region.y
             await pilot.press("escape", "a")
             await settle(pilot)
             form = app.screen
