@@ -154,8 +154,9 @@ class AgreementsScreen(WorkshopScreen[None]):
         self.refresh_table(visible_first=True)
 
     def on_screen_resume(self) -> None:
-        # Also sent when the screen is first shown, right after on_mount: rebuild only when
-        # something changed meanwhile (in a dialog), not every row a second time.
+        # Also sent when the screen is first shown, after on_mount (at once, or much later when
+        # it was built ahead): rebuild only when something changed meanwhile, not every row a
+        # second time.
         shown, now = self._shown_state, self._state()
         if (
             shown is None

@@ -177,14 +177,14 @@ class WorkshopApp(WorkshopAppBase):
 
     def push_runner(self, live: LiveSession, *, read_only_reason: str = "") -> None:
         from screens.runner import RunnerScreen
-        from screens.runner_ahead import build_ahead
+        from screens.runner_ahead import build_when_quiet
         from screens.warm_up import load_ahead
 
         runner = RunnerScreen(live, read_only_reason=read_only_reason)
         self.push_screen(runner)
         self.call_after_refresh(collector.session_shown)  # the session stays while it is open
         # the code of the screens opened from it, then those screens (screens.runner_ahead)
-        self.call_after_refresh(load_ahead, self, partial(build_ahead, runner))
+        self.call_after_refresh(load_ahead, self, partial(build_when_quiet, runner))
         if live.unseen_clock is not None:  # the clock ran on after a crash: does that count?
             from screens.clock_question import UnseenTimeQuestion
 

@@ -54,14 +54,22 @@ class WorkshopScreen(Screen[ResultT]):
 
     app = getters.app(WorkshopAppBase)
     _resumed = False  # resumed (made the active screen) at least once
+    _styled_with = -1  # the app's CSS (Textual counts its changes) when this screen was mounted
+
+    def on_mount(self) -> None:  # beside a subclass's own on_mount (Textual calls each class's)
+        self._styled_with = self.app._css_update_count
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # The first resume comes right after the screen's widgets were mounted and styled:
-        # Textual's own handler (it runs after this one) need not style them all again before
-        # the first frame; that was a third of the time the agreement form took to show. Later
-        # resumes (back from a screen on top) restyle as usual.
+        # The first resume usually comes right after the screen's widgets were mounted and
+        # styled: Textual's own handler (it runs after this one) need not style them all again
+        # before the first frame; that was a third of the time the agreement form took to show.
+        # Not so for a screen built ahead (screens.runner_ahead) when the CSS changed since (a
+        # new theme): Textual restyles only the screens on the stack. Later resumes (back from
+        # a screen on top) restyle as usual.
         if not self._resumed:
             self._resumed = True
+            if self._styled_with != self.app._css_update_count:
+                return  # styled with older CSS: Textual's handler restyles it all
             event.refresh_styles = False
             if self.focused is not None:  # focused while mounting: its :focus styles now
                 self.app.stylesheet.update_nodes(self.focused.ancestors_with_self)

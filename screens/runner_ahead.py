@@ -19,13 +19,13 @@ if TYPE_CHECKING:
 QUIET_SECONDS = 0.3
 
 
-def build_ahead(runner: RunnerScreen) -> None:
+def build_when_quiet(runner: RunnerScreen) -> None:
     """Build the runner's screens now, or once the keys have stopped for ``QUIET_SECONDS``."""
-    if not runner.is_attached:
-        return  # the runner closed meanwhile
+    if not runner.is_attached or runner not in runner.app.screen_stack:
+        return  # the runner closed (or is closing) meanwhile: its session is given back
     quiet = time.monotonic() - runner.app.last_key_at
     if quiet < QUIET_SECONDS:
-        runner.set_timer(QUIET_SECONDS - quiet, lambda: build_ahead(runner))
+        runner.set_timer(QUIET_SECONDS - quiet, lambda: build_when_quiet(runner))
         return
     # Loaded by the warm-up by now; imported here so that opening the runner does not load them.
     from screens.agreement_form import build_form_ahead

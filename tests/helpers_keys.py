@@ -129,8 +129,9 @@ def new_session(store: SessionStore, clock: FakeClock) -> str:
 
 
 async def runner_of(pilot: Pilot[object]) -> RunnerScreen:
-    """The runner once it is shown and idle: its warm-up done and what it builds ahead mounted
-    (screens.warm_up, screens.runner_ahead), so keys a test presses next never race with that."""
+    """The runner once it is shown and idle, its warm-up done (screens.warm_up) and what it
+    builds ahead mounted (screens.runner_ahead), so that keys a test presses next do not race
+    with that. Not when a key came in its last 0.3 s: then that is built later, on a timer."""
     await settle(pilot)
     for worker in [w for w in pilot.app.workers if w.group == "warm-up"]:
         await worker.wait()

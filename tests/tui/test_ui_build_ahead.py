@@ -7,16 +7,20 @@ from __future__ import annotations
 import asyncio
 import time
 
-from helpers_keys import SIZE, app_on_runner, new_session, runner_of, settle
+import pytest
+from helpers_keys import SIZE, app_on_runner, new_session, runner_of, settle, until
+from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TextArea
 
+from screens import runner_ahead
 from screens.agreement_form import AgreementFormScreen
 from screens.agreements import AgreementsScreen
 from screens.confirm import ConfirmScreen
 from screens.kept_screens import drop_kept
 from screens.runner import RunnerScreen
-from screens.runner_ahead import build_ahead
+from screens.runner_ahead import build_when_quiet
+from screens.themes import PROJECTOR_DARK
 from workshop.model import Group
 from workshop.session import open_session
 
@@ -87,7 +91,9 @@ def test_the_runner_builds_its_screens_ahead_without_showing_them(make_app, stor
     asyncio.run(scenario())
 
 
-def test_building_ahead_waits_while_keys_come(make_app, store, clock) -> None:
+def test_building_ahead_waits_while_keys_come(
+    make_app, store, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session_id = with_remark_and_agreement(store, clock)
 
     async def scenario() -> None:
@@ -97,13 +103,19 @@ def test_building_ahead_waits_while_keys_come(make_app, store, clock) -> None:
             await settle(pilot)
             assert kept(pilot) == {}
 
+            monkeypatch.setattr(runner_ahead, "QUIET_SECONDS", 3600.0)
             app.last_key_at = time.monotonic()  # someone is typing
-            build_ahead(runner)
+            build_when_quiet(runner)
             await settle(pilot)
             assert kept(pilot) == {}  # later, not while keys come
 
-            app.last_key_at = 0.0  # the keys stopped long ago
-            build_ahead(runner)
+            # Once the keys have stopped for QUIET_SECONDS, the screens are built (on a timer:
+            # build_when_quiet is not called again).
+            monkeypatch.setattr(runner_ahead, "QUIET_SECONDS", 0.05)
+            app.last_key_at = time.monotonic()
+            build_when_quiet(runner)
+            assert kept(pilot) == {}
+            await until(pilot, lambda: len(kept(pilot)) == 2)
             screens = await built_ahead(pilot)
             assert sorted(screens) == [AgreementFormScreen.__name__, AgreementsScreen.__name__]
 
@@ -128,3 +140,28 @@ def test_a_read_only_runner_builds_no_agreement_form(make_app, store, clock) -> 
         asyncio.run(scenario())
     finally:
         elsewhere.close()
+
+
+def test_a_screen_built_ahead_shows_the_theme_chosen_since(make_app, store, clock) -> None:
+    """Textual restyles only the screens on the stack when the theme changes; a screen built
+    ahead is styled again when it is first shown."""
+    session_id = with_remark_and_agreement(store, clock)
+
+    async def scenario() -> None:
+        async with app_on_runner(make_app, session_id) as (app, pilot, _):
+            screens = await built_ahead(pilot)
+            agreements = screens[AgreementsScreen.__name__]
+            assert isinstance(agreements, AgreementsScreen)
+            title = agreements.query_one("#agreements-title")
+            before = title.styles.color
+            assert app.theme != PROJECTOR_DARK
+            app.theme = PROJECTOR_DARK
+            await settle(pilot)
+            primary = Color.parse(app.get_css_variables()["primary"])
+            assert primary != before  # the new theme has another primary colour
+            await pilot.press("f10")
+            await settle(pilot)
+            assert app.screen is agreements
+            assert title.styles.color == primary
+
+    asyncio.run(scenario())
