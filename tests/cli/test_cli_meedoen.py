@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -80,21 +81,25 @@ def test_ctrl_c_in_a_real_process_says_goodbye_without_a_traceback(tmp_path: Pat
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
-    assert child.stdout is not None
-    first = child.stdout.readline()
-    assert first.startswith("ouderpanel: http://127.0.0.1:")
-    # Pressed when the command says so. Ctrl+C while the links are still printed is
-    # test_ctrl_c_while_the_links_are_printed_still_stops_calmly.
-    while not child.stdout.readline().startswith("Stoppen"):
-        assert child.poll() is None, "the command stopped before saying how to stop it"
-    child.send_signal(signal.SIGINT)
+    # A child that hangs is made to print every thread's stack (faulthandler) and so ends.
+    watchdog = threading.Timer(60, child.send_signal, (signal.SIGABRT,))
+    watchdog.start()
     try:
-        out, err = child.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        child.send_signal(signal.SIGABRT)  # faulthandler prints every thread's stack
-        out, err = child.communicate()
-        raise AssertionError(f"no stop within 30 s after Ctrl+C:\n{out}\n{err}") from None
-    assert child.returncode == 0, err
+        assert child.stdout is not None
+        first = child.stdout.readline()
+        assert first.startswith("ouderpanel: http://127.0.0.1:")
+        # Pressed when the command says so. Ctrl+C while the links are still printed is
+        # test_ctrl_c_while_the_links_are_printed_still_stops_calmly.
+        while not child.stdout.readline().startswith("Stoppen"):
+            assert child.poll() is None, "the command stopped before saying how to stop it"
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=90)
+    finally:
+        watchdog.cancel()
+        if child.poll() is None:  # never leave it running with the session's lock
+            child.kill()
+            child.communicate()
+    assert child.returncode == 0, f"{out}\n{err}"
     assert "Tot ziens" in out and "Traceback" not in err
 
 
