@@ -17,6 +17,10 @@ of it. A round presses: PageUp, three letters (each timed), Enter (saves a remar
 remark (the agreement form; the list is focused first with an untimed Escape) and Escape to
 close it, PageDown. Round 0 is a warm-up (column "first"; in the empty session, which runs
 first, it includes loading the screens' modules); the ``--rounds`` after it give median and max.
+Before round 0 the benchmark waits until the app is idle after opening the session; meanwhile
+the runner builds its F10 screen and agreement form ahead (screens.runner_ahead), as it does
+while a facilitator looks at the screen. So "first" is the first press of a session in use, not
+a press within the first second after opening (then the first ``a`` took 63-70 ms in A).
 A screen key whose warm-up press took over 3 s is not pressed again (shown as n = 1*: that one
 press): repeating a key that slow would only make the run long.
 
