@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import gc
 
-from helpers_keys import SIZE, burst, new_session, runner_of, settle
+from helpers_keys import app_on_runner, burst, new_session, settle
 from textual.widgets._footer import FooterKey
 
 from screens.agreements import AgreementsScreen
@@ -23,9 +23,7 @@ def test_f10_and_escape_again_and_again_leave_no_footer_keys_behind(make_app, st
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             # Keys alive before: the runner's, and any an earlier test in this process left for
             # the collector (they are not this app's and do not change while it runs).
             before = live_footer_keys()
@@ -54,9 +52,7 @@ def test_after_changes_in_place_the_footer_still_shows_each_key_and_its_state(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             for _ in range(2):
                 burst(app, ["f10"])
                 await settle(pilot)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from helpers_keys import SIZE, burst, new_session, runner_of, settle
+from helpers_keys import app_on_runner, burst, new_session, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -42,9 +42,7 @@ def test_f10_again_shows_the_same_screen_fresh_and_from_the_top(make_app, store,
     session_id = with_agreement(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            runner = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, runner):
             await pilot.press("f10")
             await settle(pilot)
             first = app.screen
@@ -74,9 +72,7 @@ def test_the_agreement_form_is_shown_again_as_the_kind_asked_for(make_app, store
     session_id = with_agreement(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            runner = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, runner):
             # From a remark: its text, the line it comes from, no status.
             burst(app, [*"Brieven korter", "enter", "escape", "a"])
             await settle(pilot)
@@ -129,9 +125,7 @@ def test_leaving_the_session_drops_its_kept_screens(make_app, store, clock) -> N
     session_id = with_agreement(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            runner = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, runner):
             await pilot.press("f10", "n")
             await settle(pilot)
             kept = [app.get_screen(name) for name in kept_names(pilot)]

@@ -14,6 +14,7 @@ import asyncio
 
 from helpers_keys import (
     SIZE,
+    app_on_runner,
     burst,
     capture_value,
     held_disk,
@@ -54,9 +55,7 @@ def test_keys_are_handled_while_a_save_waits_for_the_disk(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             with held_disk(monkeypatch) as disk:
                 burst(app, [*"Eerste", "enter", *"abc"])
                 await until(pilot, lambda: capture_value(screen) == "abc" and bool(disk.waiting))
@@ -82,9 +81,7 @@ def test_a_step_change_typed_between_remarks_keeps_each_remark_in_its_step(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             with held_disk(monkeypatch) as disk:
                 burst(app, [*"Een", "enter", "pagedown", *"Twee", "enter", *"Drie"])
                 await until(pilot, lambda: capture_value(screen) == "Drie")
@@ -108,9 +105,7 @@ def test_escape_then_e_right_after_enter_edits_the_remark_once_it_is_saved(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             with held_disk(monkeypatch) as disk:
                 burst(app, [*"Vooraf", "enter", "escape", "e"])
                 await until(pilot, lambda: "Wordt opgeslagen" in message(screen))
@@ -135,9 +130,7 @@ def test_adding_a_remark_and_coming_back_keep_the_options_that_are_there(
     session_id = new_session(store, clock)
 
     async def scenario() -> None:
-        app = make_app(session_id)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await runner_of(pilot)
+        async with app_on_runner(make_app, session_id) as (app, pilot, screen):
             burst(app, [*"Een", "enter", *"Twee", "enter"])
             await settle(pilot)
             before = options(screen)
