@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import date
 
+from helpers_app import session_in_app
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -68,36 +69,17 @@ def error_text(pilot: Pilot, name: str) -> str:
     return str(error.render()) if error.display else ""
 
 
-@asynccontextmanager
-async def session_in_app(
+def agreements_screen(
     make_app: Callable[[], App[object]],
     store: SessionStore,
     clock: FakeClock,
     session_id: str,
     read_only: bool = False,
-) -> AsyncIterator[tuple[App[object], Pilot, LiveSession]]:
-    """The app running at SIZE with the session opened. The session is closed after the
-    scenario, while the app still runs; a failing scenario leaves it open, as it did inline."""
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        live = open_session(store, session_id, clock, read_only=read_only)
-        yield app, pilot, live
-        live.close()
-
-
-@asynccontextmanager
-async def agreements_screen(
-    make_app: Callable[[], App[object]],
-    store: SessionStore,
-    clock: FakeClock,
-    session_id: str,
-    read_only: bool = False,
-) -> AsyncIterator[tuple[App[object], Pilot, LiveSession]]:
+) -> AbstractAsyncContextManager[tuple[App[object], Pilot, LiveSession]]:
     """As ``session_in_app``, with the agreements screen of the session shown."""
-    async with session_in_app(make_app, store, clock, session_id, read_only) as (app, pilot, live):
-        app.push_screen(AgreementsScreen(live))
-        await pilot.pause()
-        yield app, pilot, live
+    return session_in_app(
+        make_app, store, clock, session_id, show=AgreementsScreen, read_only=read_only
+    )
 
 
 async def open_form(pilot: Pilot, live: LiveSession, **kwargs: object) -> list[object]:

@@ -4,10 +4,11 @@ completed and dropped, checked on screen and in the store after reopening."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import date
 
+from helpers_app import session_in_app
 from helpers_review import (
     first_session,
     screen_text,
@@ -23,7 +24,7 @@ from textual.widgets import DataTable, Input, Static
 from screens.review import ReviewScreen
 from workshop.clock import FakeClock
 from workshop.model import Due, Horizon, Status
-from workshop.session import LiveSession, open_session
+from workshop.session import LiveSession
 from workshop.store import SessionStore
 
 SIZE = (120, 36)
@@ -36,23 +37,17 @@ def static_text(pilot: Pilot, selector: str) -> str:
     return str(pilot.app.screen.query_one(selector, Static).render())
 
 
-@asynccontextmanager
-async def review_screen(
+def review_screen(
     make_app: Callable[[], App[object]],
     store: SessionStore,
     clock: FakeClock,
     session_id: str,
     read_only: bool = False,
-) -> AsyncIterator[tuple[App[object], Pilot, LiveSession]]:
-    """The app at SIZE showing the review of the session. The session is closed after the
-    scenario, while the app still runs; a failing scenario leaves it open, as it did inline."""
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        live = open_session(store, session_id, clock, read_only=read_only)
-        app.push_screen(ReviewScreen(live))
-        await pilot.pause()
-        yield app, pilot, live
-        live.close()
+) -> AbstractAsyncContextManager[tuple[App[object], Pilot, LiveSession]]:
+    """The app at SIZE showing the review of the session (helpers_app.session_in_app)."""
+    return session_in_app(
+        make_app, store, clock, session_id, show=ReviewScreen, read_only=read_only
+    )
 
 
 def detail(pilot: Pilot, label: str) -> str:
