@@ -9,6 +9,7 @@ import gc
 from itertools import pairwise
 
 from helpers_phone import Phone, listens, phone_options
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList
 
@@ -16,6 +17,7 @@ from screens import collector
 from screens.join_panel import FIRST_TIME, QUIET, WIFI, JoinPanelScreen, _qr_matrix
 from screens.moderation import CHUNK as MODERATION_CHUNK
 from screens.moderation import ModerationScreen
+from screens.phone_room import PhoneRoom
 from screens.phone_voting import VotingScreen
 from screens.runner import RunnerScreen
 from screens.scan import ScanScreen
@@ -354,16 +356,23 @@ def test_scan_from_phones_shows_how_many_answered_and_the_middle_score(
     )
 
 
+async def long_queue(pilot: Pilot) -> tuple[PhoneRoom, int]:
+    """A queue of remarks from a phone, more than three parts long, and the queue opened
+    (Ctrl+N, not waited for); the room and how many remarks wait."""
+    runner = await runner_of(pilot)
+    room = runner.phones.room
+    count = 3 * MODERATION_CHUNK + 5
+    for n in range(count):
+        room.send_remark(f"opmerking {n}", Group.OUDERPANEL, language="nl", phone=ANNA)
+    room.live.writer.submit(lambda: None).result(WAIT)
+    await pilot.press("ctrl+n")
+    return room, count
+
+
 async def _a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> None:
     app = app_for(make_app, store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        runner = await runner_of(pilot)
-        room = runner.phones.room
-        count = 3 * MODERATION_CHUNK + 5
-        for n in range(count):
-            room.send_remark(f"opmerking {n}", Group.OUDERPANEL, language="nl", phone=ANNA)
-        room.live.writer.submit(lambda: None).result(WAIT)
-        await pilot.press("ctrl+n")
+        room, count = await long_queue(pilot)
         await settle(pilot)
         queue = app.screen
         assert isinstance(queue, ModerationScreen)
@@ -385,13 +394,7 @@ def test_a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> None:
 async def _a_long_queue_is_drawn_a_part_per_refresh(make_app, store, clock, drawn) -> None:
     app = app_for(make_app, store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        runner = await runner_of(pilot)
-        room = runner.phones.room
-        count = 3 * MODERATION_CHUNK + 5
-        for n in range(count):
-            room.send_remark(f"opmerking {n}", Group.OUDERPANEL, language="nl", phone=ANNA)
-        room.live.writer.submit(lambda: None).result(WAIT)
-        await pilot.press("ctrl+n")
+        _, count = await long_queue(pilot)
         for _ in range(12):
             await pilot.pause()
         assert isinstance(app.screen, ModerationScreen)
