@@ -41,6 +41,7 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
+from workshop.os_reasons import OwnOSError
 from workshop.safe_files import is_real_dir, kind, open_regular, read_if_regular, read_open
 from workshop.storage import FILE_MODE, fsync_dir, make_private_dir, write_atomically
 
@@ -87,7 +88,7 @@ def keep_backup(folder: Path, source: Path, moment: datetime) -> Path | None:
             return None
         directory = backup_dir(folder)
         if kind(directory) not in (None, "dir"):
-            raise OSError(errno.ENOTDIR, "de map backups is geen gewone map", str(directory))
+            raise OwnOSError(errno.ENOTDIR, "de map backups is geen gewone map", str(directory))
         make_private_dir(directory)
         number = int(_NAME.match(backups[0].name).group(1)) + 1 if backups else 1  # type: ignore[union-attr]
         target = directory / f"session-{number:06d}-{moment:%Y%m%d-%H%M%S}.json"

@@ -37,7 +37,7 @@ from typing import Any
 from workshop import journal_patch
 from workshop.backup import DAMAGED_MARK
 from workshop.journal_patch import Patch
-from workshop.os_reasons import os_reason
+from workshop.os_reasons import OwnOSError, os_reason
 from workshop.storage import FILE_MODE, fsync_dir
 
 SEGMENT_PREFIX = "journal-"
@@ -155,7 +155,7 @@ def _read_segment(path: Path) -> bytes:
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(0, "geen gewoon bestand")
+            raise OwnOSError(0, "het is geen gewoon bestand")
         chunks = []
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)

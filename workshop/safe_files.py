@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 
 from workshop.errors import DamagedFileError, NotFoundError, StoreError
-from workshop.os_reasons import os_reason
+from workshop.os_reasons import OwnOSError, os_reason
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -147,7 +147,7 @@ def append_private(path: Path, text: str) -> None:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "geen gewoon bestand", str(path))
+            raise OwnOSError(errno.EINVAL, "het is geen gewoon bestand", str(path))
         if hasattr(os, "fchmod") and stat.S_IMODE(info.st_mode) != 0o600 and info.st_nlink == 1:
             os.fchmod(fd, 0o600)  # also a log an older version made under a careless umask
         view = memoryview(text.encode("utf-8"))
