@@ -155,9 +155,11 @@ def names_in(stored: StoredSession) -> NameReplacer:
     return replacer
 
 
-def without_names(stored: StoredSession) -> StoredSession:
-    """A copy of ``stored`` with every personal name replaced by a role; ``stored`` is unchanged."""
-    names = names_in(stored)
+def without_names(stored: StoredSession, names: NameReplacer | None = None) -> StoredSession:
+    """A copy of ``stored`` with every personal name replaced by a role; ``stored`` is unchanged.
+    ``names``: the names to replace, when ``stored`` is a part of a session (``names_in`` of the
+    whole session: a name known only as a remark's author is still a name in its agreements)."""
+    names = names or names_in(stored)
     result = copy.deepcopy(stored)
     for field in text_fields(result):
         value = field.get()

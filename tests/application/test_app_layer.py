@@ -119,6 +119,22 @@ def test_without_names_the_preview_holds_no_participant_name(
     assert "Sevda" not in workspace.preview(stored, without_names=True)
 
 
+def test_without_names_the_plan_top_hides_a_name_known_only_as_an_author(
+    workspace: Workspace,
+) -> None:
+    """The preview's top is made without the contributions; their authors' names are still
+    names in its agreements (they were shown on the wall)."""
+    live = workspace.create(title="Avond", template=get_template(DEFAULT_TEMPLATE_ID))
+    live.add_contribution("Ik bel de school", Group.OUDERPANEL, author="Zoltan Kowalczyk")
+    live.add_agreement("Zoltan belt de school", "de leiding")
+    stored = live.stored()
+    live.close()
+    assert "Zoltan" in workspace.preview_head(stored)
+    head = workspace.preview_head(stored, without_names=True)
+    assert "Zoltan" not in head and "belt de school" in head
+    assert workspace.preview(stored, without_names=True).startswith(head)
+
+
 def test_the_demo_is_stored_closed_and_listed(workspace: Workspace) -> None:
     session_id = workspace.create_demo()
     summaries, problems = workspace.list_sessions()

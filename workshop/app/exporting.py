@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from workshop.anonymize import names_in
 from workshop.anonymize import without_names as anonymized
 from workshop.export.files import ExportError, export_session
 from workshop.export.markdown import render_markdown, render_markdown_head
@@ -47,10 +48,11 @@ def preview(store: SessionStore, stored: StoredSession, *, without_names: bool =
 
 
 def preview_head(stored: StoredSession, *, without_names: bool = False) -> str:
-    """The top of ``preview``'s plan (title, facts, agreements), made without the contributions,
-    to show while the whole plan is made."""
-    head = replace(stored, contributions=[])
-    return render_markdown_head(anonymized(head) if without_names else head)
+    """The top of ``preview``'s plan (title, facts, agreements), made without the contributions
+    and phone rows it does not show (so quick enough for the UI thread), to show while the whole
+    plan is made. Without names, every name the whole session knows is replaced."""
+    head = replace(stored, contributions=[], remarks=[], phone_votes=[], scan_answers=[])
+    return render_markdown_head(anonymized(head, names_in(stored)) if without_names else head)
 
 
 def export(
