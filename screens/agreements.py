@@ -129,7 +129,7 @@ class AgreementsScreen(WorkshopScreen[None]):
         self.by_owner = False
         self._layout = "wide"
         self._fill = 0  # a newer refresh stops an older fill of the table
-        self._shown_state: tuple[tuple[Agreement, ...], bool, str, int] | None = None
+        self._shown_state: tuple[tuple[Agreement, ...], bool, str, int, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agreements-head"):
@@ -157,17 +157,24 @@ class AgreementsScreen(WorkshopScreen[None]):
         # Also sent when the screen is first shown, after on_mount (at once, or much later when
         # it was built ahead): rebuild only when something changed meanwhile, not every row a
         # second time.
+        if self._changed():
+            self.refresh_table(keep=self.current_id())
+
+    def _state(self) -> tuple[tuple[Agreement, ...], bool, str, int, str]:
+        # The theme too: the status cells carry its colours.
+        live, app = self.live, self.app
+        return tuple(live.agreements), self.by_owner, self._layout, app.size.width, app.theme
+
+    def _changed(self) -> bool:
+        """Whether the rows shown are not those of the state now. Agreements are compared by
+        identity: a change to one replaces it."""
         shown, now = self._shown_state, self._state()
-        if (
+        return (
             shown is None
             or shown[1:] != now[1:]
             or len(shown[0]) != len(now[0])
-            or not self._same_agreements()
-        ):
-            self.refresh_table(keep=self.current_id())
-
-    def _state(self) -> tuple[tuple[Agreement, ...], bool, str, int]:
-        return tuple(self.live.agreements), self.by_owner, self._layout, self.app.size.width
+            or any(a is not b for a, b in zip(shown[0], now[0], strict=True))
+        )
 
     def reopen(self) -> None:
         """Make this (dismissed) screen look as a new one would: in made-order, at the top,
@@ -176,17 +183,11 @@ class AgreementsScreen(WorkshopScreen[None]):
         self.by_owner = False
         self._layout = "wide" if self.app.size.width >= 120 else "narrow"
         self.query_one("#agreements-session", Static).update(literal(self.live.session.title))
-        if self._shown_state != self._state():
+        if self._changed():
             self.refresh_table(visible_first=True)
         else:
             self.table.move_cursor(row=0, column=0, animate=False)
             self.table.scroll_home(animate=False)
-
-    def _same_agreements(self) -> bool:
-        shown = self._shown_state
-        return shown is not None and all(
-            a is b for a, b in zip(shown[0], self.live.agreements, strict=False)
-        )
 
     def on_resize(self, event: Resize) -> None:
         layout = "wide" if event.size.width >= 120 else "narrow"

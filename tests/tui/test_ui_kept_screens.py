@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from screens.agreement_form import AgreementFormScreen
 from screens.agreements import AgreementsScreen
 from screens.runner import RunnerScreen
+from screens.themes import PROJECTOR_DARK
 from workshop.model import Group, Status
 from workshop.session import open_session
 
@@ -138,5 +139,29 @@ def test_leaving_the_session_drops_its_kept_screens(make_app, store, clock) -> N
             assert not runner.is_attached
             assert kept_names(pilot) == []
             assert not any(s.is_attached for s in kept)
+
+    asyncio.run(scenario())
+
+
+def test_f10_again_after_a_theme_change_shows_the_status_in_the_new_colours(
+    make_app, store, clock
+) -> None:
+    """The status cells carry the theme's colours: a kept screen builds its rows again."""
+    session_id = with_agreement(store, clock)
+    live = open_session(store, session_id, clock)
+    live.update_agreement(live.agreements[0].id, status=Status.BEZIG)
+    live.close()
+
+    async def scenario() -> None:
+        async with app_on_runner(make_app, session_id) as (app, pilot, _):
+            assert app.theme != PROJECTOR_DARK
+            app.theme = PROJECTOR_DARK
+            await settle(pilot)
+            await pilot.press("f10")
+            await settle(pilot)
+            table = app.screen.query_one(DataTable)
+            status = table.get_row_at(0)[4]
+            assert status.plain == "bezig"
+            assert status.style == f"bold {app.current_theme.warning}"
 
     asyncio.run(scenario())
