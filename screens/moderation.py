@@ -22,6 +22,7 @@ from screens.steady_footer import SteadyFooter
 from workshop.participation import PhoneRemark
 
 CHUNK = 50  # options added per refresh of the screen, after the first screenful
+FEW = 10  # options taken out one by one; more go by showing the list anew
 
 
 def remark_prompt(remark: PhoneRemark) -> Content:
@@ -107,8 +108,16 @@ class ModerationScreen(PhoneRoomModal[None]):
         shown = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
         if ids != shown:
             self._generation += 1
+            still = set(ids)
             if shown and ids[: len(shown)] == shown:  # new ones came in: add only those
                 self._add(waiting[len(shown) :], self._generation)
+            elif ids and len(shown) - len(ids) <= FEW and [i for i in shown if i in still] == ids:
+                # One or a few were let through or hidden: take out only those, so the list
+                # and its highlight stay where they were (built again, the list held only its
+                # first part when the highlight was put back, and it jumped up).
+                for option_id in shown:
+                    if option_id not in still:
+                        option_list.remove_option(option_id)
             else:
                 option_list.clear_options()
                 self._add(waiting, self._generation)

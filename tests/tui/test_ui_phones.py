@@ -8,6 +8,7 @@ import asyncio
 import gc
 from itertools import pairwise
 
+from helpers_keys import until
 from helpers_phone import Phone, listens, phone_options
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -389,6 +390,28 @@ async def _a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> Non
 
 def test_a_long_queue_is_added_a_part_at_a_time(make_app, store, clock) -> None:  # type: ignore[no-untyped-def]
     asyncio.run(_a_long_queue_is_added_a_part_at_a_time(make_app, store, clock))
+
+
+async def _letting_one_through_keeps_the_place_in_a_long_queue(make_app, store, clock) -> None:
+    app = app_for(make_app, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        room, count = await long_queue(pilot)
+        queue = app.screen
+        assert isinstance(queue, ModerationScreen)
+        option_list = queue.query_one(OptionList)
+        await until(pilot, lambda: option_list.option_count == count)
+        option_list.highlighted = 100
+        next_one = option_list.get_option_at_index(101).id
+        await pilot.press("enter")  # let remark 100 through
+        await until(pilot, lambda: option_list.option_count == count - 1)
+        await settle(pilot)
+        assert option_list.highlighted == 100  # not back near the top
+        assert option_list.get_option_at_index(100).id == next_one
+        assert [r.id for r in room.waiting()][100] == next_one
+
+
+def test_letting_one_through_keeps_the_place_in_a_long_queue(make_app, store, clock) -> None:  # type: ignore[no-untyped-def]
+    asyncio.run(_letting_one_through_keeps_the_place_in_a_long_queue(make_app, store, clock))
 
 
 async def _a_long_queue_is_drawn_a_part_per_refresh(make_app, store, clock, drawn) -> None:
