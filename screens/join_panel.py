@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from screens import collector
 from screens.base import WorkshopScreen
 from screens.literal import literal
 from screens.phone_room import PhoneRoom
@@ -144,6 +145,12 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
                 await asyncio.to_thread(self.phones.stop)
             await asyncio.to_thread(self.phones.start)
             self.problem = ""
+            # Phones make the app allocate a lot (remarks, their rows in lists), and Python's full
+            # garbage collection then walks every object the app has: 35-50 ms at a time, a
+            # freeze of the screen in the middle of the meeting. What exists now (the app, the
+            # session) lives as long as the session anyway: leave it out of those walks. Here,
+            # on the UI thread, where the collector's state is kept; going home thaws it.
+            collector.session_shown()
         except WorkshopError as error:
             self.problem = str(error)
         except OSError as error:  # e.g. no socket left to look for the network: in Dutch

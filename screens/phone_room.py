@@ -18,8 +18,6 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from screens import collector
-
 if TYPE_CHECKING:
     from textual.message_pump import MessagePump
 
@@ -95,12 +93,6 @@ class PhoneRoom:
             server.gate.on_join = lambda: self._tell(None)
             server.start()
             self.server, self.address = server, address
-            # Phones make the app allocate a lot (remarks, their rows in lists), and Python's full
-            # garbage collection then walks every object the app has: 35-50 ms at a time, a
-            # freeze of the screen in the middle of the meeting. What exists now (the app, the
-            # session) lives as long as the session anyway: leave it out of those walks. The
-            # collector module owns freezing, so going home thaws this too.
-            collector.session_shown()
             return server
 
     def stop(self) -> None:
