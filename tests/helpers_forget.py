@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers_sessions import close_folded
+from helpers_sessions import close_folded, fold
 
 from workshop.cli import main
 from workshop.clock import FakeClock
@@ -37,7 +37,7 @@ def files_naming(root: Path, name: str) -> list[str]:
 def with_backups(store: SessionStore, clock: FakeClock, live_id: str, count: int = 3) -> None:
     """Open and close a session ``count`` times: each opening backs up the file as it was.
     The journal is folded into the file each time, so that every backup holds all before it."""
-    store.fold(live_id)
+    fold(store, live_id)
     for n in range(count):
         clock.advance(60)
         again = open_session(store, live_id, clock)

@@ -45,13 +45,24 @@ def filled_session(store: SessionStore, clock: Clock, count: int = 3, **kwargs) 
     return live.session.id
 
 
+def fold(store: SessionStore, session_id: str) -> bool:
+    """Open a session for writing and fold its whole journal into its snapshot, so that
+    session.json holds everything. True when the journal held anything."""
+    file = store.open(session_id)
+    try:
+        file.load()
+        return file.fold_journal()
+    finally:
+        file.close()
+
+
 def close_folded(store: SessionStore, live: LiveSession) -> None:
     """Close ``live``, then fold its whole journal into session.json (a real store operation),
     so that the file holds everything: for tests that edit or damage that file afterwards, or
     that need the next open's backup to hold the last changes. A plain close leaves a small
     journal beside the file (workshop.session_tables)."""
     live.close()
-    store.fold(live.session.id)
+    fold(store, live.session.id)
 
 
 def crash(live: LiveSession) -> None:

@@ -145,16 +145,6 @@ class SessionStore:
             raise
         return SessionFile(folder, lock=lock)
 
-    def fold(self, session_id: str, clock: Clock | None = None) -> bool:
-        """Open a session for writing and fold its whole journal into its snapshot, so that
-        session.json holds everything. True when the journal held anything."""
-        file = self.open(session_id, clock=clock)
-        try:
-            file.load()
-            return file.fold_journal()
-        finally:
-            file.close()
-
     def load(self, session_id: str) -> StoredSession:
         """Read a session without locking it (export, look-up): it may be open elsewhere."""
         file = self.open(session_id, read_only=True)

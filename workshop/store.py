@@ -264,7 +264,7 @@ class SessionFile:
     def fold_journal(self) -> bool:
         """After ``load``: write the session as it is now as a new snapshot, so the journal is
         empty (a small journal is otherwise left for later). True when the journal held anything.
-        For those that rewrite files anyway (doctor, tests); StoreError when it fails."""
+        For those that rewrite files anyway (vergeet, tests); StoreError when it fails."""
         self._check_writable()
         return self._tables.fold()
 

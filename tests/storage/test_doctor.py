@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_sessions import close_folded, filled_session, tree_snapshot
+from helpers_sessions import close_folded, filled_session, fold, tree_snapshot
 
 from workshop.backup import KEEP, kept_damaged, list_backups
 from workshop.cli import main
@@ -222,7 +222,7 @@ def test_leftover_temporary_files_and_stale_lock_are_reported_and_cleared(
     store: SessionStore, clock: FakeClock
 ) -> None:
     session_id = filled_session(store, clock)
-    store.fold(session_id)  # no journal left beside the file: the folder is listed below
+    fold(store, session_id)  # no journal left beside the file: the folder is listed below
     folder = store.sessions_dir / session_id
     (folder / ".session.json.k3x9.tmp").write_text('{"half')
     (folder / LOCK_FILE).write_text(

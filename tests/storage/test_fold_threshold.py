@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers_sessions import crash, new_session
+from helpers_sessions import crash, fold, new_session
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
@@ -109,7 +109,7 @@ def test_twenty_remarks_in_a_big_session_rewrite_no_snapshot(
     for n in range(1500):
         live.add_contribution(f"Opmerking {n}: ouders willen vaker een foto van de dag.", T)
     live.close()
-    store.fold(live.session.id)
+    fold(store, live.session.id)
     folder, path = live.file.folder, live.file.path
     assert path.stat().st_size > 200_000
     before = identity(path)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers_sessions import crash, filled_session, new_session
+from helpers_sessions import crash, filled_session, fold, new_session
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
@@ -71,7 +71,7 @@ def test_fold_puts_the_journal_into_a_file_stock_tinydb_reads(
     live.delete_goal(goal.id)  # one record for two rows
     live.close()  # a journal this small stays (tests/storage/test_fold_threshold.py)
     assert journal.segments(live.file.folder)
-    assert store.fold(live.session.id) is True
+    assert fold(store, live.session.id) is True
     assert journal.segments(live.file.folder) == []
     db = TinyDB(str(live.file.path), storage=JSONStorage, access_mode="r")
     try:
