@@ -46,7 +46,6 @@ Delivered = Callable[["list[PhoneRemark]"], None]
 @dataclass
 class _Batch:
     items: list[tuple[RemarkRequest, Future[PhoneRemark]]] = field(default_factory=list)
-    started: bool = False
     job: Future[Any] | None = None
 
 
@@ -66,8 +65,9 @@ class RemarkBatcher:
         future: Future[PhoneRemark] = Future()
         item = (request, future)
         with self._lock:
+            # A batch in ``_open`` has its job and has not started: both change under this lock.
             batch = self._open
-            joinable = batch is not None and not batch.started and batch.job is not None
+            joinable = batch is not None and batch.job is not None
             if joinable and self._writer.join_last(batch.job, lambda: batch.items.append(item)):
                 return future
             batch = _Batch(items=[item])
@@ -80,7 +80,6 @@ class RemarkBatcher:
 
     def _run(self, batch: _Batch) -> list[PhoneRemark | WorkshopError]:
         with self._lock:
-            batch.started = True
             if self._open is batch:
                 self._open = None
         # A remark whose sender cancelled it before the write is left out.
