@@ -28,7 +28,7 @@ from screens.wifi_form import WifiForm
 from workshop.app.participation import RoomEvent
 from workshop.errors import WorkshopError
 from workshop.os_reasons import os_reason
-from workshop.phone.network import HOTSPOT_ADVICE, wifi_payload
+from workshop.phone.network import HOTSPOT_ADVICE, qr_matrix, wifi_payload
 
 PARENTS, TEAM, FACILITATOR, WIFI = "ouderpanel", "team", "begeleider", "wifi"
 CODE_TITLES = {
@@ -47,12 +47,6 @@ QUIET = (
     "Wi-Fi-code, daarna n: opnieuw zoeken). Typen op de laptop kan altijd."
 )
 NO_NETWORK = f"{HOTSPOT_ADVICE} Met w maak je een Wi-Fi-code; daarna zoekt n opnieuw."
-
-
-def _qr_matrix(text: str) -> list[list[bool]]:
-    import segno
-
-    return [[bool(m) for m in row] for row in segno.make(text, error="m").matrix_iter(border=4)]
 
 
 class JoinPanelScreen(WorkshopScreen[str | None]):
@@ -188,7 +182,7 @@ class JoinPanelScreen(WorkshopScreen[str | None]):
             return
         code = self.code
         if code == WIFI and self.wifi:
-            qr.show(_qr_matrix(wifi_payload(*self.wifi)))
+            qr.show(qr_matrix(wifi_payload(*self.wifi)))
             text.update(
                 Content.assemble(
                     "Scan deze code om de telefoon met de hotspot ",

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from screens import collector
-from screens.join_panel import FIRST_TIME, QUIET, WIFI, JoinPanelScreen, _qr_matrix
+from screens.join_panel import FIRST_TIME, QUIET, WIFI, JoinPanelScreen
 from screens.moderation import CHUNK as MODERATION_CHUNK
 from screens.moderation import ModerationScreen
 from screens.phone_room import PhoneRoom
@@ -27,7 +27,7 @@ from screens.widgets.phone_indicator import PhoneIndicator
 from screens.widgets.qr_code import QrCode, qr_lines
 from workshop.model import Group
 from workshop.participation import Moderation, phone_id
-from workshop.phone.network import HOTSPOT_ADVICE, wifi_payload
+from workshop.phone.network import HOTSPOT_ADVICE, qr_matrix, wifi_payload
 from workshop.session import create_session, open_session
 from workshop.template import DEFAULT_TEMPLATE_ID, get_template
 
@@ -159,7 +159,7 @@ async def _no_network_says_so_offers_a_wifi_code_and_no_phone_after_a_while(
         await pilot.press(*"Klas 3", "enter", *"geheim12", "enter")
         await pilot.pause()
         assert app.screen is panel and panel.code == WIFI
-        expected = qr_lines(_qr_matrix(wifi_payload("Klas 3", "geheim12")))
+        expected = qr_lines(qr_matrix(wifi_payload("Klas 3", "geheim12")))
         assert on_screen(panel.query_one(QrCode)).split("\n") == [x.rstrip() for x in expected]
     # with a network but no phone: after two minutes the panel gives the way out
     app = app_for(make_app, store, clock, quiet_after=120.0)

@@ -4,7 +4,7 @@
     server.start()          # returns once it listens; raises PhoneServerError (Dutch) if not
     server.links            # {"ouderpanel": "http://…/j/<token>", "team": …, "begeleider": …}
     server.phone_count      # phones that joined
-    server.qr_text("ouderpanel")  /  server.qr_matrix("ouderpanel")   # for the join panel
+    server.qr_matrix("ouderpanel")   # for the join panel
     server.stop()           # nothing listens afterwards; safe to call twice
 
 Events (a remark waiting etc.) come from the ``Room`` (``room.subscribe``), not from here.
@@ -23,7 +23,7 @@ from workshop.app.participation import Room
 from workshop.errors import WorkshopError
 from workshop.os_reasons import os_reason
 from workshop.phone.keys import LogError
-from workshop.phone.network import qr_text
+from workshop.phone.network import qr_matrix
 from workshop.phone.routes import make_app
 from workshop.phone.security import ROLES, Gate
 
@@ -74,16 +74,9 @@ class PhoneServer:
     def phone_count(self) -> int:
         return self.gate.phone_count
 
-    def qr_text(self, role: str) -> str:
-        """The QR code of a role's link as text (dark on light, with a quiet zone)."""
-        return qr_text(self.links[role])
-
     def qr_matrix(self, role: str) -> list[list[bool]]:
-        """The QR code as rows of modules (True: dark), with a quiet zone of 4."""
-        import segno
-
-        code = segno.make(self.links[role], error="m")
-        return [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=4)]
+        """The QR code of a role's link (``network.qr_matrix``)."""
+        return qr_matrix(self.links[role])
 
     # -- start and stop -----------------------------------------------------------------------
 
