@@ -206,14 +206,16 @@ class PhonesMixin(ContributionsMixin):
     def dots_of(self, phone: str) -> dict[str, int]:
         return {v.contribution: v.dots for v in self.phone_votes if v.phone == phone}
 
-    def dots_left(self, phone: str) -> int:
+    def dots_left(self, phone: str, mine: dict[str, int] | None = None) -> int:
         """The dots ``phone`` may still give in the open vote: its budget minus those it gave on
-        that step's contributions (0 when no vote is open)."""
+        that step's contributions (0 when no vote is open). ``mine``: its ``dots_of``, when the
+        caller has it already."""
         settings, voting = self.session.participation, self.session.participation.voting
         if voting is None:
             return 0
         step_ids = {c.id for c in self.contributions_at(voting.phase, voting.step)}
-        used = sum(dots for cid, dots in self.dots_of(phone).items() if cid in step_ids)
+        given = self.dots_of(phone) if mine is None else mine
+        used = sum(dots for cid, dots in given.items() if cid in step_ids)
         return settings.vote_budget - used
 
     def phone_vote(self, phone: str, contribution_id: str, delta: int) -> PhoneVote:
@@ -222,13 +224,14 @@ class PhonesMixin(ContributionsMixin):
         target = self.contribution(contribution_id)
         if voting is None or (target.phase, target.step) != (voting.phase, voting.step):
             raise ValidationError("stemmen", "Er kan nu niet gestemd worden.")
-        dots = self.dots_of(phone).get(contribution_id, 0) + delta
+        mine = self.dots_of(phone)
+        dots = mine.get(contribution_id, 0) + delta
         if delta not in (1, -1) or dots not in PHONE_DOTS:
             raise ValidationError(
                 "stemmen",
                 f"Op één opmerking kun je hoogstens {PHONE_DOTS.highest} stemmen geven.",
             )
-        if delta > 0 and self.dots_left(phone) <= 0:
+        if delta > 0 and self.dots_left(phone, mine) <= 0:
             raise ValidationError("stemmen", "Je stemmen zijn op.")
         vote = PhoneVote(phone=phone, contribution=contribution_id, dots=dots)
         counted = replace(target, votes=max(0, target.votes + delta))

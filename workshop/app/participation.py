@@ -216,9 +216,10 @@ class Room:
     def dots_of(self, phone: str) -> dict[str, int]:
         return self.live.dots_of(phone)
 
-    def dots_left(self, phone: str) -> int:
-        """The dots ``phone`` may still give in the open vote (0 when none is open)."""
-        return self.live.dots_left(phone)
+    def dots_left(self, phone: str, mine: dict[str, int] | None = None) -> int:
+        """The dots ``phone`` may still give in the open vote (0 when none is open); ``mine``:
+        its ``dots_of``, when the caller has it already."""
+        return self.live.dots_left(phone, mine)
 
     def voting_choices(self) -> list[Contribution]:
         """The contributions of the step whose vote is open, in the order said; [] when closed."""

@@ -31,7 +31,8 @@ def participant(request: web.Request, visitor: Visitor) -> str:
     parts.append(pages.own_remarks(t, visitor.csrf, room.remarks_of(visitor.phone)))
     choices = room.voting_choices()
     if choices:
-        mine, left = room.dots_of(visitor.phone), room.dots_left(visitor.phone)
+        mine = room.dots_of(visitor.phone)
+        left = room.dots_left(visitor.phone, mine)
         parts.append(pages.vote_list(t, catalogue.ngettext, visitor.csrf, choices, mine, left))
     if (scan := room.scan()) is not None:
         parts.append(_scan_form(t, visitor.csrf, scan))
