@@ -8,6 +8,7 @@ its field.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -65,12 +66,7 @@ def agreement_form(
     agreement: Agreement | None = None,
 ) -> AgreementFormScreen:
     """The session's agreement form, kept between openings (screens.kept_screens)."""
-    form = kept_screen(
-        app,
-        live,
-        AgreementFormScreen,
-        lambda: AgreementFormScreen(live, source=source, agreement=agreement),
-    )
+    form = kept_screen(app, live, AgreementFormScreen, partial(AgreementFormScreen, live))
     if form.is_mounted:
         form.reopen(source=source, agreement=agreement)
     else:  # built now, or never shown: it fills itself when mounted
@@ -81,7 +77,7 @@ def agreement_form(
 def build_form_ahead(live: LiveSession, app: App) -> None:  # type: ignore[type-arg]
     """Build the session's agreement form before its first opening (screens.kept_screens): the
     first ``a`` of a session took 65 ms, 35 of them building the form."""
-    build_ahead(app, live, AgreementFormScreen, lambda: AgreementFormScreen(live))
+    build_ahead(app, live, AgreementFormScreen, partial(AgreementFormScreen, live))
 
 
 class AgreementFormScreen(FieldForm[Agreement | None]):
@@ -159,29 +155,26 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
                 "wanneer",
                 "Wanneer",
                 example_due_hint(self.app.workspace.clock.now().date()),
-                suggestions=[h.value for h in Horizon],
-                hint=" · ".join(h.value for h in Horizon) + " · of dd-mm-jjjj",
+                choices=[h.value for h in Horizon],
+                hint=" · of dd-mm-jjjj",
             )
             yield from self._field(
                 "instrument",
                 "Instrument",
                 "bijv. startgesprek (mag leeg)",
-                suggestions=list(INSTRUMENTS),
-                hint=" · ".join(INSTRUMENTS),
+                choices=list(INSTRUMENTS),
             )
             yield from self._field(
                 "partnerschap",
                 "Partnerschap",
                 "vorm van partnerschap (mag leeg)",
-                suggestions=[f.value for f in PartnershipForm],
-                hint=" · ".join(f.value for f in PartnershipForm),
+                choices=[f.value for f in PartnershipForm],
             )
             yield from self._field(
                 "status",
                 "Status",
                 "open, bezig, klaar of vervallen",
-                suggestions=[s.value for s in Status],
-                hint=" · ".join(s.value for s in Status),
+                choices=[s.value for s in Status],
             )
             yield Static(
                 "Enter: volgend veld (en neemt een voorstel over) · Ctrl+S: opslaan",
@@ -242,7 +235,12 @@ class AgreementFormScreen(FieldForm[Agreement | None]):
         *,
         suggestions: list[str] | None = None,
         hint: str | Content = "",
+        choices: list[str] | None = None,
     ) -> ComposeResult:
+        """One row of the form. ``choices``: the values it takes, suggested and listed in the
+        hint (``hint`` then adds to that list)."""
+        if choices:
+            suggestions, hint = choices, " · ".join(choices) + str(hint)
         with Horizontal(classes="field", id=f"field-{name}"):
             yield Label(label, classes="field-label")
             with Vertical(classes="field-body"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -45,7 +46,7 @@ _CHROME_LINES = 7
 
 def agreements_screen(live: LiveSession, app: App) -> AgreementsScreen:  # type: ignore[type-arg]
     """The session's agreements screen (F10), kept between openings (screens.kept_screens)."""
-    screen = kept_screen(app, live, AgreementsScreen, lambda: AgreementsScreen(live))
+    screen = kept_screen(app, live, AgreementsScreen, partial(AgreementsScreen, live))
     if screen.is_mounted:
         screen.reopen()
     return screen
@@ -53,7 +54,7 @@ def agreements_screen(live: LiveSession, app: App) -> AgreementsScreen:  # type:
 
 def build_agreements_ahead(live: LiveSession, app: App) -> None:  # type: ignore[type-arg]
     """Build the session's agreements screen before the first F10 (screens.kept_screens)."""
-    build_ahead(app, live, AgreementsScreen, lambda: AgreementsScreen(live))
+    build_ahead(app, live, AgreementsScreen, partial(AgreementsScreen, live))
 
 
 class AgreementsScreen(WorkshopScreen[None]):
