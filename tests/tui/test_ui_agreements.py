@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
 from datetime import date
+from functools import partial
 
 from helpers_app import session_in_app
 from textual import events
-from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -69,17 +67,8 @@ def error_text(pilot: Pilot, name: str) -> str:
     return str(error.render()) if error.display else ""
 
 
-def agreements_screen(
-    make_app: Callable[[], App[object]],
-    store: SessionStore,
-    clock: FakeClock,
-    session_id: str,
-    read_only: bool = False,
-) -> AbstractAsyncContextManager[tuple[App[object], Pilot, LiveSession]]:
-    """As ``session_in_app``, with the agreements screen of the session shown."""
-    return session_in_app(
-        make_app, store, clock, session_id, show=AgreementsScreen, read_only=read_only
-    )
+# The app with the agreements screen of the session shown (helpers_app.session_in_app).
+agreements_screen = partial(session_in_app, show=AgreementsScreen)
 
 
 async def open_form(pilot: Pilot, live: LiveSession, **kwargs: object) -> list[object]:

@@ -4,9 +4,8 @@ completed and dropped, checked on screen and in the store after reopening."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
 from datetime import date
+from functools import partial
 
 from helpers_app import session_in_app
 from helpers_review import (
@@ -17,15 +16,11 @@ from helpers_review import (
     type_text,
 )
 from textual import events
-from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from screens.review import ReviewScreen
-from workshop.clock import FakeClock
 from workshop.model import Due, Horizon, Status
-from workshop.session import LiveSession
-from workshop.store import SessionStore
 
 SIZE = (120, 36)
 
@@ -37,17 +32,8 @@ def static_text(pilot: Pilot, selector: str) -> str:
     return str(pilot.app.screen.query_one(selector, Static).render())
 
 
-def review_screen(
-    make_app: Callable[[], App[object]],
-    store: SessionStore,
-    clock: FakeClock,
-    session_id: str,
-    read_only: bool = False,
-) -> AbstractAsyncContextManager[tuple[App[object], Pilot, LiveSession]]:
-    """The app at SIZE showing the review of the session (helpers_app.session_in_app)."""
-    return session_in_app(
-        make_app, store, clock, session_id, show=ReviewScreen, read_only=read_only
-    )
+# The app showing the review of the session (helpers_app.session_in_app).
+review_screen = partial(session_in_app, show=ReviewScreen)
 
 
 def detail(pilot: Pilot, label: str) -> str:

@@ -88,11 +88,12 @@ def test_a_prompt_has_the_height_content_would_give_it(
     assert height == expected
 
 
-def test_the_home_screen_lists_sessions_with_prompts_measured_the_fast_way() -> None:
-    summary = SessionSummary(
+def summary_of(title: str, location: str) -> SessionSummary:
+    """A stored session's summary as the home screen lists it."""
+    return SessionSummary(
         id="abc123",
-        title="Avond met ouders",
-        location="De Bolster",
+        title=title,
+        location=location,
         series="",
         day=date(2026, 3, 4),
         phase=1,
@@ -100,6 +101,10 @@ def test_the_home_screen_lists_sessions_with_prompts_measured_the_fast_way() -> 
         updated=datetime(2026, 3, 4, tzinfo=UTC),
         created=None,
     )
+
+
+def test_the_home_screen_lists_sessions_with_prompts_measured_the_fast_way() -> None:
+    summary = summary_of("Avond met ouders", "De Bolster")
     prompt = session_prompt(summary)
     assert isinstance(prompt, SessionPrompt)
     assert prompt.get_height({}, 80) == 2  # type: ignore[arg-type]
@@ -114,17 +119,7 @@ def test_a_session_prompt_shows_title_and_place_as_typed_and_only_the_title_bold
     title: str, location: str
 ) -> None:
     """Cleaned like every typed text (``screens.literal``): never markup, no control character."""
-    summary = SessionSummary(
-        id="abc123",
-        title=title,
-        location=location,
-        series="",
-        day=date(2026, 3, 4),
-        phase=1,
-        phase_count=4,
-        updated=datetime(2026, 3, 4, tzinfo=UTC),
-        created=None,
-    )
+    summary = summary_of(title, location)
     prompt = session_prompt(summary)
     details = "   ·   ".join(d for d in [location, "04-03-2026", summary.progress_label] if d)
     assert prompt.plain == literal(title).plain + "\n" + literal(details).plain
